@@ -1,0 +1,124 @@
+//! Where visitor sessions live: the wiki's cookies and token, the form a
+//! visitor was shown. Behind actix-session's `SessionStore` seam, so a shared
+//! store can replace this one without touching a handler.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_session::storage::{LoadError, SaveError, SessionKey, SessionStore, UpdateError};
+use actix_web::cookie::time::Duration as CookieDuration;
+use moka::future::Cache;
+use rand::RngExt;
+
+type SessionState = HashMap<String, String>;
+
+/// The embedded default: a bounded in-memory cache whose entries expire
+/// after a time without use. Past `max_sessions`, the least used go first.
+#[derive(Clone)]
+pub struct MemorySessionStore {
+    sessions: Cache<String, Arc<SessionState>>,
+}
+
+impl MemorySessionStore {
+    pub fn new(max_sessions: u64, idle_ttl: Duration) -> MemorySessionStore {
+        let sessions = Cache::builder().max_capacity(max_sessions).time_to_idle(idle_ttl).build();
+        MemorySessionStore { sessions }
+    }
+
+    /// Sessions held now (after pending expiries are applied).
+    pub async fn len(&self) -> u64 {
+        self.sessions.run_pending_tasks().await;
+        self.sessions.entry_count()
+    }
+}
+
+/// 64 random alphanumeric characters: 380 bits, unguessable.
+fn new_session_key() -> SessionKey {
+    let key: String = rand::rng().sample_iter(rand::distr::Alphanumeric).take(64).map(char::from).collect();
+    SessionKey::try_from(key).expect("64 characters make a valid session key")
+}
+
+impl SessionStore for MemorySessionStore {
+    async fn load(&self, key: &SessionKey) -> Result<Option<SessionState>, LoadError> {
+        Ok(self.sessions.get(key.as_ref()).await.map(|state| (*state).clone()))
+    }
+
+    async fn save(&self, state: SessionState, _ttl: &CookieDuration) -> Result<SessionKey, SaveError> {
+        let key = new_session_key();
+        self.sessions.insert(key.as_ref().to_owned(), Arc::new(state)).await;
+        Ok(key)
+    }
+
+    async fn update(
+        &self,
+        key: SessionKey,
+        state: SessionState,
+        ttl: &CookieDuration,
+    ) -> Result<SessionKey, UpdateError> {
+        // A key that expired meanwhile is not revived: the visitor gets a new one.
+        if self.sessions.contains_key(key.as_ref()) {
+            self.sessions.insert(key.as_ref().to_owned(), Arc::new(state)).await;
+            Ok(key)
+        } else {
+            self.save(state, ttl).await.map_err(|e| UpdateError::Other(anyhow::anyhow!(e)))
+        }
+    }
+
+    async fn update_ttl(&self, key: &SessionKey, _ttl: &CookieDuration) -> Result<(), anyhow::Error> {
+        // Reading an entry resets its idle timer.
+        self.sessions.get(key.as_ref()).await;
+        Ok(())
+    }
+
+    async fn delete(&self, key: &SessionKey) -> Result<(), anyhow::Error> {
+        self.sessions.invalidate(key.as_ref()).await;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state(value: &str) -> SessionState {
+        HashMap::from([("wiki".to_owned(), value.to_owned())])
+    }
+
+    #[tokio::test]
+    async fn saves_loads_updates_and_deletes() {
+        let store = MemorySessionStore::new(10, Duration::from_secs(60));
+        let ttl = CookieDuration::minutes(1);
+        let key = store.save(state("a"), &ttl).await.unwrap();
+        assert_eq!(store.load(&key).await.unwrap(), Some(state("a")));
+        let key = store.update(key, state("b"), &ttl).await.unwrap();
+        assert_eq!(store.load(&key).await.unwrap(), Some(state("b")));
+        store.delete(&key).await.unwrap();
+        assert_eq!(store.load(&key).await.unwrap(), None);
+    }
+
+    #[tokio::test]
+    async fn keys_differ_and_do_not_see_each_other() {
+        let store = MemorySessionStore::new(10, Duration::from_secs(60));
+        let ttl = CookieDuration::minutes(1);
+        let a = store.save(state("a"), &ttl).await.unwrap();
+        let b = store.save(state("b"), &ttl).await.unwrap();
+        assert_ne!(a.as_ref(), b.as_ref());
+        assert_eq!(store.load(&a).await.unwrap(), Some(state("a")));
+        assert_eq!(store.load(&b).await.unwrap(), Some(state("b")));
+    }
+
+    #[tokio::test]
+    async fn idle_sessions_expire_and_the_store_is_bounded() {
+        let store = MemorySessionStore::new(100, Duration::from_millis(50));
+        let key = store.save(state("a"), &CookieDuration::minutes(1)).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(120)).await;
+        assert_eq!(store.load(&key).await.unwrap(), None);
+
+        let bounded = MemorySessionStore::new(5, Duration::from_secs(60));
+        for _ in 0..50 {
+            bounded.save(state("x"), &CookieDuration::minutes(1)).await.unwrap();
+        }
+        assert!(bounded.len().await <= 5, "{} sessions held", bounded.len().await);
+    }
+}

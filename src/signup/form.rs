@@ -1,0 +1,248 @@
+//! From the wiki's field descriptions to a form a person can fill in.
+//!
+//! The reference is MediaWiki's own mapping,
+//! `AuthManagerSpecialPage::fieldInfoToFormDescriptor`: a field shared by
+//! several requests appears once; `null` fields are information; `button`
+//! fields are submit buttons; `hidden` fields carry the wiki's value.
+
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+use super::html::SafeHtml;
+use super::submission::Submission;
+use crate::wiki::types::{AuthRequest, FieldKind, RequestRequirement};
+
+/// The requests a visitor was shown, kept in their portal session so that a
+/// submission maps back to exactly these requests and no other parameter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FormSpec {
+    requests: Vec<AuthRequest>,
+}
+
+/// How a field is shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Widget {
+    Text,
+    Email,
+    Password,
+    Hidden,
+    Checkbox,
+    Select,
+    Multiselect,
+    /// A submit button that answers the request it belongs to.
+    Button,
+    /// Display only: text from the wiki.
+    Info(SafeHtml),
+    /// Display only: an image the wiki serves, e.g. a FancyCaptcha. `src`
+    /// is the link as the wiki sent it; the web layer replaces it with a
+    /// route of its own, since the image loads only with the visitor's wiki
+    /// session.
+    Image { src: String },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+/// One field as shown, with what the visitor typed before (secrets never).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldView {
+    pub name: String,
+    pub widget: Widget,
+    pub label: SafeHtml,
+    pub help: SafeHtml,
+    pub required: bool,
+    pub value: String,
+    pub checked: bool,
+    pub choices: Vec<Choice>,
+    pub autocomplete: &'static str,
+}
+
+/// One way of creating an account when the wiki offers several (a password,
+/// a third-party provider): its own fields and its own submit button.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WayView {
+    pub title: String,
+    pub request_id: String,
+    pub fields: Vec<FieldView>,
+    /// The request's own button field, e.g. "Sign up with ExampleSSO";
+    /// without one, a plain "Create account" button names the way.
+    pub button: Option<FieldView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FormView {
+    /// Fields answered whatever the way: username, email, real name...
+    pub fields: Vec<FieldView>,
+    /// Several ways to choose from; empty when there is just one, whose
+    /// fields are then in `fields`.
+    pub ways: Vec<WayView>,
+    /// One-time challenges (a CAPTCHA): shown last, never refilled.
+    pub challenges: Vec<FieldView>,
+}
+
+impl FormSpec {
+    pub fn new(requests: Vec<AuthRequest>) -> FormSpec {
+        FormSpec { requests }
+    }
+
+    pub fn requests(&self) -> &[AuthRequest] {
+        &self.requests
+    }
+
+    pub(crate) fn primaries(&self) -> impl Iterator<Item = &AuthRequest> {
+        self.requests.iter().filter(|r| r.required == RequestRequirement::PrimaryRequired)
+    }
+
+    /// The form as shown, refilled from `previous` (the visitor's last
+    /// submission) except for secrets and one-time challenges.
+    pub fn view(&self, previous: &Submission, wiki_base: &Url) -> FormView {
+        let several_ways = self.primaries().count() > 1;
+        let mut view = FormView::default();
+        let mut seen: Vec<&str> = Vec::new();
+        let shared: Vec<&str> = self
+            .requests
+            .iter()
+            .filter(|r| r.required != RequestRequirement::PrimaryRequired)
+            .flat_map(|r| r.fields.keys().map(String::as_str))
+            .collect();
+
+        // Primary requests first, as MediaWiki orders its form: username
+        // and password, then the rest; challenges come last of all.
+        let mut ordered: Vec<&AuthRequest> = self.requests.iter().collect();
+        ordered.sort_by_key(|r| (r.required != RequestRequirement::PrimaryRequired, is_challenge(r)));
+
+        for request in ordered {
+            let primary = request.required == RequestRequirement::PrimaryRequired;
+            let challenge = is_challenge(request);
+            let mime = request.metadata.get("mime").and_then(|m| m.as_str());
+            let mut way = WayView {
+                title: request.provider.clone(),
+                request_id: request.id.clone(),
+                fields: Vec::new(),
+                button: None,
+            };
+            for (name, info) in &request.fields {
+                if primary && several_ways && shared.contains(&name.as_str()) {
+                    continue; // shown once, with the request that shares it
+                }
+                if seen.contains(&name.as_str()) {
+                    continue;
+                }
+                seen.push(name);
+                let required = !info.optional
+                    && match request.required {
+                        RequestRequirement::Required => true,
+                        RequestRequirement::PrimaryRequired => !several_ways,
+                        RequestRequirement::Optional => false,
+                    };
+                let keep_typed = !info.sensitive && !challenge;
+                let shows_image = mime.is_some_and(|m| m.starts_with("image/"));
+                let field =
+                    field_view(name, info, required, keep_typed, shows_image, previous, wiki_base);
+                if primary && several_ways {
+                    if field.widget == Widget::Button && way.button.is_none() {
+                        way.button = Some(field);
+                    } else {
+                        way.fields.push(field);
+                    }
+                } else if challenge {
+                    view.challenges.push(field);
+                } else {
+                    view.fields.push(field);
+                }
+            }
+            if primary && several_ways {
+                view.ways.push(way);
+            }
+        }
+        view
+    }
+}
+
+/// A request that carries provider metadata and a display-only field is a
+/// one-time challenge (FancyCaptcha, QuestyCaptcha...): a fresh one comes
+/// with every form, so what was typed for the old one is not refilled.
+fn is_challenge(request: &AuthRequest) -> bool {
+    !request.metadata.is_empty() && request.fields.values().any(|f| f.kind == FieldKind::Null)
+}
+
+fn field_view(
+    name: &str,
+    info: &crate::wiki::types::FieldInfo,
+    required: bool,
+    keep_typed: bool,
+    shows_image: bool,
+    previous: &Submission,
+    wiki_base: &Url,
+) -> FieldView {
+    let typed = previous.value(name).filter(|_| keep_typed);
+    let wiki_value = info.value.clone().unwrap_or_default();
+    let value = typed.map(str::to_owned).unwrap_or_else(|| wiki_value.clone());
+    let widget = match info.kind {
+        FieldKind::String | FieldKind::Unknown if name == "email" => Widget::Email,
+        FieldKind::String | FieldKind::Unknown => Widget::Text,
+        FieldKind::Password => Widget::Password,
+        FieldKind::Hidden => Widget::Hidden,
+        FieldKind::Checkbox => Widget::Checkbox,
+        FieldKind::Select => Widget::Select,
+        FieldKind::Multiselect => Widget::Multiselect,
+        FieldKind::Button => Widget::Button,
+        FieldKind::Null if shows_image && !wiki_value.is_empty() => {
+            Widget::Image { src: wiki_value.clone() }
+        }
+        FieldKind::Null => Widget::Info(SafeHtml::sanitize(&wiki_value, wiki_base)),
+    };
+    let picked: Vec<&str> = if keep_typed { previous.values(name).collect() } else { Vec::new() };
+    let choices = info
+        .options
+        .iter()
+        .map(|(value, label)| Choice {
+            value: value.clone(),
+            label: label.clone(),
+            selected: picked.contains(&value.as_str()) || (picked.is_empty() && *value == wiki_value),
+        })
+        .collect();
+    FieldView {
+        name: name.to_owned(),
+        widget,
+        label: SafeHtml::sanitize(&info.label, wiki_base),
+        help: SafeHtml::sanitize(&info.help, wiki_base),
+        required,
+        checked: typed.is_some_and(|v| !v.is_empty()),
+        value: if info.kind == FieldKind::Password { String::new() } else { value },
+        choices,
+        autocomplete: autocomplete(name, info.kind),
+    }
+}
+
+/// Hints for password managers and phone keyboards, as Special:CreateAccount
+/// gives them.
+fn autocomplete(name: &str, kind: FieldKind) -> &'static str {
+    match (name, kind) {
+        ("username", _) => "username",
+        (_, FieldKind::Password) => "new-password",
+        ("email", _) => "email",
+        ("realname", _) => "name",
+        _ => "off",
+    }
+}
+
+impl FormView {
+    pub fn all_fields_mut(&mut self) -> impl Iterator<Item = &mut FieldView> {
+        self.fields
+            .iter_mut()
+            .chain(self.challenges.iter_mut())
+            .chain(self.ways.iter_mut().flat_map(|w| w.fields.iter_mut().chain(w.button.iter_mut())))
+    }
+
+    pub fn all_fields(&self) -> impl Iterator<Item = &FieldView> {
+        self.fields
+            .iter()
+            .chain(self.challenges.iter())
+            .chain(self.ways.iter().flat_map(|w| w.fields.iter().chain(w.button.iter())))
+    }
+}

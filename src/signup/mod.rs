@@ -1,0 +1,18 @@
+//! The sign-up domain: the wiki's field descriptions to a form, a
+//! submission back to API parameters, and what each answer means. Pure:
+//! knows neither the web framework nor the HTTP client.
+
+mod form;
+mod html;
+mod outcome;
+mod submission;
+mod username;
+
+pub use form::{Choice, FieldView, FormSpec, FormView, WayView, Widget};
+pub use html::SafeHtml;
+pub use outcome::{Outcome, interpret};
+pub use submission::{Submission, WAY_BUTTON, api_fields};
+pub use username::{Username, UsernameError};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,209 @@
+//! The domain against real answers of MediaWiki 1.39 (tests/fixtures).
+
+use url::Url;
+
+use super::*;
+use crate::wiki::types::{AuthRequest, CreateAccountResponse, QueryResponse};
+
+fn base() -> Url {
+    Url::parse("http://127.0.0.1:8080/").unwrap()
+}
+
+fn requests(fixture: &str) -> Vec<AuthRequest> {
+    let response: QueryResponse = serde_json::from_str(fixture).unwrap();
+    response.query.unwrap().authmanagerinfo.unwrap().requests
+}
+
+const PLAIN: &str = include_str!("../../tests/fixtures/plain-authmanagerinfo.json");
+const CAPTCHA: &str = include_str!("../../tests/fixtures/captcha-authmanagerinfo.json");
+const QUESTY: &str = include_str!("../../tests/fixtures/questy-authmanagerinfo.json");
+const SSO: &str = include_str!("../../tests/fixtures/sso-authmanagerinfo.json");
+
+fn submission(pairs: &[(&str, &str)]) -> Submission {
+    Submission::new(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+}
+
+fn names(fields: &[FieldView]) -> Vec<&str> {
+    fields.iter().map(|f| f.name.as_str()).collect()
+}
+
+#[test]
+fn plain_wiki_form_shows_each_field_once_in_mediawiki_order() {
+    let view = FormSpec::new(requests(PLAIN)).view(&Submission::default(), &base());
+    assert_eq!(names(&view.fields), ["username", "password", "retype", "email", "realname"]);
+    assert!(view.ways.is_empty() && view.challenges.is_empty());
+    let required: Vec<bool> = view.fields.iter().map(|f| f.required).collect();
+    assert_eq!(required, [true, true, true, false, false]);
+    assert_eq!(view.fields[1].widget, Widget::Password);
+    assert_eq!(view.fields[3].widget, Widget::Email);
+    assert_eq!(view.fields[0].label.as_str(), "Username");
+}
+
+#[test]
+fn fancy_captcha_is_a_challenge_with_an_image_shown_last() {
+    let view = FormSpec::new(requests(CAPTCHA)).view(&Submission::default(), &base());
+    assert_eq!(names(&view.fields), ["username", "password", "retype", "email", "realname"]);
+    assert_eq!(names(&view.challenges), ["captchaId", "captchaInfo", "captchaWord"]);
+    let Widget::Image { src: wiki_link } = &view.challenges[1].widget else {
+        panic!("captchaInfo is not an image: {:?}", view.challenges[1].widget);
+    };
+    assert!(wiki_link.starts_with("/index.php?title=Special:Captcha/image&wpCaptchaId="));
+    assert!(
+        view.challenges[1].label.as_str().contains(r#"href="http://127.0.0.1:8080/index.php/Special:Captcha/help""#),
+        "{}",
+        view.challenges[1].label
+    );
+    assert_eq!(view.challenges[0].widget, Widget::Hidden);
+    assert!(!view.challenges[0].value.is_empty());
+}
+
+#[test]
+fn question_captcha_shows_its_question_as_text() {
+    let view = FormSpec::new(requests(QUESTY)).view(&Submission::default(), &base());
+    let info = view.challenges.iter().find(|f| f.name == "captchaInfo").unwrap();
+    let Widget::Info(question) = &info.widget else { panic!("{:?}", info.widget) };
+    assert!(question.as_str().contains("portal"), "{question}");
+}
+
+#[test]
+fn refill_keeps_typed_values_but_never_passwords_or_the_captcha_answer() {
+    let typed = submission(&[
+        ("username", "Zane"),
+        ("password", "Secret-Pass-1"),
+        ("retype", "Secret-Pass-1"),
+        ("email", "zane@example.org"),
+        ("captchaWord", "wikiwiki"),
+    ]);
+    let view = FormSpec::new(requests(CAPTCHA)).view(&typed, &base());
+    let value = |name: &str| {
+        view.all_fields().find(|f| f.name == name).map(|f| f.value.clone()).unwrap()
+    };
+    assert_eq!(value("username"), "Zane");
+    assert_eq!(value("email"), "zane@example.org");
+    assert_eq!(value("password"), "");
+    assert_eq!(value("retype"), "");
+    assert_eq!(value("captchaWord"), "");
+}
+
+#[test]
+fn submission_sends_every_field_of_the_answered_requests_and_nothing_else() {
+    let spec = FormSpec::new(requests(PLAIN));
+    let posted = submission(&[
+        ("username", "Zane"),
+        ("password", "pw"),
+        ("retype", "pw"),
+        ("email", "zane@example.org"),
+        ("action", "delete"),
+        ("createtoken", "forged"),
+    ]);
+    let fields = api_fields(&spec, &posted);
+    let expected: Vec<(String, String)> = [
+        ("username", "Zane"),
+        ("password", "pw"),
+        ("retype", "pw"),
+        ("email", "zane@example.org"),
+        // Without realname the wiki would silently drop the email.
+        ("realname", ""),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    assert_eq!(fields, expected);
+}
+
+#[test]
+fn captcha_id_comes_from_the_wiki_not_from_the_browser() {
+    let spec = FormSpec::new(requests(CAPTCHA));
+    let wiki_id = spec.requests()[0].fields["captchaId"].value.clone().unwrap();
+    let posted = submission(&[("username", "Zane"), ("captchaId", "12345"), ("captchaWord", "wikiwiki")]);
+    let fields = api_fields(&spec, &posted);
+    assert!(fields.contains(&("captchaId".into(), wiki_id)));
+    assert!(fields.contains(&("captchaWord".into(), "wikiwiki".into())));
+    assert!(!fields.iter().any(|(k, _)| k == "captchaInfo"));
+}
+
+#[test]
+fn several_ways_are_shown_apart_and_only_the_chosen_one_is_sent() {
+    let spec = FormSpec::new(requests(SSO));
+    let view = spec.view(&Submission::default(), &base());
+    assert_eq!(names(&view.fields), ["username", "email", "realname"]);
+    assert_eq!(view.ways.len(), 2);
+    assert_eq!(names(&view.ways[0].fields), ["password", "retype"]);
+    assert!(view.ways[0].button.is_none());
+    assert_eq!(view.ways[1].button.as_ref().unwrap().name, "examplesso");
+    assert!(view.ways[0].fields.iter().all(|f| !f.required), "a way's fields are not required by the browser");
+
+    let by_sso = submission(&[("username", "Zane"), ("password", "typed-by-mistake"), ("examplesso", "")]);
+    let sent = api_fields(&spec, &by_sso);
+    assert!(sent.contains(&("examplesso".into(), "1".into())));
+    assert!(!sent.iter().any(|(k, _)| k == "password" || k == "retype"), "{sent:?}");
+
+    let by_password = submission(&[
+        ("username", "Zane"),
+        ("password", "pw"),
+        ("retype", "pw"),
+        (WAY_BUTTON, "MediaWiki\\Auth\\PasswordAuthenticationRequest"),
+    ]);
+    let sent = api_fields(&spec, &by_password);
+    assert!(sent.contains(&("password".into(), "pw".into())));
+    assert!(!sent.iter().any(|(k, _)| k == "examplesso"), "{sent:?}");
+}
+
+#[test]
+fn optional_requests_are_sent_only_when_answered() {
+    let answer: CreateAccountResponse =
+        serde_json::from_str(include_str!("../../tests/fixtures/sso-continue-ui-2fa.json")).unwrap();
+    let Outcome::NeedsMore { spec, message } = interpret(answer.createaccount.unwrap(), &base()) else {
+        panic!("UI is not a further step")
+    };
+    assert_eq!(message.as_str(), "Set up two-factor authentication");
+    assert_eq!(api_fields(&spec, &submission(&[("code", "123456")])), [("code".to_string(), "123456".to_string())]);
+    assert_eq!(
+        api_fields(&spec, &submission(&[("code", ""), ("skip2FASetup", "Skip")])),
+        [("skip2FASetup".to_string(), "1".to_string())]
+    );
+}
+
+#[test]
+fn pass_and_fail_answers_are_understood() {
+    let pass: CreateAccountResponse =
+        serde_json::from_str(include_str!("../../tests/fixtures/plain-create-pass.json")).unwrap();
+    assert!(matches!(
+        interpret(pass.createaccount.unwrap(), &base()),
+        Outcome::Created { username } if username.as_str() == "Zane"
+    ));
+    let fail: CreateAccountResponse =
+        serde_json::from_str(include_str!("../../tests/fixtures/plain-fail-userexists.json")).unwrap();
+    let Outcome::Rejected { message, code } = interpret(fail.createaccount.unwrap(), &base()) else {
+        panic!("FAIL is not a rejection")
+    };
+    assert_eq!(code, "userexists");
+    assert!(message.as_str().starts_with("Username entered already in use."));
+}
+
+#[test]
+fn redirect_must_target_an_absolute_http_url() {
+    let redirect: CreateAccountResponse =
+        serde_json::from_str(include_str!("../../tests/fixtures/sso-create-redirect.json")).unwrap();
+    let mut result = redirect.createaccount.unwrap();
+    assert!(matches!(interpret(result.clone(), &base()), Outcome::Redirect { .. }));
+    result.redirecttarget = Some("javascript:alert(1)".into());
+    assert!(matches!(interpret(result.clone(), &base()), Outcome::Invalid { .. }));
+    result.redirecttarget = Some("/relative".into());
+    assert!(matches!(interpret(result, &base()), Outcome::Invalid { .. }));
+}
+
+#[test]
+fn unknown_field_types_and_php_empty_arrays_parse() {
+    let json = r#"{"id":"X","required":"optional","provider":"p","metadata":[],"fields":{
+        "colour":{"type":"select","label":"Colour","options":{"r":"Red","g":"Green"}},
+        "future":{"type":"datetime","label":"When"},
+        "agree":{"type":"checkbox","label":"I agree","optional":true}}}"#;
+    let request: AuthRequest = serde_json::from_str(json).unwrap();
+    let view = FormSpec::new(vec![request]).view(&submission(&[("colour", "g")]), &base());
+    let colour = &view.fields[0];
+    assert_eq!(colour.widget, Widget::Select);
+    assert_eq!(colour.choices.iter().filter(|c| c.selected).map(|c| c.value.as_str()).collect::<Vec<_>>(), ["g"]);
+    assert_eq!(view.fields[1].widget, Widget::Text);
+    assert_eq!(view.fields[2].widget, Widget::Checkbox);
+}

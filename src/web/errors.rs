@@ -1,0 +1,85 @@
+//! Every failure a visitor can meet, mapped to a status and a page in one
+//! place. A page says what happened in plain words and gives the request id;
+//! details go to the log only.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, ResponseError};
+
+use super::pages;
+use crate::wiki::WikiError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum PageError {
+    #[error(transparent)]
+    Wiki(#[from] WikiError),
+    #[error("the wiki does not let visitors create accounts")]
+    CannotCreate,
+    #[error("the wiki's answer made no sense: {0}")]
+    Nonsense(String),
+    #[error("the session store failed: {0}")]
+    Session(String),
+    #[error("no such page")]
+    NotFound,
+}
+
+impl PageError {
+    /// A headline for the visitor.
+    pub fn title(&self) -> &'static str {
+        match self {
+            PageError::Wiki(WikiError::Api(m)) if m.code == "readonly" => "The wiki is read-only right now",
+            PageError::Wiki(WikiError::Api(m)) if m.code == "permissiondenied" => {
+                "This wiki does not allow creating accounts here"
+            }
+            PageError::Wiki(WikiError::Timeout) => "The wiki is taking too long to answer",
+            PageError::Wiki(_) | PageError::Nonsense(_) => "The wiki could not be reached properly",
+            PageError::CannotCreate => "This wiki does not allow creating accounts here",
+            PageError::Session(_) => "Something went wrong on our side",
+            PageError::NotFound => "Page not found",
+        }
+    }
+
+    /// What the visitor can do about it, in plain words.
+    pub fn explanation(&self) -> String {
+        match self {
+            PageError::Wiki(WikiError::Api(m)) if !m.text.is_empty() => {
+                format!("The wiki said: {} Please try again later.", m.text.trim())
+            }
+            PageError::Wiki(WikiError::Timeout) => {
+                "Nothing was lost: please try again in a moment.".to_owned()
+            }
+            PageError::Wiki(_) | PageError::Nonsense(_) | PageError::Session(_) => {
+                "This is usually temporary. Nothing you typed was lost: please try again in a moment."
+                    .to_owned()
+            }
+            PageError::CannotCreate => {
+                "The wiki says that new accounts cannot be created from here at the moment.".to_owned()
+            }
+            PageError::NotFound => "There is nothing at this address.".to_owned(),
+        }
+    }
+}
+
+impl ResponseError for PageError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            PageError::Wiki(WikiError::Timeout) => StatusCode::GATEWAY_TIMEOUT,
+            PageError::Wiki(WikiError::HttpStatus(503)) => StatusCode::SERVICE_UNAVAILABLE,
+            PageError::Wiki(WikiError::Api(m)) if m.code == "readonly" => StatusCode::SERVICE_UNAVAILABLE,
+            PageError::Wiki(WikiError::Api(m)) if m.code == "permissiondenied" => StatusCode::FORBIDDEN,
+            PageError::Wiki(_) | PageError::Nonsense(_) => StatusCode::BAD_GATEWAY,
+            PageError::CannotCreate => StatusCode::FORBIDDEN,
+            PageError::Session(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            PageError::NotFound => StatusCode::NOT_FOUND,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let status = self.status_code();
+        if status.is_server_error() {
+            tracing::error!(error = %self, source = ?std::error::Error::source(self).map(|s| s.to_string()), "request failed");
+        } else {
+            tracing::info!(error = %self, "request refused");
+        }
+        pages::message(status, self.title(), &self.explanation())
+    }
+}

@@ -1,0 +1,102 @@
+//! The portal's pages: askama templates compiled into the binary, rendered
+//! to a String and sent by the one helper, [`render`].
+
+use actix_web::HttpResponse;
+use actix_web::http::StatusCode;
+use actix_web::http::header::{CACHE_CONTROL, ContentType};
+use askama::Template;
+
+use super::request_id;
+use crate::signup::{FieldView, FormView, SafeHtml, WAY_BUTTON, Widget};
+
+/// A message at the top of the form: the wiki's reason for a FAIL, the
+/// instructions of a further step, or trouble reaching the wiki.
+pub struct Notice {
+    pub error: bool,
+    pub html: SafeHtml,
+}
+
+#[derive(Template)]
+#[template(path = "form.html")]
+pub struct FormPage<'a> {
+    pub wiki_host: &'a str,
+    pub view: &'a FormView,
+    pub notice: Option<Notice>,
+    /// A further step of a flow already under way (UI), not the first form.
+    pub continuing: bool,
+}
+
+#[derive(Template)]
+#[template(path = "message.html")]
+struct MessagePage<'a> {
+    title: &'a str,
+    text: &'a str,
+    request_id: String,
+}
+
+#[derive(Template)]
+#[template(path = "welcome.html")]
+pub struct WelcomePage<'a> {
+    pub username: &'a str,
+    pub wiki_host: &'a str,
+    pub login_url: &'a str,
+}
+
+/// Sends a rendered page. Pages are personal (a visitor's form and
+/// messages), so no shared cache may keep them.
+pub fn render(status: StatusCode, page: &impl Template) -> HttpResponse {
+    match page.render() {
+        Ok(html) => HttpResponse::build(status)
+            .content_type(ContentType::html())
+            .insert_header((CACHE_CONTROL, "no-store"))
+            .body(html),
+        Err(e) => {
+            tracing::error!(error = %e, "a page failed to render");
+            HttpResponse::InternalServerError()
+                .content_type(ContentType::plaintext())
+                .body(format!("Something went wrong on our side (request {}).", request_id::current()))
+        }
+    }
+}
+
+/// A page with a title and a plain-text explanation (errors, notices).
+pub fn message(status: StatusCode, title: &str, text: &str) -> HttpResponse {
+    render(status, &MessagePage { title, text, request_id: request_id::current() })
+}
+
+impl FieldView {
+    /// The `type` of an `<input>` for the widgets shown as one.
+    fn input_type(&self) -> &'static str {
+        match self.widget {
+            Widget::Email => "email",
+            Widget::Password => "password",
+            Widget::Hidden => "hidden",
+            _ => "text",
+        }
+    }
+
+    fn image_src(&self) -> Option<&str> {
+        match &self.widget {
+            Widget::Image { src } => Some(src),
+            _ => None,
+        }
+    }
+
+    fn info(&self) -> Option<&SafeHtml> {
+        match &self.widget {
+            Widget::Info(html) => Some(html),
+            _ => None,
+        }
+    }
+
+    fn is(&self, kind: &str) -> bool {
+        matches!(
+            (&self.widget, kind),
+            (Widget::Checkbox, "checkbox")
+                | (Widget::Select, "select")
+                | (Widget::Multiselect, "multiselect")
+                | (Widget::Button, "button")
+                | (Widget::Hidden, "hidden")
+        )
+    }
+}

@@ -1,0 +1,91 @@
+//! Typed access to a visitor's portal session. Only here are session keys
+//! named. Secrets typed by the visitor (passwords) are never stored.
+
+use actix_session::Session;
+use actix_web::{FromRequest, HttpRequest, dev::Payload};
+use serde::{Deserialize, Serialize};
+
+use super::errors::PageError;
+use crate::signup::{FormSpec, Username};
+use crate::wiki::UpstreamSession;
+
+const WIKI: &str = "wiki";
+const FLOW: &str = "flow";
+const CREATED: &str = "created";
+
+/// Whether the next `createaccount` begins a flow or continues one the wiki
+/// keeps in its session (after UI or REDIRECT).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Stage {
+    Begin,
+    Continue,
+}
+
+/// The form a visitor was last shown.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Flow {
+    pub spec: FormSpec,
+    pub stage: Stage,
+    /// Changes with every form shown, so image URLs of an old form are not
+    /// served from the browser's cache for a new one.
+    pub generation: u32,
+    /// Wiki links of the images the form shows, served by `/captcha/...`:
+    /// the portal fetches these and nothing else.
+    pub images: Vec<String>,
+}
+
+pub struct VisitorSession(Session);
+
+impl FromRequest for VisitorSession {
+    type Error = actix_web::Error;
+    type Future = std::future::Ready<Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        std::future::ready(Session::from_request(req, payload).into_inner().map(VisitorSession))
+    }
+}
+
+impl VisitorSession {
+    /// The visitor's wiki session; a new one on the first visit.
+    pub fn wiki(&self) -> UpstreamSession {
+        self.get(WIKI).unwrap_or_default()
+    }
+
+    pub fn set_wiki(&self, wiki: &UpstreamSession) -> Result<(), PageError> {
+        self.set(WIKI, wiki)
+    }
+
+    pub fn flow(&self) -> Option<Flow> {
+        self.get(FLOW)
+    }
+
+    pub fn set_flow(&self, flow: &Flow) -> Result<(), PageError> {
+        self.set(FLOW, flow)
+    }
+
+    /// A flow ended: the form, and the wiki session that went with it, are
+    /// forgotten, and the visitor gets a new session id.
+    pub fn end_flow(&self, created: &Username) -> Result<(), PageError> {
+        self.0.remove(FLOW);
+        self.0.remove(WIKI);
+        self.0.renew();
+        self.set(CREATED, created)
+    }
+
+    pub fn created(&self) -> Option<Username> {
+        self.get(CREATED)
+    }
+
+    fn get<T: serde::de::DeserializeOwned>(&self, key: &str) -> Option<T> {
+        // A value that no longer parses (e.g. written by an older version)
+        // is as good as absent: the visitor starts afresh.
+        self.0.get(key).unwrap_or_else(|e| {
+            tracing::warn!(key, error = %e, "unreadable session value dropped");
+            None
+        })
+    }
+
+    fn set<T: Serialize>(&self, key: &str, value: &T) -> Result<(), PageError> {
+        self.0.insert(key, value).map_err(|e| PageError::Session(e.to_string()))
+    }
+}

@@ -1,0 +1,106 @@
+use std::fmt;
+use std::str::FromStr;
+
+use url::Url;
+
+/// The wiki's `api.php` endpoint: an absolute http(s) URL without query or
+/// fragment. Everything the portal fetches from the wiki is on its origin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WikiApiUrl(Url);
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum WikiApiUrlError {
+    #[error("not a URL: {0}")]
+    NotAUrl(String),
+    #[error("must start with http:// or https://")]
+    NotHttp,
+    #[error("must not carry a query string or fragment")]
+    HasQuery,
+    #[error("must name the wiki's api.php, e.g. https://test.wikipedia.org/w/api.php")]
+    NotApiPhp,
+}
+
+impl FromStr for WikiApiUrl {
+    type Err = WikiApiUrlError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let url = Url::parse(s.trim()).map_err(|e| WikiApiUrlError::NotAUrl(e.to_string()))?;
+        if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+            return Err(WikiApiUrlError::NotHttp);
+        }
+        if url.query().is_some() || url.fragment().is_some() {
+            return Err(WikiApiUrlError::HasQuery);
+        }
+        if !url.path().ends_with("/api.php") {
+            return Err(WikiApiUrlError::NotApiPhp);
+        }
+        Ok(WikiApiUrl(url))
+    }
+}
+
+impl fmt::Display for WikiApiUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl WikiApiUrl {
+    pub fn as_url(&self) -> &Url {
+        &self.0
+    }
+
+    /// The wiki's `index.php`, beside `api.php`.
+    pub fn index_url(&self) -> Url {
+        self.0.join("index.php").expect("a sibling of api.php is a valid URL")
+    }
+
+    /// The wiki's origin as a base for wiki-relative links such as
+    /// `/index.php/Special:Captcha/help`.
+    pub fn base(&self) -> Url {
+        self.0.join("/").expect("the root of an http URL is a valid URL")
+    }
+
+    /// Resolves a link the wiki sent (absolute, protocol-relative or
+    /// wiki-relative) and keeps it only when it stays on the wiki's own
+    /// origin (scheme, host and port).
+    pub fn resolve_on_wiki(&self, link: &str) -> Option<Url> {
+        let url = self.0.join(link).ok()?;
+        (url.origin() == self.0.origin()).then_some(url)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_an_api_php_url() {
+        let api: WikiApiUrl = "https://test.wikipedia.org/w/api.php".parse().unwrap();
+        assert_eq!(api.index_url().as_str(), "https://test.wikipedia.org/w/index.php");
+        assert_eq!(api.base().as_str(), "https://test.wikipedia.org/");
+    }
+
+    #[test]
+    fn rejects_what_is_not_an_api_endpoint() {
+        assert_eq!("ftp://x/api.php".parse::<WikiApiUrl>(), Err(WikiApiUrlError::NotHttp));
+        assert_eq!(
+            "https://x/w/api.php?action=query".parse::<WikiApiUrl>(),
+            Err(WikiApiUrlError::HasQuery)
+        );
+        assert_eq!("https://x/w/index.php".parse::<WikiApiUrl>(), Err(WikiApiUrlError::NotApiPhp));
+        assert!(matches!("api.php".parse::<WikiApiUrl>(), Err(WikiApiUrlError::NotAUrl(_))));
+    }
+
+    #[test]
+    fn resolves_only_links_on_the_wiki_origin() {
+        let api: WikiApiUrl = "http://127.0.0.1:8080/api.php".parse().unwrap();
+        let captcha = "/index.php?title=Special:Captcha/image&wpCaptchaId=42";
+        assert_eq!(
+            api.resolve_on_wiki(captcha).unwrap().as_str(),
+            "http://127.0.0.1:8080/index.php?title=Special:Captcha/image&wpCaptchaId=42"
+        );
+        assert_eq!(api.resolve_on_wiki("http://127.0.0.1:8081/index.php"), None);
+        assert_eq!(api.resolve_on_wiki("//evil.example/x.png"), None);
+        assert_eq!(api.resolve_on_wiki("https://127.0.0.1:8080/x.png"), None);
+    }
+}

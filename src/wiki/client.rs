@@ -1,0 +1,256 @@
+//! The MediaWiki Action API client: one pooled HTTP client for all visitors,
+//! each call carrying that visitor's own [`UpstreamSession`].
+
+use std::time::{Duration, Instant};
+
+use reqwest::header::{CONTENT_TYPE, COOKIE, SET_COOKIE};
+use serde::de::DeserializeOwned;
+use url::Url;
+
+use super::api_url::WikiApiUrl;
+use super::session::UpstreamSession;
+use super::types::{
+    ApiErrors, ApiMessage, AuthManagerInfo, CreateAccountResponse, CreateAccountResult, QueryResponse,
+};
+
+/// Parameters of every API call: JSON with real booleans, and errors as
+/// plain text, which the portal can show as it is.
+const FORMAT: [(&str, &str); 3] =
+    [("format", "json"), ("formatversion", "2"), ("errorformat", "plaintext")];
+
+/// The largest API answer read; a sign-up answer is a few kilobytes.
+const MAX_BODY: usize = 2 * 1024 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum WikiError {
+    #[error("the wiki could not be reached")]
+    Unreachable(#[source] reqwest::Error),
+    #[error("the wiki did not answer in time")]
+    Timeout,
+    #[error("the wiki answered HTTP {0}")]
+    HttpStatus(u16),
+    #[error("the wiki's answer was not the expected JSON")]
+    BadResponse(String),
+    #[error("the wiki refused: {}", .0.code)]
+    Api(ApiMessage),
+}
+
+impl WikiError {
+    fn from_transport(e: reqwest::Error) -> Self {
+        if e.is_timeout() { WikiError::Timeout } else { WikiError::Unreachable(e) }
+    }
+
+    pub fn api_code(&self) -> Option<&str> {
+        match self {
+            WikiError::Api(m) => Some(&m.code),
+            _ => None,
+        }
+    }
+}
+
+/// How a `createaccount` call relates to the flow: a first submission names
+/// where a third-party provider should send the browser back; any later one
+/// continues the flow the wiki keeps in its session.
+pub enum CreateStep<'a> {
+    Begin { return_url: &'a Url },
+    Continue,
+}
+
+#[derive(Clone)]
+pub struct WikiClient {
+    http: reqwest::Client,
+    api: WikiApiUrl,
+    language: String,
+}
+
+pub struct ClientOptions {
+    pub user_agent: String,
+    pub connect_timeout: Duration,
+    pub timeout: Duration,
+    /// `uselang`: the language of the wiki's labels and messages.
+    pub language: String,
+}
+
+impl WikiClient {
+    pub fn new(api: WikiApiUrl, options: ClientOptions) -> Result<Self, reqwest::Error> {
+        let http = reqwest::Client::builder()
+            .user_agent(options.user_agent)
+            .connect_timeout(options.connect_timeout)
+            .timeout(options.timeout)
+            // The API never redirects; a redirect could only lead away from
+            // the wiki's origin, with a visitor's cookies.
+            .redirect(reqwest::redirect::Policy::none())
+            .build()?;
+        Ok(WikiClient { http, api, language: options.language })
+    }
+
+    pub fn api(&self) -> &WikiApiUrl {
+        &self.api
+    }
+
+    /// The sign-up form's field descriptions and a create-account token, in
+    /// one request. The token is kept in `session`.
+    pub async fn signup_info(
+        &self,
+        session: &mut UpstreamSession,
+    ) -> Result<AuthManagerInfo, WikiError> {
+        let query = [
+            ("action", "query"),
+            ("meta", "authmanagerinfo|tokens"),
+            ("amirequestsfor", "create"),
+            ("type", "createaccount"),
+            // Labels arrive as HTML, so links such as a CAPTCHA's "more
+            // info" work once sanitized, rather than as raw wikitext.
+            ("amimessageformat", "html"),
+            ("uselang", self.language.as_str()),
+        ];
+        let response: QueryResponse = self.get_json(session, &query, "authmanagerinfo").await?;
+        let query = api_result(response.errors, response.query)?;
+        if let Some(token) = query.tokens.and_then(|t| t.createaccounttoken) {
+            session.set_token(token);
+        }
+        query
+            .authmanagerinfo
+            .ok_or_else(|| WikiError::BadResponse("no authmanagerinfo in the answer".into()))
+    }
+
+    /// Posts `action=createaccount` with `fields`. A stale token (`badtoken`,
+    /// e.g. after the wiki session expired) is renewed once, invisibly.
+    pub async fn create_account(
+        &self,
+        session: &mut UpstreamSession,
+        step: CreateStep<'_>,
+        fields: &[(String, String)],
+    ) -> Result<CreateAccountResult, WikiError> {
+        if session.token().is_none() {
+            self.renew_token(session).await?;
+        }
+        match self.post_create_account(session, &step, fields).await {
+            Err(WikiError::Api(m)) if m.code == "badtoken" => {
+                tracing::info!("create-account token rejected; renewing it once");
+                self.renew_token(session).await?;
+                self.post_create_account(session, &step, fields).await
+            }
+            other => other,
+        }
+    }
+
+    /// Fetches an image the wiki linked to (a CAPTCHA) with the visitor's
+    /// wiki session. The URL must be on the wiki's origin.
+    pub async fn fetch_image(
+        &self,
+        session: &mut UpstreamSession,
+        url: &Url,
+    ) -> Result<reqwest::Response, WikiError> {
+        debug_assert_eq!(url.origin(), self.api.as_url().origin());
+        let request = self.http.get(url.clone());
+        self.send(session, request, url, "image").await
+    }
+
+    async fn renew_token(&self, session: &mut UpstreamSession) -> Result<(), WikiError> {
+        let query = [("action", "query"), ("meta", "tokens"), ("type", "createaccount")];
+        let response: QueryResponse = self.get_json(session, &query, "tokens").await?;
+        let token = api_result(response.errors, response.query)?
+            .tokens
+            .and_then(|t| t.createaccounttoken)
+            .ok_or_else(|| WikiError::BadResponse("no createaccounttoken in the answer".into()))?;
+        session.set_token(token);
+        Ok(())
+    }
+
+    async fn post_create_account(
+        &self,
+        session: &mut UpstreamSession,
+        step: &CreateStep<'_>,
+        fields: &[(String, String)],
+    ) -> Result<CreateAccountResult, WikiError> {
+        let token = session.token().unwrap_or_default().to_owned();
+        let mut form: Vec<(&str, &str)> = FORMAT.to_vec();
+        form.extend([
+            ("action", "createaccount"),
+            ("createtoken", token.as_str()),
+            ("createmessageformat", "html"),
+            ("uselang", self.language.as_str()),
+        ]);
+        match step {
+            CreateStep::Begin { return_url } => form.push(("createreturnurl", return_url.as_str())),
+            CreateStep::Continue => form.push(("createcontinue", "1")),
+        }
+        form.extend(fields.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        // Secrets travel in the POST body only, never in the URL.
+        let body = serde_urlencoded::to_string(&form)
+            .map_err(|e| WikiError::BadResponse(e.to_string()))?;
+        let request = self
+            .http
+            .post(self.api.as_url().clone())
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(body);
+        let response = self.send(session, request, self.api.as_url(), "createaccount").await?;
+        let answer: CreateAccountResponse = read_json(response).await?;
+        let result = api_result(answer.errors, answer.createaccount)?;
+        tracing::info!(status = ?result.status, code = result.messagecode.as_deref(), "createaccount answered");
+        Ok(result)
+    }
+
+    async fn get_json<T: DeserializeOwned>(
+        &self,
+        session: &mut UpstreamSession,
+        query: &[(&str, &str)],
+        what: &'static str,
+    ) -> Result<T, WikiError> {
+        let request = self.http.get(self.api.as_url().clone()).query(&FORMAT).query(query);
+        let response = self.send(session, request, self.api.as_url(), what).await?;
+        read_json(response).await
+    }
+
+    /// Sends with the visitor's cookies, keeps the cookies the wiki sets,
+    /// and turns transport failures and HTTP errors into [`WikiError`].
+    async fn send(
+        &self,
+        session: &mut UpstreamSession,
+        mut request: reqwest::RequestBuilder,
+        url: &Url,
+        what: &'static str,
+    ) -> Result<reqwest::Response, WikiError> {
+        if let Some(cookies) = session.cookie_header(url) {
+            request = request.header(COOKIE, cookies);
+        }
+        let started = Instant::now();
+        let result = request.send().await;
+        let elapsed_ms = started.elapsed().as_millis() as u64;
+        let response = match result {
+            Ok(response) => response,
+            Err(e) => {
+                tracing::warn!(call = what, elapsed_ms, error = %e, "wiki request failed");
+                return Err(WikiError::from_transport(e));
+            }
+        };
+        let status = response.status();
+        tracing::info!(call = what, status = status.as_u16(), elapsed_ms, "wiki answered");
+        let set_cookies = response.headers().get_all(SET_COOKIE).iter();
+        session.store_set_cookies(set_cookies.filter_map(|v| v.to_str().ok()), url);
+        if !status.is_success() {
+            return Err(WikiError::HttpStatus(status.as_u16()));
+        }
+        Ok(response)
+    }
+}
+
+async fn read_json<T: DeserializeOwned>(response: reqwest::Response) -> Result<T, WikiError> {
+    if response.content_length().is_some_and(|len| len as usize > MAX_BODY) {
+        return Err(WikiError::BadResponse("answer too large".into()));
+    }
+    let body = response.bytes().await.map_err(WikiError::from_transport)?;
+    if body.len() > MAX_BODY {
+        return Err(WikiError::BadResponse("answer too large".into()));
+    }
+    serde_json::from_slice(&body).map_err(|e| WikiError::BadResponse(e.to_string()))
+}
+
+/// The API's answer, or its first error.
+fn api_result<T>(errors: ApiErrors, body: Option<T>) -> Result<T, WikiError> {
+    if let Some(first) = errors.into_first() {
+        return Err(WikiError::Api(first));
+    }
+    body.ok_or_else(|| WikiError::BadResponse("neither a result nor an error".into()))
+}

@@ -1,0 +1,236 @@
+//! Serde types for the parts of the Action API the portal reads, asked for
+//! with `formatversion=2` and `errorformat=plaintext`.
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// One error of `{"errors":[{"code","text","module"}]}`.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+pub struct ApiMessage {
+    pub code: String,
+    #[serde(default)]
+    pub text: String,
+}
+
+/// The errors of an answer, in either shape: `errors` (asked for with
+/// `errorformat`), or `error` from wikis older than 1.29, which ignore it.
+#[derive(Debug, Default, Deserialize)]
+pub struct ApiErrors {
+    #[serde(default)]
+    errors: Vec<ApiMessage>,
+    #[serde(default)]
+    error: Option<LegacyError>,
+}
+
+#[derive(Debug, Deserialize)]
+struct LegacyError {
+    code: String,
+    #[serde(default)]
+    info: String,
+}
+
+impl ApiErrors {
+    pub fn into_first(self) -> Option<ApiMessage> {
+        let legacy = self.error.map(|e| ApiMessage { code: e.code, text: e.info });
+        self.errors.into_iter().next().or(legacy)
+    }
+}
+
+/// `action=query&meta=authmanagerinfo|tokens`.
+#[derive(Debug, Deserialize)]
+pub struct QueryResponse {
+    #[serde(flatten)]
+    pub errors: ApiErrors,
+    pub query: Option<QueryResult>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct QueryResult {
+    pub authmanagerinfo: Option<AuthManagerInfo>,
+    pub tokens: Option<Tokens>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Tokens {
+    pub createaccounttoken: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct AuthManagerInfo {
+    #[serde(default)]
+    pub cancreateaccounts: bool,
+    #[serde(default)]
+    pub haspreservedstate: bool,
+    #[serde(default)]
+    pub hasprimarypreservedstate: bool,
+    #[serde(default)]
+    pub preservedusername: String,
+    #[serde(default)]
+    pub requests: Vec<AuthRequest>,
+}
+
+/// One `AuthenticationRequest` as the API describes it.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+pub struct AuthRequest {
+    pub id: String,
+    #[serde(default = "RequestRequirement::default_required")]
+    pub required: RequestRequirement,
+    #[serde(default)]
+    pub provider: String,
+    /// Free-form provider data, e.g. `{type: image, mime: image/png}` for a
+    /// FancyCaptcha. PHP sends an empty one as `[]`, hence the lenient parse.
+    #[serde(default, deserialize_with = "object_or_empty")]
+    pub metadata: serde_json::Map<String, serde_json::Value>,
+    #[serde(default, deserialize_with = "fields_or_empty")]
+    pub fields: IndexMap<String, FieldInfo>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum RequestRequirement {
+    /// Must be answered.
+    Required,
+    /// One of the primary-required requests must be answered: the ways of
+    /// creating an account (a password, a third-party provider...).
+    PrimaryRequired,
+    Optional,
+}
+
+impl RequestRequirement {
+    fn default_required() -> Self {
+        RequestRequirement::Required
+    }
+}
+
+/// A field of a request, from `AuthenticationRequest::getFieldInfo()`.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+pub struct FieldInfo {
+    #[serde(rename = "type")]
+    pub kind: FieldKind,
+    #[serde(default)]
+    pub label: String,
+    #[serde(default)]
+    pub help: String,
+    #[serde(default)]
+    pub optional: bool,
+    #[serde(default)]
+    pub sensitive: bool,
+    #[serde(default, deserialize_with = "lenient_string")]
+    pub value: Option<String>,
+    /// `select`/`multiselect`: value → label, in the wiki's order.
+    #[serde(default, deserialize_with = "options_or_empty")]
+    pub options: IndexMap<String, String>,
+}
+
+/// The field types of `AuthenticationRequest::getFieldInfo()`.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum FieldKind {
+    String,
+    Password,
+    Hidden,
+    /// Display only: information text, a CAPTCHA image URL or question.
+    Null,
+    Checkbox,
+    Select,
+    Multiselect,
+    Button,
+    /// A type newer than this portal: shown as a text box, which is what
+    /// HTMLForm falls back to as well.
+    #[serde(other)]
+    Unknown,
+}
+
+/// `action=createaccount`.
+#[derive(Debug, Deserialize)]
+pub struct CreateAccountResponse {
+    #[serde(flatten)]
+    pub errors: ApiErrors,
+    pub createaccount: Option<CreateAccountResult>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct CreateAccountResult {
+    pub status: CreateAccountStatus,
+    #[serde(default)]
+    pub username: Option<String>,
+    #[serde(default)]
+    pub message: Option<String>,
+    #[serde(default)]
+    pub messagecode: Option<String>,
+    #[serde(default)]
+    pub redirecttarget: Option<String>,
+    #[serde(default)]
+    pub requests: Vec<AuthRequest>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+pub enum CreateAccountStatus {
+    #[serde(rename = "PASS")]
+    Pass,
+    #[serde(rename = "FAIL")]
+    Fail,
+    #[serde(rename = "UI")]
+    Ui,
+    #[serde(rename = "REDIRECT")]
+    Redirect,
+    #[serde(rename = "RESTART")]
+    Restart,
+}
+
+fn object_or_empty<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<serde_json::Map<String, serde_json::Value>, D::Error> {
+    Ok(match serde_json::Value::deserialize(d)? {
+        serde_json::Value::Object(map) => map,
+        _ => serde_json::Map::new(),
+    })
+}
+
+fn fields_or_empty<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<IndexMap<String, FieldInfo>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Fields {
+        Map(IndexMap<String, FieldInfo>),
+        // PHP encodes an empty associative array as `[]`.
+        Empty(#[allow(dead_code)] serde::de::IgnoredAny),
+    }
+    Ok(match Fields::deserialize(d)? {
+        Fields::Map(map) => map,
+        Fields::Empty(_) => IndexMap::new(),
+    })
+}
+
+fn options_or_empty<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<IndexMap<String, String>, D::Error> {
+    let value = serde_json::Value::deserialize(d)?;
+    Ok(match value {
+        serde_json::Value::Object(map) => map
+            .into_iter()
+            .map(|(k, v)| (k, scalar_to_string(v).unwrap_or_default()))
+            .collect(),
+        // A PHP list: its values are both the option and its label.
+        serde_json::Value::Array(items) => items
+            .into_iter()
+            .filter_map(scalar_to_string)
+            .map(|v| (v.clone(), v))
+            .collect(),
+        _ => IndexMap::new(),
+    })
+}
+
+fn lenient_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(scalar_to_string(serde_json::Value::deserialize(d)?))
+}
+
+fn scalar_to_string(value: serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::String(s) => Some(s),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        serde_json::Value::Bool(b) => Some(if b { "1".into() } else { String::new() }),
+        _ => None,
+    }
+}

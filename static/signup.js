@@ -1,0 +1,32 @@
+// Progressive enhancement only: every page works without this script.
+// While a sign-up is being sent, the buttons say so and cannot be pressed
+// twice (a second press would be a second submission to the wiki).
+document.addEventListener("DOMContentLoaded", function () {
+  var notice = document.getElementById("notice");
+  if (notice) notice.focus();
+  document.querySelectorAll("form.signup").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      if (form.dataset.sending) { event.preventDefault(); return; }
+      form.dataset.sending = "1";
+      var pressed = event.submitter;
+      if (pressed && pressed.name) {
+        // A disabled button is not posted: carry its value in a hidden field.
+        var carry = document.createElement("input");
+        carry.type = "hidden"; carry.name = pressed.name; carry.value = pressed.value;
+        form.appendChild(carry);
+      }
+      form.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
+      if (pressed) pressed.textContent = "Please wait\u2026";
+      form.setAttribute("aria-busy", "true");
+    });
+  });
+  // Coming back with the browser's back button: the buttons work again.
+  window.addEventListener("pageshow", function (e) {
+    if (!e.persisted) return;
+    document.querySelectorAll("form.signup").forEach(function (form) {
+      delete form.dataset.sending;
+      form.removeAttribute("aria-busy");
+      form.querySelectorAll("button").forEach(function (b) { b.disabled = false; });
+    });
+  });
+});

@@ -1,0 +1,27 @@
+<?php
+// Router for `php -S`: one test wiki served from Debian's shared MediaWiki code
+// with its own settings file (MW_CONFIG_FILE), so wikis of several profiles can
+// run side by side without touching /etc/mediawiki.
+define( 'MW_CONFIG_FILE', getenv( 'MW_CONFIG_FILE' ) );
+$mw = '/usr/share/mediawiki';
+$path = parse_url( $_SERVER['REQUEST_URI'], PHP_URL_PATH ) ?: '/';
+if ( $path === '/' ) {
+	$path = '/index.php';
+}
+// "/index.php/Title" paths: the entry point is the first ".php" segment.
+if ( preg_match( '#^/(index|api|load)\.php(/.*)?$#', $path, $m ) ) {
+	$_SERVER['SCRIPT_NAME'] = "/{$m[1]}.php";
+	$_SERVER['SCRIPT_FILENAME'] = "$mw/{$m[1]}.php";
+	$_SERVER['PHP_SELF'] = $_SERVER['SCRIPT_NAME'] . ( $m[2] ?? '' );
+	if ( ( $m[2] ?? '' ) !== '' ) {
+		$_SERVER['PATH_INFO'] = $m[2];
+	}
+	chdir( $mw );
+	require "$mw/{$m[1]}.php";
+	return true;
+}
+if ( is_file( $mw . $path ) && substr( $path, -4 ) !== '.php' ) {
+	return false; // static assets: the built-in server sends them
+}
+http_response_code( 404 );
+return true;

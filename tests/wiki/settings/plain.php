@@ -1,0 +1,1 @@
+<?php // No authentication extension: the API docs' Example 1.
