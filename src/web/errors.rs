@@ -26,7 +26,7 @@ impl PageError {
     /// A headline for the visitor.
     pub fn title(&self) -> &'static str {
         match self {
-            PageError::Wiki(WikiError::Api(m)) if m.code == "readonly" => "The wiki is read-only right now",
+            PageError::Wiki(WikiError::ReadOnly { .. }) => "The wiki is read-only right now",
             PageError::Wiki(WikiError::Api(m)) if m.code == "permissiondenied" => {
                 "This wiki does not allow creating accounts here"
             }
@@ -38,9 +38,24 @@ impl PageError {
         }
     }
 
+    /// Server-side trouble as errors, refusals as information. Never a
+    /// secret: errors carry codes and transport messages, not requests.
+    pub fn log(&self) {
+        if self.status_code().is_server_error() {
+            let source = std::error::Error::source(self).map(|s| s.to_string());
+            tracing::error!(error = %self, source, "request failed");
+        } else {
+            tracing::info!(error = %self, "request refused");
+        }
+    }
+
     /// What the visitor can do about it, in plain words.
     pub fn explanation(&self) -> String {
         match self {
+            PageError::Wiki(WikiError::ReadOnly { reason }) => {
+                let reason = if reason.trim().is_empty() { "no reason given." } else { reason.trim() };
+                format!("New accounts cannot be created while it is. The wiki's administrators say: {reason}")
+            }
             PageError::Wiki(WikiError::Api(m)) if !m.text.is_empty() => {
                 format!("The wiki said: {} Please try again later.", m.text.trim())
             }
@@ -64,7 +79,7 @@ impl ResponseError for PageError {
         match self {
             PageError::Wiki(WikiError::Timeout) => StatusCode::GATEWAY_TIMEOUT,
             PageError::Wiki(WikiError::HttpStatus(503)) => StatusCode::SERVICE_UNAVAILABLE,
-            PageError::Wiki(WikiError::Api(m)) if m.code == "readonly" => StatusCode::SERVICE_UNAVAILABLE,
+            PageError::Wiki(WikiError::ReadOnly { .. }) => StatusCode::SERVICE_UNAVAILABLE,
             PageError::Wiki(WikiError::Api(m)) if m.code == "permissiondenied" => StatusCode::FORBIDDEN,
             PageError::Wiki(_) | PageError::Nonsense(_) => StatusCode::BAD_GATEWAY,
             PageError::CannotCreate => StatusCode::FORBIDDEN,
@@ -74,12 +89,7 @@ impl ResponseError for PageError {
     }
 
     fn error_response(&self) -> HttpResponse {
-        let status = self.status_code();
-        if status.is_server_error() {
-            tracing::error!(error = %self, source = ?std::error::Error::source(self).map(|s| s.to_string()), "request failed");
-        } else {
-            tracing::info!(error = %self, "request refused");
-        }
-        pages::message(status, self.title(), &self.explanation())
+        self.log();
+        pages::message(self.status_code(), self.title(), &self.explanation())
     }
 }

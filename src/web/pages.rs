@@ -14,6 +14,24 @@ use crate::signup::{FieldView, FormView, SafeHtml, WAY_BUTTON, Widget};
 pub struct Notice {
     pub error: bool,
     pub html: SafeHtml,
+    /// The request id, for trouble a visitor may report.
+    pub reference: Option<String>,
+}
+
+impl Notice {
+    pub fn info(html: SafeHtml) -> Notice {
+        Notice { error: false, html, reference: None }
+    }
+
+    pub fn error(html: SafeHtml) -> Notice {
+        Notice { error: true, html, reference: None }
+    }
+
+    /// Trouble with the wiki, shown above the form the visitor filled in.
+    pub fn trouble(title: &str, explanation: &str) -> Notice {
+        let html = SafeHtml::from_text(&format!("{title}. {explanation}"));
+        Notice { error: true, html, reference: Some(request_id::current()) }
+    }
 }
 
 #[derive(Template)]

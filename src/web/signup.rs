@@ -30,7 +30,7 @@ pub async fn submit(
         // The session expired (or cookies are off): nothing to submit to.
         // A new form, with what was typed, and a word on why.
         let notice = "Your session had expired, so nothing was sent yet. Please check the form and submit it again.";
-        return fresh_form(&state, &session, &submission, Some(info(notice))).await;
+        return fresh_form(&state, &session, &submission, Some(Notice::info(SafeHtml::from_text(notice)))).await;
     };
     let mut wiki = session.wiki();
     let fields = signup::api_fields(&flow.spec, &submission);
@@ -47,8 +47,8 @@ pub async fn submit(
         // one click retries.
         Err(e) => {
             let e = PageError::from(e);
-            e.error_response(); // logs it
-            let notice = Notice { error: true, html: SafeHtml::from_text(&format!("{} {}", e.title(), e.explanation())) };
+            e.log();
+            let notice = Notice::trouble(e.title(), &e.explanation());
             return show(&state, &session, flow.spec, flow.stage, &submission, Some(notice), e.status_code());
         }
     };
@@ -61,11 +61,11 @@ pub async fn submit(
         Outcome::Rejected { message, code } => {
             tracing::info!(outcome = "FAIL", code, "account not created");
             // The wiki's flow is over; a new form brings a new CAPTCHA.
-            fresh_form(&state, &session, &submission, Some(Notice { error: true, html: message })).await
+            fresh_form(&state, &session, &submission, Some(Notice::error(message))).await
         }
         Outcome::NeedsMore { message, spec } => {
             tracing::info!(outcome = "UI", "the wiki asks for more");
-            let notice = (!message.is_empty()).then_some(Notice { error: false, html: message });
+            let notice = (!message.is_empty()).then(|| Notice::info(message));
             show(&state, &session, spec, Stage::Continue, &Submission::default(), notice, StatusCode::OK)
         }
         Outcome::Redirect { target, spec } => {
@@ -130,11 +130,6 @@ fn show(
     let page = FormPage { wiki_host: &state.wiki_host, view: &view, notice, continuing: stage == Stage::Continue };
     Ok(pages::render(status, &page))
 }
-
-fn info(text: &str) -> Notice {
-    Notice { error: false, html: SafeHtml::from_text(text) }
-}
-
 
 fn see_other(location: &str) -> HttpResponse {
     HttpResponse::SeeOther().insert_header((LOCATION, location)).finish()

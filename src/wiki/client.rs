@@ -31,6 +31,8 @@ pub enum WikiError {
     HttpStatus(u16),
     #[error("the wiki's answer was not the expected JSON")]
     BadResponse(String),
+    #[error("the wiki is read-only")]
+    ReadOnly { reason: String },
     #[error("the wiki refused: {}", .0.code)]
     Api(ApiMessage),
 }
@@ -96,7 +98,10 @@ impl WikiClient {
     ) -> Result<AuthManagerInfo, WikiError> {
         let query = [
             ("action", "query"),
-            ("meta", "authmanagerinfo|tokens"),
+            // siteinfo: a read-only wiki is said up front, not after the
+            // visitor has filled in the form. Still one request.
+            ("meta", "authmanagerinfo|tokens|siteinfo"),
+            ("siprop", "general"),
             ("amirequestsfor", "create"),
             ("type", "createaccount"),
             // Labels arrive as HTML, so links such as a CAPTCHA's "more
@@ -106,6 +111,9 @@ impl WikiClient {
         ];
         let response: QueryResponse = self.get_json(session, &query, "authmanagerinfo").await?;
         let query = api_result(response.errors, response.query)?;
+        if let Some(site) = query.general.filter(|g| g.readonly) {
+            return Err(WikiError::ReadOnly { reason: site.readonlyreason });
+        }
         if let Some(token) = query.tokens.and_then(|t| t.createaccounttoken) {
             session.set_token(token);
         }
@@ -236,13 +244,18 @@ impl WikiClient {
     }
 }
 
-async fn read_json<T: DeserializeOwned>(response: reqwest::Response) -> Result<T, WikiError> {
+/// Reads at most [`MAX_BODY`] bytes, whatever the wiki claims or streams.
+async fn read_json<T: DeserializeOwned>(mut response: reqwest::Response) -> Result<T, WikiError> {
+    let too_large = || WikiError::BadResponse("answer too large".into());
     if response.content_length().is_some_and(|len| len as usize > MAX_BODY) {
-        return Err(WikiError::BadResponse("answer too large".into()));
+        return Err(too_large());
     }
-    let body = response.bytes().await.map_err(WikiError::from_transport)?;
-    if body.len() > MAX_BODY {
-        return Err(WikiError::BadResponse("answer too large".into()));
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(WikiError::from_transport)? {
+        if body.len() + chunk.len() > MAX_BODY {
+            return Err(too_large());
+        }
+        body.extend_from_slice(&chunk);
     }
     serde_json::from_slice(&body).map_err(|e| WikiError::BadResponse(e.to_string()))
 }
@@ -250,6 +263,10 @@ async fn read_json<T: DeserializeOwned>(response: reqwest::Response) -> Result<T
 /// The API's answer, or its first error.
 fn api_result<T>(errors: ApiErrors, body: Option<T>) -> Result<T, WikiError> {
     if let Some(first) = errors.into_first() {
+        if first.code == "readonly" {
+            let reason = first.readonly_reason().unwrap_or_default().to_owned();
+            return Err(WikiError::ReadOnly { reason });
+        }
         return Err(WikiError::Api(first));
     }
     body.ok_or_else(|| WikiError::BadResponse("neither a result nor an error".into()))

@@ -10,6 +10,16 @@ pub struct ApiMessage {
     pub code: String,
     #[serde(default)]
     pub text: String,
+    /// Details some errors carry, e.g. `readonlyreason` for `readonly`.
+    #[serde(default)]
+    pub data: Option<serde_json::Value>,
+}
+
+impl ApiMessage {
+    /// The administrators' reason when the wiki is read-only.
+    pub fn readonly_reason(&self) -> Option<&str> {
+        self.data.as_ref()?.get("readonlyreason")?.as_str()
+    }
 }
 
 /// The errors of an answer, in either shape: `errors` (asked for with
@@ -31,7 +41,7 @@ struct LegacyError {
 
 impl ApiErrors {
     pub fn into_first(self) -> Option<ApiMessage> {
-        let legacy = self.error.map(|e| ApiMessage { code: e.code, text: e.info });
+        let legacy = self.error.map(|e| ApiMessage { code: e.code, text: e.info, data: None });
         self.errors.into_iter().next().or(legacy)
     }
 }
@@ -48,6 +58,17 @@ pub struct QueryResponse {
 pub struct QueryResult {
     pub authmanagerinfo: Option<AuthManagerInfo>,
     pub tokens: Option<Tokens>,
+    pub general: Option<SiteGeneral>,
+}
+
+/// `meta=siteinfo&siprop=general`, of which the portal reads only whether
+/// the wiki is read-only: the sign-up form would be a dead end then.
+#[derive(Debug, Deserialize)]
+pub struct SiteGeneral {
+    #[serde(default)]
+    pub readonly: bool,
+    #[serde(default)]
+    pub readonlyreason: String,
 }
 
 #[derive(Debug, Deserialize)]

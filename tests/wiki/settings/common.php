@@ -14,7 +14,8 @@ $wgEnableEmail = true;
 $wgEmailAuthentication = true;
 $wgPasswordSender = 'wiki@127.0.0.1';
 $wgHooks['AlternateUserMailer'][] = static function ( $headers, $to, $from, $subject, $body ) use ( $testbedDir ) {
-	file_put_contents( "$testbedDir/mail.log", "Subject: $subject\n$body\n", FILE_APPEND );
+	$to = implode( ', ', array_map( 'strval', (array)$to ) );
+	file_put_contents( "$testbedDir/mail.log", "To: $to\nSubject: $subject\n$body\n", FILE_APPEND );
 	return false;
 };
 

@@ -1,0 +1,230 @@
+//! What the end-to-end tests share: a real MediaWiki started by
+//! `tests/wiki/up`, the portal started on a random port, and a visitor that
+//! behaves like a browser (keeps cookies, follows redirects, reads forms).
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::OnceLock;
+
+use scraper::{Html, Selector};
+use wikisignup::config::Settings;
+use wikisignup::startup::Application;
+
+/// A throw-away MediaWiki of one profile (`tests/wiki/settings/*.php`).
+pub struct TestWiki {
+    pub api: String,
+    pub dir: PathBuf,
+    /// Shared wikis live as long as the test process (the `--watch`er of
+    /// `up` stops them); private ones are stopped on drop.
+    private: bool,
+}
+
+impl TestWiki {
+    /// The wiki of `profile` that tests share. Tests that only create their
+    /// own, uniquely named accounts can share one.
+    pub fn shared(profile: &'static str) -> &'static TestWiki {
+        static PLAIN: OnceLock<TestWiki> = OnceLock::new();
+        static CAPTCHA: OnceLock<TestWiki> = OnceLock::new();
+        static QUESTY: OnceLock<TestWiki> = OnceLock::new();
+        let cell = match profile {
+            "plain" => &PLAIN,
+            "captcha" => &CAPTCHA,
+            "questy" => &QUESTY,
+            other => panic!("no shared wiki of profile {other}"),
+        };
+        cell.get_or_init(|| TestWiki::start(profile, &[], false))
+    }
+
+    /// A wiki of its own, for tests that count its requests or change it.
+    pub fn private(profile: &str, extras: &[&str]) -> TestWiki {
+        TestWiki::start(profile, extras, true)
+    }
+
+    fn start(profile: &str, extras: &[&str], private: bool) -> TestWiki {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut up = Command::new(format!("{root}/tests/wiki/up"));
+        up.args(["--profile", profile, "--watch", &std::process::id().to_string()]);
+        for extra in extras {
+            up.args(["--extra", &format!("{root}/tests/wiki/settings/{extra}")]);
+        }
+        let out = up.output().expect("tests/wiki/up runs");
+        assert!(
+            out.status.success(),
+            "tests/wiki/up --profile {profile} failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let field = |key: &str| {
+            stdout.lines().find_map(|l| l.strip_prefix(key)).unwrap_or_else(|| panic!("no {key} in {stdout}")).to_owned()
+        };
+        TestWiki { api: field("api="), dir: PathBuf::from(field("dir=")), private }
+    }
+
+    /// The wiki's own record of `name`, or `None` when it has no such user.
+    pub async fn user(&self, name: &str) -> Option<serde_json::Value> {
+        let answer: serde_json::Value = reqwest::Client::new()
+            .get(&self.api)
+            .query(&[
+                ("action", "query"),
+                ("list", "users"),
+                ("ususers", name),
+                ("usprop", "registration"),
+                ("format", "json"),
+                ("formatversion", "2"),
+            ])
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let user = answer["query"]["users"][0].clone();
+        (user.get("missing").is_none() && user.get("invalid").is_none()).then_some(user)
+    }
+
+    /// Every request the wiki has served: "METHOD /entry.php action-or-title".
+    pub fn requests(&self) -> Vec<String> {
+        std::fs::read_to_string(self.dir.join("requests.log")).unwrap_or_default().lines().map(str::to_owned).collect()
+    }
+
+    /// The mail the wiki would have sent.
+    pub fn mail(&self) -> String {
+        std::fs::read_to_string(self.dir.join("mail.log")).unwrap_or_default()
+    }
+
+    /// Forgets every wiki session, as if they had all expired.
+    pub fn drop_sessions(&self) {
+        // install.php puts CACHE_DB, where sessions live, in its own file.
+        let db = self.dir.join("data/wikicache.sqlite");
+        let status = Command::new("php")
+            .arg("-r")
+            .arg(format!(
+                "(new PDO('sqlite:{}'))->exec(\"DELETE FROM objectcache WHERE keyname LIKE '%MWSession%'\") !== false or exit(1);",
+                db.display()
+            ))
+            .status()
+            .unwrap();
+        assert!(status.success(), "could not clear the wiki's sessions");
+    }
+}
+
+impl Drop for TestWiki {
+    fn drop(&mut self) {
+        if self.private {
+            let root = env!("CARGO_MANIFEST_DIR");
+            let _ = Command::new(format!("{root}/tests/wiki/down")).arg(&self.dir).status();
+        }
+    }
+}
+
+/// The portal, running on a random port of 127.0.0.1.
+pub struct TestApp {
+    pub address: String,
+}
+
+pub async fn spawn_app(wiki_api: &str) -> TestApp {
+    spawn_app_with(wiki_api, &[]).await
+}
+
+pub async fn spawn_app_with(wiki_api: &str, extra_args: &[&str]) -> TestApp {
+    let mut args = vec!["wikisignup", "--wiki-api", wiki_api, "--listen", "127.0.0.1:0"];
+    args.extend_from_slice(extra_args);
+    let settings = Settings::from_args(args).expect("test settings are valid");
+    let app = Application::build(settings).expect("the portal starts");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped());
+    TestApp { address }
+}
+
+/// A unique, valid username: tests share wikis.
+pub fn unique_name(prefix: &str) -> String {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
+    format!("{prefix} {}x{nanos}", COUNTER.fetch_add(1, Ordering::Relaxed))
+}
+
+pub const PASSWORD: &str = "Correct-Horse-Battery-7";
+
+/// One browser: its own cookie jar, following redirects.
+pub struct Visitor {
+    http: reqwest::Client,
+    base: String,
+}
+
+/// A page as the visitor got it.
+pub struct Page {
+    pub status: u16,
+    pub url: String,
+    pub html: String,
+}
+
+impl Visitor {
+    pub fn new(app: &TestApp) -> Visitor {
+        let http = reqwest::Client::builder().cookie_store(true).build().unwrap();
+        Visitor { http, base: app.address.clone() }
+    }
+
+    pub async fn get(&self, path: &str) -> Page {
+        let response = self.http.get(format!("{}{path}", self.base)).send().await.unwrap();
+        Page::read(response).await
+    }
+
+    /// Fills in `page`'s form as a browser would: hidden fields as they
+    /// are, `typed` for the rest, then submits it.
+    pub async fn submit(&self, page: &Page, typed: &[(&str, &str)]) -> Page {
+        let mut pairs: Vec<(String, String)> = page.hidden_fields();
+        pairs.extend(typed.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+        let response = self.http.post(format!("{}/", self.base)).form(&pairs).send().await.unwrap();
+        Page::read(response).await
+    }
+
+    /// Fetches a URL of the portal's; status, content type and body.
+    pub async fn fetch(&self, path: &str) -> (u16, String, Vec<u8>) {
+        let response = self.http.get(format!("{}{path}", self.base)).send().await.unwrap();
+        let status = response.status().as_u16();
+        let kind = response
+            .headers()
+            .get("content-type")
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default();
+        (status, kind, response.bytes().await.unwrap().to_vec())
+    }
+}
+
+impl Page {
+    async fn read(response: reqwest::Response) -> Page {
+        let status = response.status().as_u16();
+        let url = response.url().to_string();
+        Page { status, url, html: response.text().await.unwrap() }
+    }
+
+    pub fn hidden_fields(&self) -> Vec<(String, String)> {
+        let doc = Html::parse_document(&self.html);
+        let sel = Selector::parse("form input[type=hidden]").unwrap();
+        doc.select(&sel)
+            .map(|e| (e.attr("name").unwrap_or_default().to_owned(), e.attr("value").unwrap_or_default().to_owned()))
+            .collect()
+    }
+
+    /// The value an input shows, if the page has that input.
+    pub fn input_value(&self, name: &str) -> Option<String> {
+        let doc = Html::parse_document(&self.html);
+        let sel = Selector::parse(&format!("input[name=\"{name}\"]")).unwrap();
+        doc.select(&sel).next().map(|e| e.attr("value").unwrap_or_default().to_owned())
+    }
+
+    /// The text of the elements matching `css`, joined.
+    pub fn text(&self, css: &str) -> String {
+        let doc = Html::parse_document(&self.html);
+        let sel = Selector::parse(css).unwrap();
+        doc.select(&sel).map(|e| e.text().collect::<String>()).collect::<Vec<_>>().join("\n")
+    }
+
+    /// The `src` of every CAPTCHA image.
+    pub fn images(&self) -> Vec<String> {
+        let doc = Html::parse_document(&self.html);
+        let sel = Selector::parse("img.challenge").unwrap();
+        doc.select(&sel).map(|e| e.attr("src").unwrap().to_owned()).collect()
+    }
+}

@@ -1,0 +1,9 @@
+//! End-to-end: the portal, started as in production, driven over HTTP as a
+//! browser would, against real MediaWiki wikis started by `tests/wiki/up`
+//! (and, for upstream faults only, against stubs).
+
+mod captcha;
+mod helpers;
+mod plain;
+mod sessions;
+mod upstream_trouble;

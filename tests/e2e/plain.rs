@@ -1,0 +1,155 @@
+//! A wiki without CAPTCHA: the API docs' Example 1.
+
+use crate::helpers::{PASSWORD, TestWiki, Visitor, spawn_app, unique_name};
+
+#[tokio::test]
+async fn a_visitor_signs_up_and_the_account_exists_on_the_wiki() {
+    let wiki = TestWiki::shared("plain");
+    let app = spawn_app(&wiki.api).await;
+    let visitor = Visitor::new(&app);
+    let name = unique_name("Plain");
+
+    let form = visitor.get("/").await;
+    assert_eq!(form.status, 200, "{}", form.html);
+    for field in ["username", "password", "retype", "email", "realname"] {
+        assert!(form.input_value(field).is_some(), "no {field} field in {}", form.html);
+    }
+
+    let done = visitor
+        .submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD), ("email", ""), ("realname", "")])
+        .await;
+    assert_eq!(done.status, 200, "{}", done.html);
+    assert!(done.url.ends_with("/welcome"), "landed on {}", done.url);
+    assert!(done.text("h1").contains(&name), "{}", done.html);
+    assert!(done.html.contains("Special%3AUserLogin"), "no log-in link: {}", done.html);
+    assert!(wiki.user(&name).await.is_some(), "{name} is not on the wiki");
+}
+
+#[tokio::test]
+async fn a_plain_sign_up_costs_exactly_two_wiki_requests() {
+    let wiki = TestWiki::private("plain", &[]);
+    let app = spawn_app(&wiki.api).await;
+    let visitor = Visitor::new(&app);
+    let before = wiki.requests().len();
+
+    let form = visitor.get("/").await;
+    let name = unique_name("Counted");
+    let done = visitor
+        .submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD)])
+        .await;
+    assert!(done.url.ends_with("/welcome"), "{}", done.html);
+
+    let requests = wiki.requests()[before..].to_vec();
+    assert_eq!(requests, ["GET /api.php query", "POST /api.php createaccount"]);
+}
+
+#[tokio::test]
+async fn mismatched_passwords_keep_what_was_typed_except_passwords() {
+    let wiki = TestWiki::shared("plain");
+    let app = spawn_app(&wiki.api).await;
+    let visitor = Visitor::new(&app);
+    let name = unique_name("Mismatch");
+
+    let form = visitor.get("/").await;
+    let again = visitor
+        .submit(
+            &form,
+            &[("username", &name), ("password", PASSWORD), ("retype", "Something-else-42"), ("email", "m@example.org"), ("realname", "Ada")],
+        )
+        .await;
+    assert_eq!(again.status, 200);
+    assert!(again.text(".notice.error").contains("do not match"), "{}", again.html);
+    assert_eq!(again.input_value("username").as_deref(), Some(name.as_str()));
+    assert_eq!(again.input_value("email").as_deref(), Some("m@example.org"));
+    assert_eq!(again.input_value("realname").as_deref(), Some("Ada"));
+    assert_eq!(again.input_value("password").as_deref(), Some(""));
+    assert_eq!(again.input_value("retype").as_deref(), Some(""));
+    assert!(!again.html.contains(PASSWORD));
+    assert!(wiki.user(&name).await.is_none());
+
+    // Corrected, the same form goes through.
+    let done = visitor.submit(&again, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD)]).await;
+    assert!(done.url.ends_with("/welcome"), "{}", done.html);
+}
+
+#[tokio::test]
+async fn an_existing_username_is_refused_with_the_wikis_words() {
+    let wiki = TestWiki::shared("plain");
+    let app = spawn_app(&wiki.api).await;
+    let name = unique_name("Taken");
+    let first = Visitor::new(&app);
+    let form = first.get("/").await;
+    let done = first.submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD)]).await;
+    assert!(done.url.ends_with("/welcome"));
+
+    let second = Visitor::new(&app);
+    let form = second.get("/").await;
+    let again = second.submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD)]).await;
+    assert_eq!(again.status, 200);
+    assert!(again.text(".notice.error").contains("already in use"), "{}", again.html);
+    assert_eq!(again.input_value("username").as_deref(), Some(name.as_str()));
+}
+
+#[tokio::test]
+async fn an_invalid_username_is_refused_and_kept_for_correction() {
+    let wiki = TestWiki::shared("plain");
+    let app = spawn_app(&wiki.api).await;
+    let visitor = Visitor::new(&app);
+    let name = format!("{}|pipe", unique_name("Bad"));
+
+    let form = visitor.get("/").await;
+    let again = visitor.submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD)]).await;
+    assert_eq!(again.status, 200);
+    assert!(!again.text(".notice.error").is_empty(), "no error shown: {}", again.html);
+    assert_eq!(again.input_value("username").as_deref(), Some(name.as_str()));
+    assert!(wiki.user(&name).await.is_none());
+}
+
+#[tokio::test]
+async fn the_email_given_reaches_the_wiki() {
+    let wiki = TestWiki::shared("plain");
+    let app = spawn_app(&wiki.api).await;
+    let visitor = Visitor::new(&app);
+    let name = unique_name("Mail");
+    let email = format!("{}@example.org", name.replace(' ', "."));
+
+    let form = visitor.get("/").await;
+    let done = visitor
+        .submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD), ("email", &email), ("realname", "")])
+        .await;
+    assert!(done.url.ends_with("/welcome"), "{}", done.html);
+    // The wiki asks the new address to confirm itself.
+    assert!(wiki.mail().contains(&email), "no mail to {email}");
+}
+
+#[tokio::test]
+async fn an_expired_wiki_session_is_renewed_invisibly() {
+    let wiki = TestWiki::private("plain", &[]);
+    let app = spawn_app(&wiki.api).await;
+    let visitor = Visitor::new(&app);
+    let name = unique_name("Renewed");
+
+    let form = visitor.get("/").await;
+    wiki.drop_sessions();
+    let before = wiki.requests().len();
+    let done = visitor.submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD)]).await;
+    assert!(done.url.ends_with("/welcome"), "{}", done.html);
+    // The first try met `badtoken`: a fresh token, then the same try again.
+    assert_eq!(
+        wiki.requests()[before..],
+        ["POST /api.php createaccount", "GET /api.php query", "POST /api.php createaccount"]
+    );
+    assert!(wiki.user(&name).await.is_some());
+}
+
+#[tokio::test]
+async fn a_read_only_wiki_is_said_up_front_with_its_reason() {
+    let wiki = TestWiki::private("plain", &["readonly.php"]);
+    let app = spawn_app(&wiki.api).await;
+
+    let page = Visitor::new(&app).get("/").await;
+    assert_eq!(page.status, 503, "{}", page.html);
+    assert!(page.text("h1").contains("read-only"), "{}", page.html);
+    assert!(page.text("main").contains("being upgraded"), "the wiki's reason is missing: {}", page.html);
+    assert!(!page.html.contains("<form"), "a dead form is shown");
+}

@@ -1,0 +1,135 @@
+//! When the wiki is unreachable, slow or broken: a clear page with the
+//! right status and a request id, and the portal keeps serving. Stubs
+//! (wiremock) stand in for a wiki that misbehaves.
+
+use std::time::Duration;
+
+use wiremock::matchers::method;
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+use crate::helpers::{Page, Visitor, spawn_app, spawn_app_with};
+
+fn assert_error_page(page: &Page, status: u16) {
+    assert_eq!(page.status, status, "{}", page.html);
+    let text = page.text("main");
+    assert!(text.contains("Reference for support"), "no request id on the page: {text}");
+    assert!(!page.html.contains("panicked") && !page.html.contains("at src/"), "{}", page.html);
+}
+
+async fn wiki_answering(response: ResponseTemplate) -> MockServer {
+    let stub = MockServer::start().await;
+    Mock::given(method("GET")).respond_with(response).mount(&stub).await;
+    stub
+}
+
+#[tokio::test]
+async fn an_unreachable_wiki_gives_502() {
+    // A port nobody listens on: bound, then released.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let app = spawn_app(&format!("http://127.0.0.1:{port}/w/api.php")).await;
+    assert_error_page(&Visitor::new(&app).get("/").await, 502);
+}
+
+#[tokio::test]
+async fn a_slow_wiki_gives_504() {
+    let stub = wiki_answering(ResponseTemplate::new(200).set_delay(Duration::from_secs(5))).await;
+    let app = spawn_app_with(&format!("{}/w/api.php", stub.uri()), &["--upstream-timeout", "1"]).await;
+    assert_error_page(&Visitor::new(&app).get("/").await, 504);
+}
+
+#[tokio::test]
+async fn a_wiki_answering_500_gives_502_and_503_gives_503() {
+    let broken = wiki_answering(ResponseTemplate::new(500).set_body_string("<h1>Fatal error</h1>")).await;
+    let app = spawn_app(&format!("{}/w/api.php", broken.uri())).await;
+    let page = Visitor::new(&app).get("/").await;
+    assert_error_page(&page, 502);
+    assert!(!page.html.contains("Fatal error"), "the wiki's error page leaked through");
+
+    let busy = wiki_answering(ResponseTemplate::new(503)).await;
+    let app = spawn_app(&format!("{}/w/api.php", busy.uri())).await;
+    assert_error_page(&Visitor::new(&app).get("/").await, 503);
+}
+
+#[tokio::test]
+async fn a_wiki_answering_html_instead_of_json_gives_502() {
+    let stub = wiki_answering(ResponseTemplate::new(200).set_body_string("<!DOCTYPE html><p>Maintenance")).await;
+    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).await;
+    assert_error_page(&Visitor::new(&app).get("/").await, 502);
+}
+
+#[tokio::test]
+async fn a_wiki_that_refuses_account_creation_says_so() {
+    let body = serde_json::json!({"batchcomplete": true, "query": {
+        "authmanagerinfo": {"canauthenticatenow": true, "cancreateaccounts": false, "canlinkaccounts": false,
+            "haspreservedstate": false, "hasprimarypreservedstate": false, "preservedusername": "", "requests": []},
+        "tokens": {"createaccounttoken": "+\\"}}});
+    let stub = wiki_answering(ResponseTemplate::new(200).set_body_json(body)).await;
+    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).await;
+    let page = Visitor::new(&app).get("/").await;
+    assert_eq!(page.status, 403);
+    assert!(page.text("h1").contains("does not allow creating accounts"), "{}", page.html);
+    assert!(page.html.find("<form").is_none(), "a dead form is shown");
+}
+
+#[tokio::test]
+async fn the_portal_keeps_serving_after_upstream_trouble() {
+    let stub = MockServer::start().await;
+    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).await;
+    let visitor = Visitor::new(&app);
+    assert_error_page(&visitor.get("/").await, 502); // nothing mounted: the stub answers 404
+    assert_eq!(visitor.get("/static/style.css").await.status, 200);
+    assert_eq!(visitor.get("/no-such-page").await.status, 404);
+
+    // The wiki is back: the same visitor gets the form.
+    let healthy = include_str!("../fixtures/plain-authmanagerinfo.json");
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(healthy, "application/json"))
+        .mount(&stub)
+        .await;
+    let form = visitor.get("/").await;
+    assert_eq!(form.status, 200, "{}", form.html);
+    assert!(form.input_value("username").is_some());
+}
+
+/// A stub wiki whose form is the real plain wiki's and whose
+/// `createaccount` answers `on_submit`.
+async fn wiki_failing_on_submit(on_submit: ResponseTemplate) -> MockServer {
+    let stub = MockServer::start().await;
+    let form = include_str!("../fixtures/plain-authmanagerinfo.json");
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(form, "application/json"))
+        .mount(&stub)
+        .await;
+    Mock::given(method("POST")).respond_with(on_submit).mount(&stub).await;
+    stub
+}
+
+#[tokio::test]
+async fn trouble_on_submit_shows_the_form_again_as_it_was_typed() {
+    let cases = [
+        (ResponseTemplate::new(500), 502, "could not be reached"),
+        (ResponseTemplate::new(200).set_delay(Duration::from_secs(5)), 504, "taking too long"),
+        (
+            ResponseTemplate::new(200).set_body_json(serde_json::json!({"errors": [{"code": "readonly",
+                "text": "The wiki is currently in read-only mode.",
+                "data": {"readonlyreason": "Database maintenance."}}]})),
+            503,
+            "Database maintenance.",
+        ),
+    ];
+    for (on_submit, status, words) in cases {
+        let stub = wiki_failing_on_submit(on_submit).await;
+        let app = spawn_app_with(&format!("{}/w/api.php", stub.uri()), &["--upstream-timeout", "1"]).await;
+        let visitor = Visitor::new(&app);
+        let form = visitor.get("/").await;
+        let page = visitor
+            .submit(&form, &[("username", "Kept Name"), ("password", "Secret-1234"), ("retype", "Secret-1234"), ("email", "k@example.org")])
+            .await;
+        assert_eq!(page.status, status, "{}", page.html);
+        assert!(page.text(".notice.error").contains(words), "{words}: {}", page.html);
+        assert!(page.text(".notice.error").contains("Reference for support"), "{}", page.html);
+        assert_eq!(page.input_value("username").as_deref(), Some("Kept Name"));
+        assert_eq!(page.input_value("email").as_deref(), Some("k@example.org"));
+        assert!(!page.html.contains("Secret-1234"), "a password came back in the page");
+    }
+}
