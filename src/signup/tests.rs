@@ -130,12 +130,12 @@ fn several_ways_are_shown_apart_and_only_the_chosen_one_is_sent() {
     assert_eq!(view.ways.len(), 2);
     assert_eq!(names(&view.ways[0].fields), ["password", "retype"]);
     assert!(view.ways[0].button.is_none());
-    assert_eq!(view.ways[1].button.as_ref().unwrap().name, "examplesso");
+    assert_eq!(view.ways[1].button.as_ref().unwrap().name, "testsso");
     assert!(view.ways[0].fields.iter().all(|f| !f.required), "a way's fields are not required by the browser");
 
-    let by_sso = submission(&[("username", "Zane"), ("password", "typed-by-mistake"), ("examplesso", "")]);
+    let by_sso = submission(&[("username", "Zane"), ("password", "typed-by-mistake"), ("testsso", "")]);
     let sent = api_fields(&spec, &by_sso);
-    assert!(sent.contains(&("examplesso".into(), "1".into())));
+    assert!(sent.contains(&("testsso".into(), "1".into())));
     assert!(!sent.iter().any(|(k, _)| k == "password" || k == "retype"), "{sent:?}");
 
     let by_password = submission(&[
@@ -146,7 +146,7 @@ fn several_ways_are_shown_apart_and_only_the_chosen_one_is_sent() {
     ]);
     let sent = api_fields(&spec, &by_password);
     assert!(sent.contains(&("password".into(), "pw".into())));
-    assert!(!sent.iter().any(|(k, _)| k == "examplesso"), "{sent:?}");
+    assert!(!sent.iter().any(|(k, _)| k == "testsso"), "{sent:?}");
 }
 
 #[test]

@@ -12,6 +12,11 @@ file_put_contents(
 	$_SERVER['REQUEST_METHOD'] . " $path " . ( $_REQUEST['action'] ?? $_REQUEST['title'] ?? '' ) . "\n",
 	FILE_APPEND | LOCK_EX
 );
+// The sso profile's identity provider (test-bed only).
+if ( $path === '/fake-idp.php' ) {
+	require __DIR__ . '/fake-idp.php';
+	return true;
+}
 if ( $path === '/' ) {
 	$path = '/index.php';
 }
