@@ -82,6 +82,17 @@ pub struct FormView {
     pub ways: Vec<WayView>,
     /// One-time challenges (a CAPTCHA): shown last, never refilled.
     pub challenges: Vec<FieldView>,
+    /// Buttons of requests that are not ways, e.g. "Skip": shown after the
+    /// main button, so that Enter in a text box never presses them.
+    pub buttons: Vec<FieldView>,
+}
+
+/// Something the wiki tells the visitor in a request's metadata, e.g. the
+/// secret key of a two-factor set-up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detail {
+    pub label: String,
+    pub value: String,
 }
 
 impl FormSpec {
@@ -91,6 +102,13 @@ impl FormSpec {
 
     pub fn requests(&self) -> &[AuthRequest] {
         &self.requests
+    }
+
+    /// The form without its primary ways: the wiki kept an earlier
+    /// attempt's primary step (`hasprimarypreservedstate`).
+    pub fn without_primaries(mut self) -> FormSpec {
+        self.requests.retain(|r| r.required != RequestRequirement::PrimaryRequired);
+        self
     }
 
     pub(crate) fn primaries(&self) -> impl Iterator<Item = &AuthRequest> {
@@ -151,6 +169,8 @@ impl FormSpec {
                     }
                 } else if challenge {
                     view.challenges.push(field);
+                } else if field.widget == Widget::Button {
+                    view.buttons.push(field);
                 } else {
                     view.fields.push(field);
                 }
@@ -160,6 +180,49 @@ impl FormSpec {
             }
         }
         view
+    }
+}
+
+impl FormSpec {
+    /// The metadata a further step carries for the person (a two-factor
+    /// secret, the account it is for). Only text values; `type` and `mime`
+    /// describe a field's format, not something to read.
+    pub fn details(&self) -> Vec<Detail> {
+        self.requests
+            .iter()
+            .flat_map(|r| r.metadata.iter())
+            .filter(|(key, _)| !matches!(key.as_str(), "type" | "mime"))
+            .filter_map(|(key, value)| {
+                let value = match value {
+                    serde_json::Value::String(s) => s.clone(),
+                    serde_json::Value::Number(n) => n.to_string(),
+                    _ => return None,
+                };
+                let mut label: Vec<char> = key.replace(['_', '-'], " ").chars().collect();
+                if let Some(first) = label.first_mut() {
+                    *first = first.to_ascii_uppercase();
+                }
+                Some(Detail { label: label.into_iter().collect(), value })
+            })
+            .collect()
+    }
+
+    /// What of `submission` may be kept to refill a later form: values of
+    /// this form's fields that are neither secret, nor one-time answers,
+    /// nor the wiki's own (hidden fields, buttons).
+    pub fn keepable(&self, submission: &Submission) -> Submission {
+        let keep: Vec<&str> = self
+            .requests
+            .iter()
+            .filter(|r| !is_challenge(r))
+            .flat_map(|r| r.fields.iter())
+            .filter(|(_, f)| {
+                !f.sensitive
+                    && !matches!(f.kind, FieldKind::Password | FieldKind::Hidden | FieldKind::Button | FieldKind::Null)
+            })
+            .map(|(name, _)| name.as_str())
+            .collect();
+        submission.filter(|name| keep.contains(&name))
     }
 }
 
@@ -236,6 +299,7 @@ impl FormView {
         self.fields
             .iter_mut()
             .chain(self.challenges.iter_mut())
+            .chain(self.buttons.iter_mut())
             .chain(self.ways.iter_mut().flat_map(|w| w.fields.iter_mut().chain(w.button.iter_mut())))
     }
 
@@ -243,6 +307,7 @@ impl FormView {
         self.fields
             .iter()
             .chain(self.challenges.iter())
+            .chain(self.buttons.iter())
             .chain(self.ways.iter().flat_map(|w| w.fields.iter().chain(w.button.iter())))
     }
 }

@@ -6,8 +6,9 @@ use std::collections::HashSet;
 
 use url::Url;
 
-/// Sanitized HTML, safe to put in a page as it is.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// Sanitized HTML, safe to put in a page as it is. It is (de)serialized only
+/// to and from the portal's own server-side session store.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct SafeHtml(String);
 
 impl SafeHtml {
@@ -42,6 +43,11 @@ impl SafeHtml {
             }
         }
         SafeHtml(html)
+    }
+
+    /// `text`, escaped, then this.
+    pub fn after_text(self, text: &str) -> SafeHtml {
+        SafeHtml(format!("{} {}", SafeHtml::from_text(text).0, self.0))
     }
 
     pub fn as_str(&self) -> &str {

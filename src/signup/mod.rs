@@ -8,10 +8,10 @@ mod outcome;
 mod submission;
 mod username;
 
-pub use form::{Choice, FieldView, FormSpec, FormView, WayView, Widget};
+pub use form::{Choice, Detail, FieldView, FormSpec, FormView, WayView, Widget};
 pub use html::SafeHtml;
 pub use outcome::{Outcome, interpret};
-pub use submission::{Submission, WAY_BUTTON, api_fields};
+pub use submission::{ApiAnswer, Submission, WAY_BUTTON, api_answer};
 pub use username::{Username, UsernameError};
 
 #[cfg(test)]

@@ -13,9 +13,13 @@ pub enum Outcome {
     Created { username: Username },
     /// FAIL: the form again, with the wiki's reason.
     Rejected { message: SafeHtml, code: String },
-    /// UI, or RESTART treated as UI as the API documentation allows: the
-    /// wiki asks for more (a CAPTCHA again, a two-factor code...).
+    /// UI: the wiki asks for more (a CAPTCHA again, a two-factor code...)
+    /// in the same flow.
     NeedsMore { message: SafeHtml, spec: FormSpec },
+    /// RESTART: the flow is over but the wiki may have kept state worth
+    /// preserving (`createpreservestate`); the visitor starts again from
+    /// a fresh form, as the API documentation allows.
+    Restart { message: SafeHtml },
     /// REDIRECT: the browser goes to a third-party provider, which sends it
     /// back to the portal's return URL.
     Redirect { target: Url, spec: FormSpec },
@@ -35,12 +39,11 @@ pub fn interpret(result: CreateAccountResult, wiki_base: &Url) -> Outcome {
             message,
             code: result.messagecode.unwrap_or_else(|| "unknown".into()),
         },
-        CreateAccountStatus::Ui | CreateAccountStatus::Restart if result.requests.is_empty() => {
+        CreateAccountStatus::Ui if result.requests.is_empty() => {
             Outcome::Invalid { reason: "a further step without any field".into() }
         }
-        CreateAccountStatus::Ui | CreateAccountStatus::Restart => {
-            Outcome::NeedsMore { message, spec: FormSpec::new(result.requests) }
-        }
+        CreateAccountStatus::Ui => Outcome::NeedsMore { message, spec: FormSpec::new(result.requests) },
+        CreateAccountStatus::Restart => Outcome::Restart { message },
         CreateAccountStatus::Redirect => {
             let target = result.redirecttarget.as_deref().and_then(|t| Url::parse(t).ok());
             match target {

@@ -15,12 +15,17 @@ use crate::wiki::types::{AuthRequest, FieldKind, RequestRequirement};
 pub const WAY_BUTTON: &str = "wikisignup-way";
 
 /// What a browser posted, in order, repeated names kept (multiselect).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Submission(Vec<(String, String)>);
 
 impl Submission {
     pub fn new(pairs: Vec<(String, String)>) -> Submission {
         Submission(pairs)
+    }
+
+    /// Only the pairs `keep` accepts by name.
+    pub fn filter(&self, keep: impl Fn(&str) -> bool) -> Submission {
+        Submission(self.0.iter().filter(|(k, _)| keep(k)).cloned().collect())
     }
 
     /// The first value posted under `name`.
@@ -34,12 +39,6 @@ impl Submission {
 
     fn pressed(&self, name: &str) -> bool {
         self.value(name).is_some()
-    }
-
-    /// The submission without the values of `secret` fields, e.g. to show
-    /// the form again.
-    pub fn without(&self, secret: impl Fn(&str) -> bool) -> Submission {
-        Submission(self.0.iter().filter(|(k, _)| !secret(k)).cloned().collect())
     }
 }
 
@@ -78,11 +77,25 @@ fn answered<'a>(spec: &'a FormSpec, submission: &Submission) -> Vec<&'a AuthRequ
         .collect()
 }
 
+/// What a submission answers: the ids of the requests (sent as
+/// `createrequests`, so the wiki loads these and no other) and their fields.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ApiAnswer {
+    pub requests: Vec<String>,
+    pub fields: Vec<(String, String)>,
+}
+
 /// The `createaccount` parameters for `submission` against the form `spec`.
-pub fn api_fields(spec: &FormSpec, submission: &Submission) -> Vec<(String, String)> {
+pub fn api_answer(spec: &FormSpec, submission: &Submission) -> ApiAnswer {
+    let answered = answered(spec, submission);
+    let requests = answered.iter().map(|r| r.id.clone()).collect();
+    ApiAnswer { requests, fields: api_fields(&answered, submission) }
+}
+
+fn api_fields(answered: &[&AuthRequest], submission: &Submission) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     let mut done: Vec<&str> = Vec::new();
-    for request in answered(spec, submission) {
+    for request in answered {
         for (name, info) in &request.fields {
             // Display-only fields are not sent; a field shared by two
             // requests (username) is sent once.

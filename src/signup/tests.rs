@@ -96,7 +96,7 @@ fn submission_sends_every_field_of_the_answered_requests_and_nothing_else() {
         ("action", "delete"),
         ("createtoken", "forged"),
     ]);
-    let fields = api_fields(&spec, &posted);
+    let fields = api_answer(&spec, &posted).fields;
     let expected: Vec<(String, String)> = [
         ("username", "Zane"),
         ("password", "pw"),
@@ -116,7 +116,7 @@ fn captcha_id_comes_from_the_wiki_not_from_the_browser() {
     let spec = FormSpec::new(requests(CAPTCHA));
     let wiki_id = spec.requests()[0].fields["captchaId"].value.clone().unwrap();
     let posted = submission(&[("username", "Zane"), ("captchaId", "12345"), ("captchaWord", "wikiwiki")]);
-    let fields = api_fields(&spec, &posted);
+    let fields = api_answer(&spec, &posted).fields;
     assert!(fields.contains(&("captchaId".into(), wiki_id)));
     assert!(fields.contains(&("captchaWord".into(), "wikiwiki".into())));
     assert!(!fields.iter().any(|(k, _)| k == "captchaInfo"));
@@ -134,7 +134,7 @@ fn several_ways_are_shown_apart_and_only_the_chosen_one_is_sent() {
     assert!(view.ways[0].fields.iter().all(|f| !f.required), "a way's fields are not required by the browser");
 
     let by_sso = submission(&[("username", "Zane"), ("password", "typed-by-mistake"), ("testsso", "")]);
-    let sent = api_fields(&spec, &by_sso);
+    let sent = api_answer(&spec, &by_sso).fields;
     assert!(sent.contains(&("testsso".into(), "1".into())));
     assert!(!sent.iter().any(|(k, _)| k == "password" || k == "retype"), "{sent:?}");
 
@@ -144,7 +144,7 @@ fn several_ways_are_shown_apart_and_only_the_chosen_one_is_sent() {
         ("retype", "pw"),
         (WAY_BUTTON, "MediaWiki\\Auth\\PasswordAuthenticationRequest"),
     ]);
-    let sent = api_fields(&spec, &by_password);
+    let sent = api_answer(&spec, &by_password).fields;
     assert!(sent.contains(&("password".into(), "pw".into())));
     assert!(!sent.iter().any(|(k, _)| k == "testsso"), "{sent:?}");
 }
@@ -157,9 +157,9 @@ fn optional_requests_are_sent_only_when_answered() {
         panic!("UI is not a further step")
     };
     assert_eq!(message.as_str(), "Set up two-factor authentication");
-    assert_eq!(api_fields(&spec, &submission(&[("code", "123456")])), [("code".to_string(), "123456".to_string())]);
+    assert_eq!(api_answer(&spec, &submission(&[("code", "123456")])).fields, [("code".to_string(), "123456".to_string())]);
     assert_eq!(
-        api_fields(&spec, &submission(&[("code", ""), ("skip2FASetup", "Skip")])),
+        api_answer(&spec, &submission(&[("code", ""), ("skip2FASetup", "Skip")])).fields,
         [("skip2FASetup".to_string(), "1".to_string())]
     );
 }
@@ -206,4 +206,72 @@ fn unknown_field_types_and_php_empty_arrays_parse() {
     assert_eq!(colour.choices.iter().filter(|c| c.selected).map(|c| c.value.as_str()).collect::<Vec<_>>(), ["g"]);
     assert_eq!(view.fields[1].widget, Widget::Text);
     assert_eq!(view.fields[2].widget, Widget::Checkbox);
+}
+
+#[test]
+fn the_answered_requests_are_named_for_createrequests() {
+    let spec = FormSpec::new(requests(SSO));
+    let by_sso = submission(&[("username", "Zane"), ("testsso", ""), ("captchaWord", "w")]);
+    let answer = api_answer(&spec, &by_sso);
+    assert_eq!(
+        answer.requests,
+        [
+            "CaptchaAuthenticationRequest",
+            "TestSSOStartRequest",
+            "MediaWiki\\Auth\\UsernameAuthenticationRequest",
+            "MediaWiki\\Auth\\UserDataAuthenticationRequest",
+        ]
+    );
+}
+
+fn two_factor_step() -> FormSpec {
+    let answer: CreateAccountResponse =
+        serde_json::from_str(include_str!("../../tests/fixtures/sso-continue-ui-2fa.json")).unwrap();
+    match interpret(answer.createaccount.unwrap(), &base()) {
+        Outcome::NeedsMore { spec, .. } => spec,
+        other => panic!("UI is not a further step: {other:?}"),
+    }
+}
+
+#[test]
+fn a_further_steps_metadata_is_shown_but_not_format_hints() {
+    let details = two_factor_step().details();
+    let labels: Vec<&str> = details.iter().map(|d| d.label.as_str()).collect();
+    assert_eq!(labels, ["Account", "Secret"]);
+    assert_eq!(details[0].value, "SsoUser1");
+    // A CAPTCHA's metadata ({type, mime}) says nothing to a person.
+    assert!(FormSpec::new(requests(CAPTCHA)).details().is_empty());
+}
+
+#[test]
+fn buttons_that_are_not_ways_come_after_the_fields() {
+    let view = two_factor_step().view(&Submission::default(), &base());
+    assert_eq!(names(&view.buttons), ["skip2FASetup"]);
+    assert!(!view.fields.iter().chain(&view.challenges).any(|f| f.widget == Widget::Button));
+}
+
+#[test]
+fn only_plain_typed_values_are_kept_for_a_later_form() {
+    let spec = FormSpec::new(requests(CAPTCHA));
+    let typed = submission(&[
+        ("username", "Zane"),
+        ("password", "secret-1"),
+        ("retype", "secret-1"),
+        ("email", "z@example.org"),
+        ("realname", ""),
+        ("captchaId", "123"),
+        ("captchaWord", "wikiwiki"),
+        ("injected", "x"),
+    ]);
+    assert_eq!(spec.keepable(&typed), submission(&[("username", "Zane"), ("email", "z@example.org"), ("realname", "")]));
+}
+
+#[test]
+fn restart_starts_over_with_the_wikis_message() {
+    let json = r#"{"createaccount":{"status":"RESTART","message":"Start <b>again</b>","messagecode":"x"}}"#;
+    let answer: CreateAccountResponse = serde_json::from_str(json).unwrap();
+    let Outcome::Restart { message } = interpret(answer.createaccount.unwrap(), &base()) else {
+        panic!("RESTART is not a restart")
+    };
+    assert_eq!(message.as_str(), "Start <b>again</b>");
 }

@@ -18,6 +18,8 @@ pub enum PageError {
     Nonsense(String),
     #[error("the session store failed: {0}")]
     Session(String),
+    #[error("a provider's return that matches no sign-up under way in this session")]
+    StrayReturn,
     #[error("no such page")]
     NotFound,
 }
@@ -34,6 +36,7 @@ impl PageError {
             PageError::Wiki(_) | PageError::Nonsense(_) => "The wiki could not be reached properly",
             PageError::CannotCreate => "This wiki does not allow creating accounts here",
             PageError::Session(_) => "Something went wrong on our side",
+            PageError::StrayReturn => "This sign-in link is not part of a sign-up in this browser",
             PageError::NotFound => "Page not found",
         }
     }
@@ -69,6 +72,9 @@ impl PageError {
             PageError::CannotCreate => {
                 "The wiki says that new accounts cannot be created from here at the moment.".to_owned()
             }
+            PageError::StrayReturn => "It was used already, or it was opened in another browser than the one that \
+                started the sign-up. Nothing was sent to the wiki. Please start from the sign-up form."
+                .to_owned(),
             PageError::NotFound => "There is nothing at this address.".to_owned(),
         }
     }
@@ -84,6 +90,7 @@ impl ResponseError for PageError {
             PageError::Wiki(_) | PageError::Nonsense(_) => StatusCode::BAD_GATEWAY,
             PageError::CannotCreate => StatusCode::FORBIDDEN,
             PageError::Session(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            PageError::StrayReturn => StatusCode::BAD_REQUEST,
             PageError::NotFound => StatusCode::NOT_FOUND,
         }
     }

@@ -24,6 +24,8 @@ pub struct AppState {
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(signup::show_form))
         .route("/", web::post().to(signup::submit))
+        .route("/return", web::get().to(signup::provider_return))
+        .route("/start-over", web::post().to(signup::start_over))
         .route("/welcome", web::get().to(signup::welcome))
         .route("/captcha/{generation}/{index}", web::get().to(captcha::image))
         .route("/static/{name}", web::get().to(assets::asset))

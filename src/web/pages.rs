@@ -7,10 +7,11 @@ use actix_web::http::header::{CACHE_CONTROL, ContentType};
 use askama::Template;
 
 use super::request_id;
-use crate::signup::{FieldView, FormView, SafeHtml, WAY_BUTTON, Widget};
+use crate::signup::{Detail, FieldView, FormView, SafeHtml, WAY_BUTTON, Widget};
 
 /// A message at the top of the form: the wiki's reason for a FAIL, the
 /// instructions of a further step, or trouble reaching the wiki.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Notice {
     pub error: bool,
     pub html: SafeHtml,
@@ -39,6 +40,8 @@ impl Notice {
 pub struct FormPage<'a> {
     pub wiki_host: &'a str,
     pub view: &'a FormView,
+    /// What a further step tells the person (a two-factor secret...).
+    pub details: &'a [Detail],
     pub notice: Option<Notice>,
     /// A further step of a flow already under way (UI), not the first form.
     pub continuing: bool,

@@ -6,7 +6,8 @@ use actix_web::{FromRequest, HttpRequest, dev::Payload};
 use serde::{Deserialize, Serialize};
 
 use super::errors::PageError;
-use crate::signup::{FormSpec, Username};
+use super::pages::Notice;
+use crate::signup::{FormSpec, Submission, Username};
 use crate::wiki::UpstreamSession;
 
 const WIKI: &str = "wiki";
@@ -21,7 +22,7 @@ pub enum Stage {
     Continue,
 }
 
-/// The form a visitor was last shown.
+/// A visitor's sign-up under way: the form last shown and what goes with it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Flow {
     pub spec: FormSpec,
@@ -32,6 +33,40 @@ pub struct Flow {
     /// Wiki links of the images the form shows, served by `/captcha/...`:
     /// the portal fetches these and nothing else.
     pub images: Vec<String>,
+    /// What the visitor typed that may be shown again (never a secret), to
+    /// refill a new form when this flow ends without an account.
+    pub kept: Submission,
+    /// Carried by the return URL given to the wiki: a provider's return is
+    /// accepted only in the browser session that set out.
+    pub return_key: String,
+    /// The browser was sent to a third-party provider and has not returned.
+    pub away: bool,
+    /// Shown once, by the next `GET /` (post/redirect/get).
+    pub notice: Option<Notice>,
+    /// The wiki kept state from an earlier attempt (`haspreservedstate`).
+    pub preserve_state: bool,
+}
+
+impl Flow {
+    /// A new sign-up, on the form `spec`.
+    pub fn begin(spec: FormSpec, kept: Submission, preserve_state: bool) -> Flow {
+        Flow {
+            spec,
+            stage: Stage::Begin,
+            generation: 0,
+            images: Vec::new(),
+            kept,
+            return_key: random_key(),
+            away: false,
+            notice: None,
+            preserve_state,
+        }
+    }
+}
+
+fn random_key() -> String {
+    use rand::RngExt;
+    rand::rng().sample_iter(rand::distr::Alphanumeric).take(32).map(char::from).collect()
 }
 
 pub struct VisitorSession(Session);
@@ -61,6 +96,11 @@ impl VisitorSession {
 
     pub fn set_flow(&self, flow: &Flow) -> Result<(), PageError> {
         self.set(FLOW, flow)
+    }
+
+    /// The visitor chose to start over.
+    pub fn drop_flow(&self) {
+        self.0.remove(FLOW);
     }
 
     /// A flow ended: the form, and the wiki session that went with it, are

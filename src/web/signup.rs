@@ -1,22 +1,48 @@
-//! The sign-up pages: the form (`GET /`), its submission (`POST /`) and the
-//! welcome page (`GET /welcome`). Thin: the domain decides, these fetch,
-//! store and render.
+//! The sign-up pages: the form (`GET /`), its submission (`POST /`), the
+//! return from a third-party provider (`GET /return`), starting over
+//! (`POST /start-over`) and the welcome page (`GET /welcome`). Thin: the
+//! domain decides, these fetch, store and render.
+//!
+//! Every step that changes the flow answers with a redirect to `GET /`
+//! (post/redirect/get): a reload or the back button shows the current step
+//! again and never sends anything to the wiki twice.
 
 use actix_web::http::StatusCode;
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, ResponseError, web};
 use rand::RngExt;
+use url::Url;
 
 use super::AppState;
 use super::errors::PageError;
 use super::pages::{self, FormPage, Notice, WelcomePage};
 use super::session::{Flow, Stage, VisitorSession};
-use crate::signup::{self, FormSpec, FormView, Outcome, SafeHtml, Submission, Widget};
-use crate::wiki::{CreateStep, UpstreamSession};
+use crate::signup::{self, FormSpec, Outcome, SafeHtml, Submission, Widget};
+use crate::wiki::types::CreateAccountResult;
+use crate::wiki::{CreateAccount, CreateStep, UpstreamSession};
 
-/// `GET /`: a fresh form from the wiki's own field descriptions.
+/// The query parameter of the return URL that names the visitor's flow.
+const RETURN_KEY: &str = "wikisignup_flow";
+
+/// `GET /`: the step under way, or a fresh form from the wiki's own field
+/// descriptions.
 pub async fn show_form(state: web::Data<AppState>, session: VisitorSession) -> Result<HttpResponse, PageError> {
-    fresh_form(&state, &session, &Submission::default(), None).await
+    match session.flow() {
+        // A further step (after UI): shown again as it was; the wiki is
+        // not asked anything.
+        Some(mut flow) if flow.stage == Stage::Continue && !flow.away => {
+            let notice = flow.notice.take();
+            show(&state, &session, flow, &Submission::default(), notice, StatusCode::OK)
+        }
+        // Back from a provider without finishing there: choose again.
+        Some(flow) if flow.away => fresh_form(&state, &session, &flow.kept, Some(came_back())).await,
+        // After a FAIL or a RESTART: a fresh form, refilled, with the reason.
+        Some(mut flow) => {
+            let notice = flow.notice.take();
+            fresh_form(&state, &session, &flow.kept, notice).await
+        }
+        None => fresh_form(&state, &session, &Submission::default(), None).await,
+    }
 }
 
 /// `POST /`: one `createaccount` call with the fields of the form shown.
@@ -26,22 +52,29 @@ pub async fn submit(
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, PageError> {
     let submission = Submission::new(form.into_inner());
-    let Some(flow) = session.flow() else {
-        // The session expired (or cookies are off): nothing to submit to.
-        // A new form, with what was typed, and a word on why.
-        let notice = "Your session had expired, so nothing was sent yet. Please check the form and submit it again.";
-        return fresh_form(&state, &session, &submission, Some(Notice::info(SafeHtml::from_text(notice)))).await;
+    let flow = match session.flow() {
+        Some(flow) if !flow.away => flow,
+        Some(_) => return fresh_form(&state, &session, &submission, Some(came_back())).await,
+        // No form of ours was under way (the session expired, or cookies
+        // are off): nothing is sent; a new form, with what was typed, and a
+        // word on why.
+        None => {
+            let notice = "Your session had expired, so nothing was sent yet. Please check the form and submit it again.";
+            let notice = Notice::info(SafeHtml::from_text(notice));
+            return fresh_form(&state, &session, &submission, Some(notice)).await;
+        }
     };
-    let mut wiki = session.wiki();
-    let fields = signup::api_fields(&flow.spec, &submission);
-    let return_url = state.public_url.route("return");
+    let answer = signup::api_answer(&flow.spec, &submission);
+    let return_url = return_url(&state, &flow.return_key);
     let step = match flow.stage {
-        Stage::Begin => CreateStep::Begin { return_url: &return_url },
+        Stage::Begin => CreateStep::Begin { return_url: &return_url, preserve_state: flow.preserve_state },
         Stage::Continue => CreateStep::Continue,
     };
-    let answer = state.wiki.create_account(&mut wiki, step, &fields).await;
+    let call = CreateAccount { step, requests: &answer.requests, fields: &answer.fields };
+    let mut wiki = session.wiki();
+    let result = state.wiki.create_account(&mut wiki, &call).await;
     session.set_wiki(&wiki)?;
-    let result = match answer {
+    let result = match result {
         Ok(result) => result,
         // The form as it was, filled in as it was, with what went wrong:
         // one click retries.
@@ -49,32 +82,58 @@ pub async fn submit(
             let e = PageError::from(e);
             e.log();
             let notice = Notice::trouble(e.title(), &e.explanation());
-            return show(&state, &session, flow.spec, flow.stage, &submission, Some(notice), e.status_code());
+            return show(&state, &session, flow, &submission, Some(notice), e.status_code());
         }
     };
-    match signup::interpret(result, &state.wiki.api().base()) {
-        Outcome::Created { username } => {
-            tracing::info!(outcome = "PASS", "account created");
-            session.end_flow(&username)?;
-            Ok(see_other("/welcome"))
-        }
-        Outcome::Rejected { message, code } => {
-            tracing::info!(outcome = "FAIL", code, "account not created");
-            // The wiki's flow is over; a new form brings a new CAPTCHA.
-            fresh_form(&state, &session, &submission, Some(Notice::error(message))).await
-        }
-        Outcome::NeedsMore { message, spec } => {
-            tracing::info!(outcome = "UI", "the wiki asks for more");
-            let notice = (!message.is_empty()).then(|| Notice::info(message));
-            show(&state, &session, spec, Stage::Continue, &Submission::default(), notice, StatusCode::OK)
-        }
-        Outcome::Redirect { target, spec } => {
-            tracing::info!(outcome = "REDIRECT", host = target.host_str(), "to a third-party provider");
-            session.set_flow(&Flow { spec, stage: Stage::Continue, generation: 0, images: Vec::new() })?;
-            Ok(see_other(target.as_str()))
-        }
-        Outcome::Invalid { reason } => Err(PageError::Nonsense(reason)),
+    let mut flow = flow;
+    if flow.stage == Stage::Begin {
+        flow.kept = flow.spec.keepable(&submission);
     }
+    follow(&state, &session, flow, result, None)
+}
+
+/// `GET /return`: a third-party provider sends the browser back here. What
+/// it added (`code`, `state`, or `error`) continues the wiki's flow, but
+/// only in the browser session that set out, and only once.
+pub async fn provider_return(
+    state: web::Data<AppState>,
+    session: VisitorSession,
+    query: web::Query<Vec<(String, String)>>,
+) -> Result<HttpResponse, PageError> {
+    let params = query.into_inner();
+    let key = params.iter().find(|(k, _)| k == RETURN_KEY).map(|(_, v)| v.as_str());
+    let Some(mut flow) = session.flow().filter(|f| f.away && Some(f.return_key.as_str()) == key) else {
+        return Err(PageError::StrayReturn);
+    };
+    // Marked as returned before the wiki is asked: a replay finds nothing.
+    flow.away = false;
+    session.set_flow(&flow)?;
+
+    let submission = Submission::new(params.into_iter().filter(|(k, _)| k != RETURN_KEY).collect());
+    let provider_said = provider_error(&submission);
+    let answer = signup::api_answer(&flow.spec, &submission);
+    let call = CreateAccount { step: CreateStep::Continue, requests: &answer.requests, fields: &answer.fields };
+    let mut wiki = session.wiki();
+    let result = state.wiki.create_account(&mut wiki, &call).await;
+    session.set_wiki(&wiki)?;
+    match result {
+        Ok(result) => follow(&state, &session, flow, result, provider_said),
+        Err(e) => {
+            // Whether the wiki took the answer is unknown: the flow cannot
+            // go on. The next form starts again, refilled.
+            let e = PageError::from(e);
+            flow.stage = Stage::Begin;
+            flow.notice = Some(Notice::trouble(e.title(), "Please start again."));
+            session.set_flow(&flow)?;
+            Err(e)
+        }
+    }
+}
+
+/// `POST /start-over`: forget the step under way.
+pub async fn start_over(session: VisitorSession) -> HttpResponse {
+    session.drop_flow();
+    see_other("/")
 }
 
 /// `GET /welcome`: the account just created, and where to log in.
@@ -86,6 +145,63 @@ pub async fn welcome(state: web::Data<AppState>, session: VisitorSession) -> Htt
     login.query_pairs_mut().append_pair("title", "Special:UserLogin").append_pair("wpName", username.as_str());
     let page = WelcomePage { username: username.as_str(), wiki_host: &state.wiki_host, login_url: login.as_str() };
     pages::render(StatusCode::OK, &page)
+}
+
+/// Acts on the wiki's answer to a `createaccount` call of `flow`.
+fn follow(
+    state: &AppState,
+    session: &VisitorSession,
+    mut flow: Flow,
+    result: CreateAccountResult,
+    provider_said: Option<String>,
+) -> Result<HttpResponse, PageError> {
+    match signup::interpret(result, &state.wiki.api().base()) {
+        Outcome::Created { username } => {
+            tracing::info!(outcome = "PASS", "account created");
+            session.end_flow(&username)?;
+            Ok(see_other("/welcome"))
+        }
+        Outcome::Rejected { message, code } => {
+            tracing::info!(outcome = "FAIL", code, "account not created");
+            // The wiki's flow is over: a fresh form (and a fresh CAPTCHA)
+            // comes next, with the wiki's reason.
+            let message = match provider_said {
+                Some(said) => message.after_text(&said),
+                None => message,
+            };
+            flow.stage = Stage::Begin;
+            flow.notice = Some(Notice::error(message));
+            session.set_flow(&flow)?;
+            Ok(see_other("/"))
+        }
+        Outcome::NeedsMore { message, spec } => {
+            tracing::info!(outcome = "UI", "the wiki asks for more");
+            flow.spec = spec;
+            flow.stage = Stage::Continue;
+            flow.notice = (!message.is_empty()).then(|| Notice::info(message));
+            session.set_flow(&flow)?;
+            Ok(see_other("/"))
+        }
+        Outcome::Restart { message } => {
+            tracing::info!(outcome = "RESTART", "the wiki asks to start again");
+            flow.stage = Stage::Begin;
+            flow.notice = Some(Notice::info(message));
+            session.set_flow(&flow)?;
+            Ok(see_other("/"))
+        }
+        Outcome::Redirect { target, spec } => {
+            tracing::info!(outcome = "REDIRECT", host = target.host_str(), "to a third-party provider");
+            flow.spec = spec;
+            flow.stage = Stage::Continue;
+            flow.away = true;
+            session.set_flow(&flow)?;
+            Ok(see_other(target.as_str()))
+        }
+        Outcome::Invalid { reason } => {
+            session.drop_flow();
+            Err(PageError::Nonsense(reason))
+        }
+    }
 }
 
 /// Asks the wiki for its sign-up fields and shows them, refilled from
@@ -103,32 +219,66 @@ async fn fresh_form(
     if !info.cancreateaccounts {
         return Err(PageError::CannotCreate);
     }
-    let spec = FormSpec::new(info.requests);
-    show(state, session, spec, Stage::Begin, previous, notice, StatusCode::OK)
+    let mut spec = FormSpec::new(info.requests);
+    // State kept from an earlier attempt already answers the primary step.
+    if info.hasprimarypreservedstate {
+        spec = spec.without_primaries();
+    }
+    let mut previous = previous.clone();
+    if previous.value("username").is_none() && !info.preservedusername.is_empty() {
+        previous = Submission::new(vec![("username".into(), info.preservedusername)]);
+    }
+    let kept = spec.keepable(&previous);
+    let flow = Flow::begin(spec, kept, info.haspreservedstate);
+    show(state, session, flow, &previous, notice, StatusCode::OK)
 }
 
-/// Renders `spec` and remembers it as the visitor's current form.
+/// Renders `flow`'s form and remembers it as the visitor's current one.
 fn show(
     state: &AppState,
     session: &VisitorSession,
-    spec: FormSpec,
-    stage: Stage,
+    mut flow: Flow,
     previous: &Submission,
     notice: Option<Notice>,
     status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
-    let mut view: FormView = spec.view(previous, &state.wiki.api().base());
-    let generation: u32 = rand::rng().random();
-    let mut images = Vec::new();
+    let mut view = flow.spec.view(previous, &state.wiki.api().base());
+    flow.generation = rand::rng().random();
+    flow.images.clear();
     for field in view.all_fields_mut() {
         if let Widget::Image { src } = &mut field.widget {
-            images.push(std::mem::take(src));
-            *src = format!("/captcha/{generation:08x}/{}", images.len() - 1);
+            flow.images.push(std::mem::take(src));
+            *src = format!("/captcha/{:08x}/{}", flow.generation, flow.images.len() - 1);
         }
     }
-    session.set_flow(&Flow { spec, stage, generation, images })?;
-    let page = FormPage { wiki_host: &state.wiki_host, view: &view, notice, continuing: stage == Stage::Continue };
+    let continuing = flow.stage == Stage::Continue;
+    let details = if continuing { flow.spec.details() } else { Vec::new() };
+    session.set_flow(&flow)?;
+    let page = FormPage { wiki_host: &state.wiki_host, view: &view, details: &details, notice, continuing };
     Ok(pages::render(status, &page))
+}
+
+/// Where the wiki sends a provider's return: the portal's `/return`, naming
+/// this flow.
+fn return_url(state: &AppState, return_key: &str) -> Url {
+    let mut url = state.public_url.route("return");
+    url.query_pairs_mut().append_pair(RETURN_KEY, return_key);
+    url
+}
+
+/// An OAuth-style refusal the provider reported (`error`, and maybe
+/// `error_description`), to show beside the wiki's own message.
+fn provider_error(returned: &Submission) -> Option<String> {
+    let error = returned.value("error").filter(|e| !e.is_empty())?;
+    let description = returned.value("error_description").filter(|d| !d.is_empty());
+    Some(match description {
+        Some(description) => format!("The sign-in provider answered: {error} ({description})."),
+        None => format!("The sign-in provider answered: {error}."),
+    })
+}
+
+fn came_back() -> Notice {
+    Notice::info(SafeHtml::from_text("You came back before finishing with the sign-in provider. You can choose again."))
 }
 
 fn see_other(location: &str) -> HttpResponse {

@@ -54,8 +54,18 @@ impl WikiError {
 /// where a third-party provider should send the browser back; any later one
 /// continues the flow the wiki keeps in its session.
 pub enum CreateStep<'a> {
-    Begin { return_url: &'a Url },
+    /// `preserve_state`: authmanagerinfo said the wiki kept state from an
+    /// earlier attempt (`haspreservedstate`), to be used again.
+    Begin { return_url: &'a Url, preserve_state: bool },
     Continue,
+}
+
+/// One `createaccount` call: its step, the ids of the requests answered
+/// (`createrequests`: the wiki loads these and no other) and their fields.
+pub struct CreateAccount<'a> {
+    pub step: CreateStep<'a>,
+    pub requests: &'a [String],
+    pub fields: &'a [(String, String)],
 }
 
 #[derive(Clone)]
@@ -107,6 +117,8 @@ impl WikiClient {
             // Labels arrive as HTML, so links such as a CAPTCHA's "more
             // info" work once sanitized, rather than as raw wikitext.
             ("amimessageformat", "html"),
+            // Not `amimergerequestfields`: the form needs each request's own
+            // fields to show the ways apart and send only the chosen one.
             ("uselang", self.language.as_str()),
         ];
         let response: QueryResponse = self.get_json(session, &query, "authmanagerinfo").await?;
@@ -127,17 +139,16 @@ impl WikiClient {
     pub async fn create_account(
         &self,
         session: &mut UpstreamSession,
-        step: CreateStep<'_>,
-        fields: &[(String, String)],
+        call: &CreateAccount<'_>,
     ) -> Result<CreateAccountResult, WikiError> {
         if session.token().is_none() {
             self.renew_token(session).await?;
         }
-        match self.post_create_account(session, &step, fields).await {
+        match self.post_create_account(session, call).await {
             Err(WikiError::Api(m)) if m.code == "badtoken" => {
                 tracing::info!("create-account token rejected; renewing it once");
                 self.renew_token(session).await?;
-                self.post_create_account(session, &step, fields).await
+                self.post_create_account(session, call).await
             }
             other => other,
         }
@@ -169,22 +180,32 @@ impl WikiClient {
     async fn post_create_account(
         &self,
         session: &mut UpstreamSession,
-        step: &CreateStep<'_>,
-        fields: &[(String, String)],
+        call: &CreateAccount<'_>,
     ) -> Result<CreateAccountResult, WikiError> {
         let token = session.token().unwrap_or_default().to_owned();
+        let requests = multi_value(call.requests);
         let mut form: Vec<(&str, &str)> = FORMAT.to_vec();
         form.extend([
             ("action", "createaccount"),
             ("createtoken", token.as_str()),
+            // Messages as HTML, sanitized before they are shown: links
+            // (e.g. to a help page) keep working.
             ("createmessageformat", "html"),
             ("uselang", self.language.as_str()),
+            ("createrequests", requests.as_str()),
         ]);
-        match step {
-            CreateStep::Begin { return_url } => form.push(("createreturnurl", return_url.as_str())),
+        // Never `createmergerequestfields`: the portal needs to know which
+        // request each field belongs to, to send exactly the chosen ones.
+        match call.step {
+            CreateStep::Begin { return_url, preserve_state } => {
+                form.push(("createreturnurl", return_url.as_str()));
+                if preserve_state {
+                    form.push(("createpreservestate", "1"));
+                }
+            }
             CreateStep::Continue => form.push(("createcontinue", "1")),
         }
-        form.extend(fields.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        form.extend(call.fields.iter().map(|(k, v)| (k.as_str(), v.as_str())));
         // Secrets travel in the POST body only, never in the URL.
         let body = serde_urlencoded::to_string(&form)
             .map_err(|e| WikiError::BadResponse(e.to_string()))?;
@@ -258,6 +279,16 @@ async fn read_json<T: DeserializeOwned>(mut response: reqwest::Response) -> Resu
         body.extend_from_slice(&chunk);
     }
     serde_json::from_slice(&body).map_err(|e| WikiError::BadResponse(e.to_string()))
+}
+
+/// A list parameter: `a|b`, or, when a value holds a `|`, each value after
+/// U+001F, as the Action API reads multi-value parameters.
+fn multi_value(values: &[String]) -> String {
+    if values.iter().any(|v| v.contains('|')) {
+        values.iter().map(|v| format!("\u{1f}{v}")).collect()
+    } else {
+        values.join("|")
+    }
 }
 
 /// The API's answer, or its first error.

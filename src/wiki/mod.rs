@@ -6,5 +6,5 @@ mod session;
 pub mod types;
 
 pub use api_url::{WikiApiUrl, WikiApiUrlError};
-pub use client::{ClientOptions, CreateStep, WikiClient, WikiError};
+pub use client::{ClientOptions, CreateAccount, CreateStep, WikiClient, WikiError};
 pub use session::UpstreamSession;
