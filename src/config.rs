@@ -72,7 +72,9 @@ struct FileSettings {
 pub struct Settings {
     pub wiki_api: WikiApiUrl,
     pub listen: SocketAddr,
-    pub public_url: PublicUrl,
+    /// Given by the operator; without it, derived from the address the
+    /// portal is bound to (see [`Settings::public_url`]).
+    pub public_url: Option<PublicUrl>,
     pub contact: Option<String>,
     pub language: String,
     pub upstream_timeout: Duration,
@@ -166,8 +168,8 @@ impl Settings {
             listen.parse().map_err(|_| bad("listen", format!("{listen:?} is not ADDRESS:PORT")))?;
 
         let public_url = match cli.public_url.or(file.public_url) {
-            Some(url) => PublicUrl::parse(&url).map_err(|e| bad("public_url", e))?,
-            None => PublicUrl::parse(&format!("http://{listen}/")).map_err(|e| bad("listen", e))?,
+            Some(url) => Some(PublicUrl::parse(&url).map_err(|e| bad("public_url", e))?),
+            None => None,
         };
 
         let language = cli.language.or(file.language).unwrap_or_else(|| "content".into());
@@ -215,14 +217,18 @@ impl Settings {
 
     /// A descriptive User-Agent with a way to reach the operator, as
     /// Wikimedia's User-Agent policy asks.
-    pub fn user_agent(&self) -> String {
+    pub fn user_agent(&self, public_url: &PublicUrl) -> String {
         let contact = self.contact.as_deref().unwrap_or("contact not configured");
-        format!(
-            "wikisignup/{} ({}; {}) reqwest",
-            env!("CARGO_PKG_VERSION"),
-            self.public_url.as_str(),
-            contact
-        )
+        format!("wikisignup/{} ({}; {}) reqwest", env!("CARGO_PKG_VERSION"), public_url.as_str(), contact)
+    }
+
+    /// The portal's external base URL: the configured one, or that of the
+    /// address it is bound to (`bound`: the real port when `listen` asked
+    /// for port 0).
+    pub fn public_url(&self, bound: SocketAddr) -> PublicUrl {
+        self.public_url.clone().unwrap_or_else(|| {
+            PublicUrl::parse(&format!("http://{bound}/")).expect("a socket address makes a valid URL")
+        })
     }
 }
 
@@ -239,8 +245,9 @@ mod tests {
         let s = settings(&[]).unwrap();
         assert_eq!(s.wiki_api.to_string(), DEFAULT_WIKI_API);
         assert_eq!(s.listen.to_string(), DEFAULT_LISTEN);
-        assert_eq!(s.public_url.as_str(), "http://127.0.0.1:8000/");
-        assert_eq!(s.public_url.route("return").as_str(), "http://127.0.0.1:8000/return");
+        let public_url = s.public_url(s.listen);
+        assert_eq!(public_url.as_str(), "http://127.0.0.1:8000/");
+        assert_eq!(public_url.route("return").as_str(), "http://127.0.0.1:8000/return");
     }
 
     #[test]
@@ -262,12 +269,21 @@ mod tests {
         let path = file.to_str().unwrap();
         let s = settings(&["--config", path]).unwrap();
         assert_eq!(s.wiki_api.to_string(), "http://127.0.0.1:9/api.php");
-        assert!(s.user_agent().contains("ops@example.org"));
+        assert!(s.user_agent(&s.public_url(s.listen)).contains("ops@example.org"));
         let s = settings(&["--config", path, "--wiki-api", "http://127.0.0.1:10/w/api.php"]).unwrap();
         assert_eq!(s.wiki_api.to_string(), "http://127.0.0.1:10/w/api.php");
 
         std::fs::write(&file, "wiki = 1\n").unwrap();
         assert_eq!(settings(&["--config", path]).unwrap_err().setting, "config");
+    }
+
+    #[test]
+    fn public_url_follows_the_bound_port_unless_given() {
+        let bound: SocketAddr = "127.0.0.1:41234".parse().unwrap();
+        let derived = settings(&["--listen", "127.0.0.1:0"]).unwrap();
+        assert_eq!(derived.public_url(bound).as_str(), "http://127.0.0.1:41234/");
+        let given = settings(&["--listen", "127.0.0.1:0", "--public-url", "https://signup.example/"]).unwrap();
+        assert_eq!(given.public_url(bound).as_str(), "https://signup.example/");
     }
 
     #[test]

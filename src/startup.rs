@@ -24,12 +24,14 @@ impl Application {
     pub fn build(settings: Settings) -> anyhow::Result<Application> {
         let listener = TcpListener::bind(settings.listen)
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.listen))?;
-        let port = listener.local_addr()?.port();
+        let bound = listener.local_addr()?;
+        let port = bound.port();
+        let public_url = settings.public_url(bound);
 
         let wiki = WikiClient::new(
             settings.wiki_api.clone(),
             ClientOptions {
-                user_agent: settings.user_agent(),
+                user_agent: settings.user_agent(&public_url),
                 connect_timeout: settings.upstream_timeout.min(std::time::Duration::from_secs(5)),
                 timeout: settings.upstream_timeout,
                 language: settings.language.clone(),
@@ -39,7 +41,7 @@ impl Application {
             Some(port) => format!("{}:{port}", settings.wiki_api.as_url().host_str().unwrap_or_default()),
             None => settings.wiki_api.as_url().host_str().unwrap_or_default().to_owned(),
         };
-        let state = web::Data::new(AppState { wiki, public_url: settings.public_url.clone(), wiki_host });
+        let state = web::Data::new(AppState { wiki, public_url: public_url.clone(), wiki_host });
 
         let key = match &settings.session_secret {
             Some(secret) => Key::derive_from(secret.as_bytes()),
@@ -51,7 +53,7 @@ impl Application {
             }
         };
         let store = MemorySessionStore::new(settings.max_sessions, settings.session_ttl);
-        let secure = settings.public_url.is_https();
+        let secure = public_url.is_https();
         let ttl = CookieDuration::seconds(settings.session_ttl.as_secs() as i64);
 
         let server = HttpServer::new(move || {

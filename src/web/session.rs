@@ -41,7 +41,8 @@ pub struct Flow {
     pub return_key: String,
     /// The browser was sent to a third-party provider and has not returned.
     pub away: bool,
-    /// Shown once, by the next `GET /` (post/redirect/get).
+    /// Shown by the next `GET /` (post/redirect/get): once above a fresh
+    /// form, or with every showing of a further step (its instructions).
     pub notice: Option<Notice>,
     /// The wiki kept state from an earlier attempt (`haspreservedstate`).
     pub preserve_state: bool,

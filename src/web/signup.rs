@@ -28,10 +28,10 @@ const RETURN_KEY: &str = "wikisignup_flow";
 /// descriptions.
 pub async fn show_form(state: web::Data<AppState>, session: VisitorSession) -> Result<HttpResponse, PageError> {
     match session.flow() {
-        // A further step (after UI): shown again as it was; the wiki is
-        // not asked anything.
-        Some(mut flow) if flow.stage == Stage::Continue && !flow.away => {
-            let notice = flow.notice.take();
+        // A further step (after UI): shown again as it was, its
+        // instructions included; the wiki is not asked anything.
+        Some(flow) if flow.stage == Stage::Continue && !flow.away => {
+            let notice = flow.notice.clone();
             show(&state, &session, flow, &Submission::default(), notice, StatusCode::OK)
         }
         // Back from a provider without finishing there: choose again.

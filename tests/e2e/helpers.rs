@@ -26,10 +26,12 @@ impl TestWiki {
         static PLAIN: OnceLock<TestWiki> = OnceLock::new();
         static CAPTCHA: OnceLock<TestWiki> = OnceLock::new();
         static QUESTY: OnceLock<TestWiki> = OnceLock::new();
+        static SSO: OnceLock<TestWiki> = OnceLock::new();
         let cell = match profile {
             "plain" => &PLAIN,
             "captcha" => &CAPTCHA,
             "questy" => &QUESTY,
+            "sso" => &SSO,
             other => panic!("no shared wiki of profile {other}"),
         };
         cell.get_or_init(|| TestWiki::start(profile, &[], false))
@@ -156,6 +158,8 @@ pub struct Visitor {
 pub struct Page {
     pub status: u16,
     pub url: String,
+    /// Where a redirect points (stepwise visitors only see these).
+    pub location: Option<String>,
     pub html: String,
 }
 
@@ -163,6 +167,30 @@ impl Visitor {
     pub fn new(app: &TestApp) -> Visitor {
         let http = reqwest::Client::builder().cookie_store(true).build().unwrap();
         Visitor { http, base: app.address.clone() }
+    }
+
+    /// A browser whose every redirect the test follows (or not) itself.
+    pub fn stepwise(app: &TestApp) -> Visitor {
+        let http = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        Visitor { http, base: app.address.clone() }
+    }
+
+    /// Opens an absolute URL (a provider's, or a return URL).
+    pub async fn open(&self, url: &str) -> Page {
+        Page::read(self.http.get(url).send().await.unwrap()).await
+    }
+
+    /// Follows `page`'s redirects, if any, to the end.
+    pub async fn follow(&self, mut page: Page) -> Page {
+        while let Some(location) = page.location.clone() {
+            let next = reqwest::Url::parse(&page.url).unwrap().join(&location).unwrap();
+            page = self.open(next.as_str()).await;
+        }
+        page
     }
 
     pub async fn get(&self, path: &str) -> Page {
@@ -176,6 +204,12 @@ impl Visitor {
         let mut pairs: Vec<(String, String)> = page.hidden_fields();
         pairs.extend(typed.iter().map(|(k, v)| (k.to_string(), v.to_string())));
         let response = self.http.post(format!("{}/", self.base)).form(&pairs).send().await.unwrap();
+        Page::read(response).await
+    }
+
+    /// Posts `pairs` to a path of the portal's.
+    pub async fn post_form(&self, path: &str, pairs: &[(&str, &str)]) -> Page {
+        let response = self.http.post(format!("{}{path}", self.base)).form(pairs).send().await.unwrap();
         Page::read(response).await
     }
 
@@ -196,7 +230,8 @@ impl Page {
     async fn read(response: reqwest::Response) -> Page {
         let status = response.status().as_u16();
         let url = response.url().to_string();
-        Page { status, url, html: response.text().await.unwrap() }
+        let location = response.headers().get("location").map(|v| v.to_str().unwrap().to_owned());
+        Page { status, url, location, html: response.text().await.unwrap() }
     }
 
     pub fn hidden_fields(&self) -> Vec<(String, String)> {

@@ -6,4 +6,6 @@ mod captcha;
 mod helpers;
 mod plain;
 mod sessions;
+mod sso;
+mod stub_statuses;
 mod upstream_trouble;
