@@ -2,7 +2,7 @@
 //! (`--config`), then `WIKISIGNUP_*` environment variables, then the command
 //! line. Validated at start-up; an error names the setting.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -51,6 +51,20 @@ pub struct Cli {
     /// Log as JSON lines instead of text.
     #[arg(long, env = "WIKISIGNUP_LOG_JSON")]
     pub log_json: Option<bool>,
+    /// Sign-up submissions a client may make per minute [default: 10]
+    #[arg(long, env = "WIKISIGNUP_SUBMISSIONS_PER_MINUTE")]
+    pub submissions_per_minute: Option<u32>,
+    /// Reverse proxies whose X-Forwarded-For is believed, comma-separated
+    /// IP addresses [default: none]
+    #[arg(long, env = "WIKISIGNUP_TRUSTED_PROXIES")]
+    pub trusted_proxies: Option<String>,
+    /// Sites that may embed the page in a frame (CSP frame-ancestors),
+    /// space-separated [default: 'self']
+    #[arg(long, env = "WIKISIGNUP_FRAME_ANCESTORS")]
+    pub frame_ancestors: Option<String>,
+    /// Most requests to the wiki in flight at once [default: 64]
+    #[arg(long, env = "WIKISIGNUP_UPSTREAM_CONCURRENCY")]
+    pub upstream_concurrency: Option<usize>,
 }
 
 /// The settings file: the same names, snake_case.
@@ -66,6 +80,10 @@ struct FileSettings {
     session_ttl: Option<u64>,
     max_sessions: Option<u64>,
     log_json: Option<bool>,
+    submissions_per_minute: Option<u32>,
+    trusted_proxies: Option<String>,
+    frame_ancestors: Option<String>,
+    upstream_concurrency: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -81,6 +99,10 @@ pub struct Settings {
     pub session_ttl: Duration,
     pub max_sessions: u64,
     pub log_json: bool,
+    pub submissions_per_minute: u32,
+    pub trusted_proxies: Vec<IpAddr>,
+    pub frame_ancestors: String,
+    pub upstream_concurrency: usize,
     /// Signs the session cookie; from `WIKISIGNUP_SESSION_SECRET` only, so
     /// it stays out of files and process listings.
     pub session_secret: Option<String>,
@@ -196,6 +218,29 @@ impl Settings {
             return Err(bad("max_sessions", "must be at least 1"));
         }
 
+        let submissions_per_minute = cli.submissions_per_minute.or(file.submissions_per_minute).unwrap_or(10);
+        if submissions_per_minute == 0 {
+            return Err(bad("submissions_per_minute", "must be at least 1"));
+        }
+        let trusted_proxies = cli
+            .trusted_proxies
+            .or(file.trusted_proxies)
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|p| p.parse().map_err(|_| bad("trusted_proxies", format!("{p:?} is not an IP address"))))
+            .collect::<Result<Vec<IpAddr>, _>>()?;
+        let frame_ancestors = cli.frame_ancestors.or(file.frame_ancestors).unwrap_or_else(|| "'self'".into());
+        let source_ok = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_graphic() && c != ';' && c != ',');
+        if !frame_ancestors.split_whitespace().all(source_ok) || frame_ancestors.trim().is_empty() {
+            return Err(bad("frame_ancestors", "must be CSP sources separated by spaces, e.g. 'self' https://event.example"));
+        }
+        let upstream_concurrency = cli.upstream_concurrency.or(file.upstream_concurrency).unwrap_or(64);
+        if !(1..=10_000).contains(&upstream_concurrency) {
+            return Err(bad("upstream_concurrency", "must be between 1 and 10000"));
+        }
+
         let session_secret = std::env::var("WIKISIGNUP_SESSION_SECRET").ok().filter(|s| !s.is_empty());
         if session_secret.as_ref().is_some_and(|s| s.len() < 32) {
             return Err(bad("WIKISIGNUP_SESSION_SECRET", "must be at least 32 bytes long"));
@@ -211,6 +256,10 @@ impl Settings {
             session_ttl: Duration::from_secs(session_ttl * 60),
             max_sessions,
             log_json: cli.log_json.or(file.log_json).unwrap_or(false),
+            submissions_per_minute,
+            trusted_proxies,
+            frame_ancestors: frame_ancestors.split_whitespace().collect::<Vec<_>>().join(" "),
+            upstream_concurrency,
             session_secret,
         })
     }
@@ -284,6 +333,16 @@ mod tests {
         assert_eq!(derived.public_url(bound).as_str(), "http://127.0.0.1:41234/");
         let given = settings(&["--listen", "127.0.0.1:0", "--public-url", "https://signup.example/"]).unwrap();
         assert_eq!(given.public_url(bound).as_str(), "https://signup.example/");
+    }
+
+    #[test]
+    fn hardening_settings_are_checked() {
+        let s = settings(&["--trusted-proxies", "10.0.0.1, ::1", "--frame-ancestors", "'self'  https://event.example"]).unwrap();
+        assert_eq!(s.trusted_proxies.len(), 2);
+        assert_eq!(s.frame_ancestors, "'self' https://event.example");
+        assert_eq!(settings(&["--trusted-proxies", "proxy.local"]).unwrap_err().setting, "trusted_proxies");
+        assert_eq!(settings(&["--frame-ancestors", "'self'; script-src *"]).unwrap_err().setting, "frame_ancestors");
+        assert_eq!(settings(&["--submissions-per-minute", "0"]).unwrap_err().setting, "submissions_per_minute");
     }
 
     #[test]

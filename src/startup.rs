@@ -2,6 +2,10 @@
 //! which start the real application on a random port.
 
 use std::net::TcpListener;
+use std::num::NonZeroU32;
+use std::time::Duration;
+
+use governor::{Quota, RateLimiter};
 
 use actix_session::SessionMiddleware;
 use actix_session::config::{BrowserSession, CookieContentSecurity};
@@ -32,7 +36,8 @@ impl Application {
             settings.wiki_api.clone(),
             ClientOptions {
                 user_agent: settings.user_agent(&public_url),
-                connect_timeout: settings.upstream_timeout.min(std::time::Duration::from_secs(5)),
+                connect_timeout: settings.upstream_timeout.min(Duration::from_secs(5)),
+                concurrency: settings.upstream_concurrency,
                 timeout: settings.upstream_timeout,
                 language: settings.language.clone(),
             },
@@ -41,7 +46,15 @@ impl Application {
             Some(port) => format!("{}:{port}", settings.wiki_api.as_url().host_str().unwrap_or_default()),
             None => settings.wiki_api.as_url().host_str().unwrap_or_default().to_owned(),
         };
-        let state = web::Data::new(AppState { wiki, public_url: public_url.clone(), wiki_host });
+        let per_minute = NonZeroU32::new(settings.submissions_per_minute).expect("validated by config");
+        let state = web::Data::new(AppState {
+            wiki,
+            public_url: public_url.clone(),
+            wiki_host,
+            submissions: RateLimiter::keyed(Quota::per_minute(per_minute)),
+            trusted_proxies: settings.trusted_proxies.clone(),
+        });
+        let frame_ancestors = settings.frame_ancestors.clone();
 
         let key = match &settings.session_secret {
             Some(secret) => Key::derive_from(secret.as_bytes()),
@@ -68,11 +81,15 @@ impl Application {
                         .session_lifecycle(BrowserSession::default().state_ttl(ttl))
                         .build(),
                 )
+                .wrap(routes::security_headers(&frame_ancestors))
                 .wrap(from_fn(routes::request_id::middleware))
                 .app_data(state.clone())
-                .app_data(actix_web::web::FormConfig::default().limit(64 * 1024))
                 .configure(routes::routes)
         })
+        // Slow or idle clients cannot hold connections for long.
+        .client_request_timeout(Duration::from_secs(10))
+        .client_disconnect_timeout(Duration::from_secs(2))
+        .keep_alive(Duration::from_secs(30))
         .listen(listener)?
         .run();
         Ok(Application { port, server })

@@ -20,6 +20,10 @@ pub enum PageError {
     Session(String),
     #[error("a provider's return that matches no sign-up under way in this session")]
     StrayReturn,
+    #[error("a request the portal cannot read: {0}")]
+    BadForm(String),
+    #[error("too many submissions from one client")]
+    TooManySubmissions { retry_after_secs: u64 },
     #[error("no such page")]
     NotFound,
 }
@@ -37,6 +41,8 @@ impl PageError {
             PageError::CannotCreate => "This wiki does not allow creating accounts here",
             PageError::Session(_) => "Something went wrong on our side",
             PageError::StrayReturn => "This sign-in link is not part of a sign-up in this browser",
+            PageError::BadForm(_) => "The form could not be read",
+            PageError::TooManySubmissions { .. } => "Too many attempts",
             PageError::NotFound => "Page not found",
         }
     }
@@ -75,6 +81,13 @@ impl PageError {
             PageError::StrayReturn => "It was used already, or it was opened in another browser than the one that \
                 started the sign-up. Nothing was sent to the wiki. Please start from the sign-up form."
                 .to_owned(),
+            PageError::BadForm(_) => "What the browser sent is not a sign-up form of this site. \
+                Please go back to the form and try again."
+                .to_owned(),
+            PageError::TooManySubmissions { retry_after_secs } => format!(
+                "Too many sign-up attempts came from your network in a short time. \
+                 Please wait {retry_after_secs} seconds, then try again."
+            ),
             PageError::NotFound => "There is nothing at this address.".to_owned(),
         }
     }
@@ -91,6 +104,8 @@ impl ResponseError for PageError {
             PageError::CannotCreate => StatusCode::FORBIDDEN,
             PageError::Session(_) => StatusCode::INTERNAL_SERVER_ERROR,
             PageError::StrayReturn => StatusCode::BAD_REQUEST,
+            PageError::BadForm(_) => StatusCode::BAD_REQUEST,
+            PageError::TooManySubmissions { .. } => StatusCode::TOO_MANY_REQUESTS,
             PageError::NotFound => StatusCode::NOT_FOUND,
         }
     }

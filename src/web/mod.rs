@@ -2,12 +2,15 @@
 
 mod assets;
 mod captcha;
+mod client_ip;
+mod csrf;
 pub mod errors;
 mod pages;
 pub mod request_id;
 mod session;
 mod signup;
 
+use actix_web::middleware::DefaultHeaders;
 use actix_web::web;
 
 use crate::config::PublicUrl;
@@ -19,10 +22,18 @@ pub struct AppState {
     pub public_url: PublicUrl,
     /// The wiki's host (and port), as shown to visitors: "on test.wikipedia.org".
     pub wiki_host: String,
+    /// Sign-up submissions per client address.
+    pub submissions: governor::DefaultKeyedRateLimiter<std::net::IpAddr>,
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", web::get().to(signup::show_form))
+    // What the browser sent cannot be read: our page, not the framework's.
+    let unreadable = |e: &dyn std::fmt::Display| errors::PageError::BadForm(e.to_string()).into();
+    cfg.app_data(web::FormConfig::default().limit(64 * 1024).error_handler(move |e, _| unreadable(&e)))
+        .app_data(web::QueryConfig::default().error_handler(move |e, _| unreadable(&e)))
+        .app_data(web::PathConfig::default().error_handler(|_, _| errors::PageError::NotFound.into()))
+        .route("/", web::get().to(signup::show_form))
         .route("/", web::post().to(signup::submit))
         .route("/return", web::get().to(signup::provider_return))
         .route("/start-over", web::post().to(signup::start_over))
@@ -31,4 +42,21 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/static/{name}", web::get().to(assets::asset))
         .route("/healthz", web::get().to(|| async { "ok" }))
         .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(errors::PageError::NotFound) }));
+}
+
+/// Headers on every response. The pages load only the portal's own script,
+/// style sheet and images (CAPTCHA images included: they come through the
+/// portal); `frame-ancestors` names the sites that may embed the page.
+/// No `form-action`: a sign-up form's answer may redirect the browser to a
+/// third-party provider, whose origin is not known in advance.
+pub fn security_headers(frame_ancestors: &str) -> DefaultHeaders {
+    let csp = format!(
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; \
+         base-uri 'none'; object-src 'none'; frame-ancestors {frame_ancestors}"
+    );
+    DefaultHeaders::new()
+        .add(("Content-Security-Policy", csp))
+        .add(("X-Content-Type-Options", "nosniff"))
+        // The return URL's query (a provider's code) never leaves the site.
+        .add(("Referrer-Policy", "same-origin"))
 }

@@ -6,6 +6,7 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{CACHE_CONTROL, ContentType};
 use askama::Template;
 
+use super::csrf::CSRF_FIELD;
 use super::request_id;
 use crate::signup::{Detail, FieldView, FormView, SafeHtml, WAY_BUTTON, Widget};
 
@@ -45,6 +46,8 @@ pub struct FormPage<'a> {
     pub notice: Option<Notice>,
     /// A further step of a flow already under way (UI), not the first form.
     pub continuing: bool,
+    /// The session's CSRF token, carried by every form.
+    pub csrf: String,
 }
 
 #[derive(Template)]

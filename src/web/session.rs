@@ -13,6 +13,7 @@ use crate::wiki::UpstreamSession;
 const WIKI: &str = "wiki";
 const FLOW: &str = "flow";
 const CREATED: &str = "created";
+const CSRF: &str = "csrf";
 
 /// Whether the next `createaccount` begins a flow or continues one the wiki
 /// keeps in its session (after UI or REDIRECT).
@@ -82,6 +83,29 @@ impl FromRequest for VisitorSession {
 }
 
 impl VisitorSession {
+    pub fn new(session: Session) -> VisitorSession {
+        VisitorSession(session)
+    }
+
+    /// The token the session's forms carry (see `csrf`), made on first use.
+    pub fn csrf_token(&self) -> Result<String, PageError> {
+        if let Some(token) = self.existing_csrf_token() {
+            return Ok(token);
+        }
+        let token = random_key();
+        self.set(CSRF, &token)?;
+        Ok(token)
+    }
+
+    pub fn existing_csrf_token(&self) -> Option<String> {
+        self.get(CSRF)
+    }
+
+    /// A sign-up begins upstream: a new session id, so that an id seen
+    /// before (e.g. planted in the visitor's browser) is worth nothing.
+    pub fn renew_id(&self) {
+        self.0.renew();
+    }
     /// The visitor's wiki session; a new one on the first visit.
     pub fn wiki(&self) -> UpstreamSession {
         self.get(WIKI).unwrap_or_default()

@@ -14,6 +14,8 @@ use rand::RngExt;
 use url::Url;
 
 use super::AppState;
+use super::client_ip::ClientIp;
+use super::csrf::PostedForm;
 use super::errors::PageError;
 use super::pages::{self, FormPage, Notice, WelcomePage};
 use super::session::{Flow, Stage, VisitorSession};
@@ -49,21 +51,47 @@ pub async fn show_form(state: web::Data<AppState>, session: VisitorSession) -> R
 pub async fn submit(
     state: web::Data<AppState>,
     session: VisitorSession,
-    form: web::Form<Vec<(String, String)>>,
+    client: ClientIp,
+    form: PostedForm,
 ) -> Result<HttpResponse, PageError> {
-    let submission = Submission::new(form.into_inner());
+    let submission = Submission::new(form.pairs);
+    // First of all, before the wiki is asked anything.
+    if let Err(wait) = state.submissions.check_key(&client.0) {
+        let retry_after_secs = wait.wait_time_from(governor::clock::Clock::now(&governor::clock::DefaultClock::default())).as_secs() + 1;
+        let e = PageError::TooManySubmissions { retry_after_secs };
+        e.log();
+        return match session.flow() {
+            // The form as it was, filled in as it was.
+            Some(flow) if !flow.away && form.genuine => {
+                let notice = Notice::trouble(e.title(), &e.explanation());
+                show(&state, &session, flow, &submission, Some(notice), e.status_code())
+            }
+            _ => Err(e),
+        };
+    }
+    if !form.genuine {
+        // Not from a page of this session (another site's, or one older
+        // than the session): nothing is sent; the form again, refilled.
+        let notice = "For your safety nothing was sent: the form was too old or did not come from this site. \
+                      Please check it and submit it again.";
+        let notice = Notice::info(SafeHtml::from_text(notice));
+        return fresh_form(&state, &session, &submission, Some(notice)).await;
+    }
     let flow = match session.flow() {
         Some(flow) if !flow.away => flow,
         Some(_) => return fresh_form(&state, &session, &submission, Some(came_back())).await,
-        // No form of ours was under way (the session expired, or cookies
-        // are off): nothing is sent; a new form, with what was typed, and a
-        // word on why.
+        // No form of ours was under way (the session's form ended in
+        // another tab): nothing is sent; a new form, with what was typed,
+        // and a word on why.
         None => {
             let notice = "Your session had expired, so nothing was sent yet. Please check the form and submit it again.";
             let notice = Notice::info(SafeHtml::from_text(notice));
             return fresh_form(&state, &session, &submission, Some(notice)).await;
         }
     };
+    if flow.stage == Stage::Begin {
+        session.renew_id();
+    }
     let answer = signup::api_answer(&flow.spec, &submission);
     let return_url = return_url(&state, &flow.return_key);
     let step = match flow.stage {
@@ -131,8 +159,10 @@ pub async fn provider_return(
 }
 
 /// `POST /start-over`: forget the step under way.
-pub async fn start_over(session: VisitorSession) -> HttpResponse {
-    session.drop_flow();
+pub async fn start_over(session: VisitorSession, form: PostedForm) -> HttpResponse {
+    if form.genuine {
+        session.drop_flow();
+    }
     see_other("/")
 }
 
@@ -254,7 +284,8 @@ fn show(
     let continuing = flow.stage == Stage::Continue;
     let details = if continuing { flow.spec.details() } else { Vec::new() };
     session.set_flow(&flow)?;
-    let page = FormPage { wiki_host: &state.wiki_host, view: &view, details: &details, notice, continuing };
+    let csrf = session.csrf_token()?;
+    let page = FormPage { wiki_host: &state.wiki_host, view: &view, details: &details, notice, continuing, csrf };
     Ok(pages::render(status, &page))
 }
 

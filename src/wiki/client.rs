@@ -1,7 +1,10 @@
 //! The MediaWiki Action API client: one pooled HTTP client for all visitors,
 //! each call carrying that visitor's own [`UpstreamSession`].
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+use tokio::sync::Semaphore;
 
 use reqwest::header::{CONTENT_TYPE, COOKIE, SET_COOKIE};
 use serde::de::DeserializeOwned;
@@ -73,6 +76,10 @@ pub struct WikiClient {
     http: reqwest::Client,
     api: WikiApiUrl,
     language: String,
+    /// Bounds the requests in flight, so a burst of visitors queues here
+    /// instead of piling onto the wiki.
+    in_flight: Arc<Semaphore>,
+    timeout: Duration,
 }
 
 pub struct ClientOptions {
@@ -81,6 +88,8 @@ pub struct ClientOptions {
     pub timeout: Duration,
     /// `uselang`: the language of the wiki's labels and messages.
     pub language: String,
+    /// Most requests in flight at once.
+    pub concurrency: usize,
 }
 
 impl WikiClient {
@@ -93,7 +102,13 @@ impl WikiClient {
             // the wiki's origin, with a visitor's cookies.
             .redirect(reqwest::redirect::Policy::none())
             .build()?;
-        Ok(WikiClient { http, api, language: options.language })
+        Ok(WikiClient {
+            http,
+            api,
+            language: options.language,
+            in_flight: Arc::new(Semaphore::new(options.concurrency)),
+            timeout: options.timeout,
+        })
     }
 
     pub fn api(&self) -> &WikiApiUrl {
@@ -245,6 +260,11 @@ impl WikiClient {
             request = request.header(COOKIE, cookies);
         }
         let started = Instant::now();
+        // Waiting for a turn counts against the same time limit.
+        let _turn = match tokio::time::timeout(self.timeout, self.in_flight.acquire()).await {
+            Ok(Ok(permit)) => permit,
+            _ => return Err(WikiError::Timeout),
+        };
         let result = request.send().await;
         let elapsed_ms = started.elapsed().as_millis() as u64;
         let response = match result {

@@ -242,6 +242,11 @@ impl Page {
             .collect()
     }
 
+    /// The CSRF token the page's forms carry.
+    pub fn csrf(&self) -> String {
+        self.input_value("wikisignup_csrf").unwrap_or_else(|| panic!("no CSRF token in {}", self.html))
+    }
+
     /// The value an input shows, if the page has that input.
     pub fn input_value(&self, name: &str) -> Option<String> {
         let doc = Html::parse_document(&self.html);

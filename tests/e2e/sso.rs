@@ -216,7 +216,7 @@ async fn start_over_leaves_a_further_step_for_a_fresh_form() {
     let name = unique_name("Over");
     let step = choose_sso(&visitor, &name).await;
     assert_two_factor_step(&step, &name);
-    let page = visitor.post_form("/start-over", &[]).await;
+    let page = visitor.post_form("/start-over", &[("wikisignup_csrf", &step.csrf())]).await;
     assert!(page.text("h1").contains("Create an account"), "{}", page.html);
     assert!(page.input_value("captchaId").is_some());
 }

@@ -1,0 +1,64 @@
+//! The address of the visitor's machine, for rate limiting: the peer
+//! address, or, when the peer is a configured reverse proxy, the nearest
+//! address in `X-Forwarded-For` that is not one (anything further left
+//! could be written by the client itself).
+
+use std::net::IpAddr;
+
+use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
+
+use super::AppState;
+
+pub struct ClientIp(pub IpAddr);
+
+impl FromRequest for ClientIp {
+    type Error = actix_web::Error;
+    type Future = std::future::Ready<Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let trusted = req.app_data::<web::Data<AppState>>().map(|s| s.trusted_proxies.as_slice()).unwrap_or_default();
+        let peer = req.peer_addr().map(|a| a.ip()).unwrap_or(IpAddr::from([0, 0, 0, 0]));
+        let forwarded = req.headers().get_all("x-forwarded-for").filter_map(|v| v.to_str().ok());
+        std::future::ready(Ok(ClientIp(client_ip(peer, forwarded, trusted))))
+    }
+}
+
+fn client_ip<'a>(peer: IpAddr, forwarded_for: impl Iterator<Item = &'a str>, trusted: &[IpAddr]) -> IpAddr {
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    let hops: Vec<&str> = forwarded_for.flat_map(|v| v.split(',')).map(str::trim).collect();
+    let mut client = peer;
+    for hop in hops.iter().rev() {
+        match hop.parse::<IpAddr>() {
+            Ok(ip) if trusted.contains(&ip) => client = ip,
+            Ok(ip) => return ip,
+            // Garbage where an address should be: stop at the last proxy.
+            Err(_) => return client,
+        }
+    }
+    client
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ip(s: &str) -> IpAddr {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn an_untrusted_peer_is_the_client_whatever_it_forwards() {
+        assert_eq!(client_ip(ip("203.0.113.9"), ["198.51.100.1"].into_iter(), &[ip("10.0.0.1")]), ip("203.0.113.9"));
+    }
+
+    #[test]
+    fn behind_trusted_proxies_the_nearest_untrusted_hop_is_the_client() {
+        let trusted = [ip("10.0.0.1"), ip("10.0.0.2")];
+        let chain = ["1.2.3.4, 198.51.100.7", "10.0.0.2"];
+        assert_eq!(client_ip(ip("10.0.0.1"), chain.into_iter(), &trusted), ip("198.51.100.7"));
+        assert_eq!(client_ip(ip("10.0.0.1"), std::iter::empty(), &trusted), ip("10.0.0.1"));
+        assert_eq!(client_ip(ip("10.0.0.1"), ["not-an-ip"].into_iter(), &trusted), ip("10.0.0.1"));
+    }
+}
