@@ -64,6 +64,12 @@ impl WikiApiUrl {
     /// wiki-relative) and keeps it only when it stays on the wiki's own
     /// origin (scheme, host and port).
     pub fn resolve_on_wiki(&self, link: &str) -> Option<Url> {
+        // `..` has no business in a link the wiki generates; refusing it
+        // keeps a crafted one from climbing out of the wiki's paths.
+        let path = link.split(['?', '#']).next().unwrap_or_default();
+        if path.split(['/', '\\']).any(|segment| segment == ".." || segment.eq_ignore_ascii_case("%2e%2e")) {
+            return None;
+        }
         let url = self.0.join(link).ok()?;
         (url.origin() == self.0.origin()).then_some(url)
     }
@@ -102,5 +108,8 @@ mod tests {
         assert_eq!(api.resolve_on_wiki("http://127.0.0.1:8081/index.php"), None);
         assert_eq!(api.resolve_on_wiki("//evil.example/x.png"), None);
         assert_eq!(api.resolve_on_wiki("https://127.0.0.1:8080/x.png"), None);
+        assert_eq!(api.resolve_on_wiki("/w/../../etc/passwd"), None);
+        assert_eq!(api.resolve_on_wiki("/w/%2E%2E/secret"), None);
+        assert_eq!(api.resolve_on_wiki("javascript:alert(1)"), None);
     }
 }

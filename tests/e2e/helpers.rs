@@ -169,6 +169,14 @@ impl Visitor {
         Visitor { http, base: app.address.clone() }
     }
 
+    /// A browser behind a reverse proxy that names it as `client_ip`.
+    pub fn forwarded_for(app: &TestApp, client_ip: &str) -> Visitor {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert("x-forwarded-for", client_ip.parse().unwrap());
+        let http = reqwest::Client::builder().cookie_store(true).default_headers(headers).build().unwrap();
+        Visitor { http, base: app.address.clone() }
+    }
+
     /// A browser whose every redirect the test follows (or not) itself.
     pub fn stepwise(app: &TestApp) -> Visitor {
         let http = reqwest::Client::builder()

@@ -5,6 +5,7 @@
 mod captcha;
 mod helpers;
 mod plain;
+mod security;
 mod sessions;
 mod sso;
 mod stub_statuses;

@@ -1,0 +1,272 @@
+//! The portal's security promises, each tested so that it fails without
+//! the protection: CSRF, cookies, headers, hostile HTML, no open proxy,
+//! rate limiting, secrets kept out of logs.
+
+use std::process::Stdio;
+
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+use crate::helpers::{PASSWORD, TestWiki, Visitor, spawn_app, spawn_app_with, unique_name};
+
+/// A stub wiki showing `form` (an authmanagerinfo answer) and answering
+/// every createaccount with `on_submit`; `expected_posts` is checked when
+/// the stub is dropped.
+async fn stub_wiki(form: serde_json::Value, on_submit: serde_json::Value, expected_posts: u64) -> MockServer {
+    let stub = MockServer::start().await;
+    Mock::given(method("GET")).respond_with(ResponseTemplate::new(200).set_body_json(form)).mount(&stub).await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({ "createaccount": on_submit })))
+        .expect(expected_posts)
+        .mount(&stub)
+        .await;
+    stub
+}
+
+fn fixture(name: &str) -> serde_json::Value {
+    let text = std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+fn fail(message: &str) -> serde_json::Value {
+    serde_json::json!({"status": "FAIL", "message": message, "messagecode": "x"})
+}
+
+#[tokio::test]
+async fn a_post_without_the_sessions_csrf_token_never_reaches_the_wiki() {
+    let stub = stub_wiki(fixture("plain-authmanagerinfo.json"), fail("no"), 0).await;
+    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).await;
+    let visitor = Visitor::new(&app);
+    let form = visitor.get("/").await;
+    let typed = [("username", "Forged"), ("password", "Secret-1234"), ("retype", "Secret-1234")];
+
+    // As a page of another site would post it: no token.
+    let page = visitor.post_form("/", &typed).await;
+    assert!(page.text(".notice").contains("nothing was sent"), "{}", page.html);
+    assert_eq!(page.input_value("username").as_deref(), Some("Forged"));
+    // With a token of another session.
+    let other = Visitor::new(&app).get("/").await;
+    let mut with_other_token = typed.to_vec();
+    let token = other.csrf();
+    with_other_token.push(("wikisignup_csrf", &token));
+    let page = visitor.post_form("/", &with_other_token).await;
+    assert!(page.text(".notice").contains("nothing was sent"), "{}", page.html);
+    assert_ne!(form.csrf(), token);
+    // `stub` checks on drop that no createaccount was posted.
+}
+
+#[tokio::test]
+async fn the_session_cookie_is_httponly_lax_secure_on_https_and_renewed_on_sign_up() {
+    let stub = stub_wiki(fixture("plain-authmanagerinfo.json"), fail("no"), 1).await;
+    let api = format!("{}/w/api.php", stub.uri());
+    let app = spawn_app(&api).await;
+    let http = reqwest::Client::new();
+    let first = http.get(&app.address).send().await.unwrap();
+    let cookie = first.headers().get("set-cookie").unwrap().to_str().unwrap().to_owned();
+    assert!(cookie.starts_with("wikisignup="), "{cookie}");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(!cookie.contains("Secure"), "Secure on plain http would lose the session: {cookie}");
+
+    // A sign-up beginning upstream gets a new session id.
+    let session = cookie.split(';').next().unwrap().to_owned();
+    let html = first.text().await.unwrap();
+    let token = html.split("name=\"wikisignup_csrf\" value=\"").nth(1).unwrap().split('"').next().unwrap();
+    let posted = http
+        .post(format!("{}/", app.address))
+        .header("cookie", &session)
+        .form(&[("wikisignup_csrf", token), ("username", "Zed"), ("password", "p"), ("retype", "p")])
+        .send()
+        .await
+        .unwrap();
+    let renewed = posted.headers().get("set-cookie").map(|v| v.to_str().unwrap().split(';').next().unwrap().to_owned());
+    assert!(renewed.as_ref().is_some_and(|r| *r != session), "the session id was not renewed: {renewed:?}");
+
+    let https = spawn_app_with(&api, &["--public-url", "https://signup.example/"]).await;
+    let response = http.get(&https.address).send().await.unwrap();
+    let cookie = response.headers().get("set-cookie").unwrap().to_str().unwrap();
+    assert!(cookie.contains("Secure"), "{cookie}");
+}
+
+#[tokio::test]
+async fn pages_carry_a_strict_content_security_policy() {
+    let stub = stub_wiki(fixture("plain-authmanagerinfo.json"), fail("no"), 0).await;
+    let api = format!("{}/w/api.php", stub.uri());
+    for (args, ancestors) in [(vec![], "frame-ancestors 'self'"), (vec!["--frame-ancestors", "https://event.example"], "frame-ancestors https://event.example")] {
+        let app = spawn_app_with(&api, &args).await;
+        for route in ["/", "/no-such-page", "/static/style.css"] {
+            let response = reqwest::get(format!("{}{route}", app.address)).await.unwrap();
+            let header = |name: &str| response.headers().get(name).map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();
+            let csp = header("content-security-policy");
+            assert!(csp.contains("default-src 'none'") && csp.contains("script-src 'self'"), "{route}: {csp}");
+            assert!(csp.contains(ancestors), "{route}: {csp}");
+            assert_eq!(header("x-content-type-options"), "nosniff");
+            assert_eq!(header("referrer-policy"), "same-origin");
+        }
+    }
+}
+
+#[tokio::test]
+async fn markup_from_the_wiki_is_shown_never_run() {
+    let mut form = fixture("questy-authmanagerinfo.json");
+    let requests = form["query"]["authmanagerinfo"]["requests"].as_array_mut().unwrap();
+    for request in requests.iter_mut() {
+        for (_, field) in request["fields"].as_object_mut().unwrap().iter_mut() {
+            field["label"] = "<script>alert(1)</script>Label<img src=x onerror=alert(2)>".into();
+            field["help"] = r#"<a href="javascript:alert(3)">help</a><style>body{display:none}</style>"#.into();
+        }
+        if let Some(info) = request["fields"].get_mut("captchaInfo") {
+            info["value"] = r#"<b>Question</b><iframe src="https://evil.example"></iframe><svg onload=alert(4)>"#.into();
+        }
+    }
+    let message = r#"<img src=x onerror=alert(5)>Refused <a href="/wiki/Help" onclick="alert(6)">help</a>"#;
+    let stub = stub_wiki(form, fail(message), 1).await;
+    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).await;
+    let visitor = Visitor::new(&app);
+
+    let page = visitor.get("/").await;
+    assert_eq!(page.status, 200, "{}", page.html);
+    assert!(page.html.contains("<b>Question</b>"), "harmless formatting was lost: {}", page.html);
+    let typed_name = "<script>steal()</script>";
+    let again = visitor.submit(&page, &[("username", typed_name), ("password", "p"), ("retype", "p")]).await;
+    assert!(again.text(".notice").contains("Refused"), "{}", again.html);
+    let link = format!("href=\"{}/wiki/Help\"", stub.uri());
+    assert!(again.html.contains(&link), "links are not made absolute to the wiki: {}", again.html);
+    assert_eq!(again.input_value("username").as_deref(), Some(typed_name), "what was typed is kept, as text");
+    for shown in [&page, &again] {
+        for needle in ["alert(", "onerror", "onload", "onclick", "javascript:", "<iframe", "<style", "<svg", "<script>steal"] {
+            let at = shown.html.find(needle).map(|i| &shown.html[i.saturating_sub(200)..(i + 100).min(shown.html.len())]);
+            assert!(at.is_none(), "{needle} got through: {at:?}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_username_with_markup_is_refused_by_the_real_wiki_and_shown_as_text() {
+    let wiki = TestWiki::shared("plain");
+    let app = spawn_app(&wiki.api).await;
+    let visitor = Visitor::new(&app);
+    let name = "<script>alert(1)</script>";
+    let form = visitor.get("/").await;
+    let page = visitor.submit(&form, &[("username", name), ("password", PASSWORD), ("retype", PASSWORD)]).await;
+    assert_eq!(page.status, 200);
+    assert!(!page.text(".notice.error").is_empty(), "{}", page.html);
+    assert_eq!(page.input_value("username").as_deref(), Some(name));
+    assert!(!page.html.contains(name), "the username is in the page unescaped");
+}
+
+#[tokio::test]
+async fn captcha_images_come_only_from_the_wiki_origin() {
+    // Another server, which the portal must never be made to fetch from.
+    let elsewhere = MockServer::start().await;
+    Mock::given(method("GET")).respond_with(ResponseTemplate::new(200)).expect(0).mount(&elsewhere).await;
+
+    let wiki = MockServer::start().await;
+    let links = [
+        format!("{}/evil.png", elsewhere.uri()),
+        format!("//{}/evil.png", elsewhere.address()),
+        "/w/../../etc/passwd".to_owned(),
+        "/redirected.png".to_owned(),
+        "/huge.png".to_owned(),
+        "/not-an-image".to_owned(),
+    ];
+    let mut form = fixture("captcha-authmanagerinfo.json");
+    let requests = form["query"]["authmanagerinfo"]["requests"].as_array_mut().unwrap();
+    let captcha = requests.iter().find(|r| r["id"] == "CaptchaAuthenticationRequest").unwrap().clone();
+    requests.retain(|r| r["id"] != "CaptchaAuthenticationRequest");
+    for (i, link) in links.iter().enumerate() {
+        let mut request = captcha.clone();
+        request["id"] = format!("Captcha{i}").into();
+        request["fields"] = serde_json::json!({ format!("image{i}"): {"type": "null", "value": link, "label": "Image"} });
+        requests.push(request);
+    }
+    Mock::given(method("GET")).and(path("/w/api.php")).respond_with(ResponseTemplate::new(200).set_body_json(form)).mount(&wiki).await;
+    let to_elsewhere = ResponseTemplate::new(302).insert_header("location", format!("{}/evil.png", elsewhere.uri()).as_str());
+    Mock::given(path("/redirected.png")).respond_with(to_elsewhere).mount(&wiki).await;
+    let huge = ResponseTemplate::new(200).set_body_raw(vec![0u8; 2 * 1024 * 1024], "image/png");
+    Mock::given(path("/huge.png")).respond_with(huge).mount(&wiki).await;
+    Mock::given(path("/not-an-image")).respond_with(ResponseTemplate::new(200).set_body_raw("<html>", "text/html")).mount(&wiki).await;
+
+    let app = spawn_app(&format!("{}/w/api.php", wiki.uri())).await;
+    let visitor = Visitor::new(&app);
+    let page = visitor.get("/").await;
+    let images = page.images();
+    assert_eq!(images.len(), links.len(), "{}", page.html);
+    for (src, link) in images.iter().zip(&links) {
+        let (status, _, body) = visitor.fetch(src).await;
+        assert!(status == 404 || status == 502, "{link} was served: {status}");
+        assert!(body.len() < 100_000, "{link}: {} bytes came through", body.len());
+    }
+    // `elsewhere` checks on drop that it was never asked.
+}
+
+#[tokio::test]
+async fn too_many_submissions_get_429_with_the_form_kept() {
+    let stub = stub_wiki(fixture("plain-authmanagerinfo.json"), fail("Refused."), 3).await;
+    // Behind a trusted reverse proxy (the test itself, on 127.0.0.1), which
+    // names each client in X-Forwarded-For.
+    let args = ["--submissions-per-minute", "2", "--trusted-proxies", "127.0.0.1"];
+    let app = spawn_app_with(&format!("{}/w/api.php", stub.uri()), &args).await;
+    let visitor = Visitor::forwarded_for(&app, "198.51.100.1");
+    let mut page = visitor.get("/").await;
+    let typed = [("username", "Hasty"), ("password", "Secret-1234"), ("retype", "Secret-1234"), ("email", "h@example.org")];
+    for attempt in 0..2 {
+        page = visitor.submit(&page, &typed).await;
+        assert_eq!(page.status, 200, "attempt {attempt}: {}", page.text("main"));
+    }
+    let limited = visitor.submit(&page, &typed).await;
+    assert_eq!(limited.status, 429, "{}", limited.html);
+    assert!(limited.text(".notice.error").contains("Please wait"), "{}", limited.html);
+    assert_eq!(limited.input_value("username").as_deref(), Some("Hasty"));
+    assert_eq!(limited.input_value("email").as_deref(), Some("h@example.org"));
+    // Another client behind the same proxy is not held back.
+    let other = Visitor::forwarded_for(&app, "198.51.100.2");
+    let form = other.get("/").await;
+    assert_eq!(other.submit(&form, &typed).await.status, 200);
+}
+
+#[tokio::test]
+async fn no_secret_reaches_the_log() {
+    // The real binary, logging everything it can, through a full CAPTCHA
+    // sign-up with a recognisable password.
+    let wiki = TestWiki::shared("captcha");
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut portal = tokio::process::Command::new(env!("CARGO_BIN_EXE_wikisignup"))
+        .args(["--wiki-api", &wiki.api, "--listen", &format!("127.0.0.1:{port}")])
+        .env("RUST_LOG", "trace")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let address = format!("http://127.0.0.1:{port}");
+    for _ in 0..100 {
+        if reqwest::get(format!("{address}/healthz")).await.is_ok() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let app = crate::helpers::TestApp { address };
+    let visitor = Visitor::new(&app);
+    let password = "Zebra-Quartz-Secret-7741";
+    let name = unique_name("Logged");
+    let form = visitor.get("/").await;
+    let captcha_id = form.input_value("captchaId").unwrap();
+    visitor.fetch(&form.images()[0]).await;
+    let done = visitor
+        .submit(&form, &[("username", &name), ("password", password), ("retype", password), ("email", "logged@example.org"), ("captchaWord", "wikiwiki")])
+        .await;
+    assert!(done.url.ends_with("/welcome"), "{}", done.html);
+
+    portal.start_kill().unwrap();
+    let output = portal.wait_with_output().await.unwrap();
+    let log = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    // The log says what happened...
+    for expected in ["createaccount answered", "account created", "request_id"] {
+        assert!(log.contains(expected), "the log lacks {expected:?}:\n{log}");
+    }
+    // ...and nothing secret: the password, the CAPTCHA answer, the wiki's
+    // token (tokens end in "+\"), its session cookie, the email address.
+    for secret in [password, "wikiwiki", "+\\", "_session=", "logged@example.org", captcha_id.as_str()] {
+        assert!(!log.contains(secret), "{secret:?} is in the log:\n{log}");
+    }
+}
