@@ -15,4 +15,6 @@ pub use submission::{ApiAnswer, Submission, WAY_BUTTON, api_answer};
 pub use username::{Username, UsernameError};
 
 #[cfg(test)]
+mod properties;
+#[cfg(test)]
 mod tests;

@@ -47,6 +47,9 @@ pub struct Flow {
     pub notice: Option<Notice>,
     /// The wiki kept state from an earlier attempt (`haspreservedstate`).
     pub preserve_state: bool,
+    /// The username of a first submission whose answer was lost (timeout):
+    /// the account may exist. A later `userexists` for it is checked.
+    pub unsure_username: Option<String>,
 }
 
 impl Flow {
@@ -62,6 +65,7 @@ impl Flow {
             away: false,
             notice: None,
             preserve_state,
+            unsure_username: None,
         }
     }
 }

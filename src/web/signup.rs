@@ -19,9 +19,13 @@ use super::csrf::PostedForm;
 use super::errors::PageError;
 use super::pages::{self, FormPage, Notice, WelcomePage};
 use super::session::{Flow, Stage, VisitorSession};
-use crate::signup::{self, FormSpec, Outcome, SafeHtml, Submission, Widget};
+use crate::signup::{self, FormSpec, Outcome, SafeHtml, Submission, Username, Widget};
 use crate::wiki::types::CreateAccountResult;
 use crate::wiki::{CreateAccount, CreateStep, UpstreamSession};
+
+/// How recent an account must be to count as made by a try of the same
+/// visitor whose answer was lost.
+const UNSURE_WINDOW: std::time::Duration = std::time::Duration::from_secs(10 * 60);
 
 /// The query parameter of the return URL that names the visitor's flow.
 const RETURN_KEY: &str = "wikisignup_flow";
@@ -107,6 +111,10 @@ pub async fn submit(
         // The form as it was, filled in as it was, with what went wrong:
         // one click retries.
         Err(e) => {
+            let mut flow = flow;
+            if e.outcome_unknown() && flow.stage == Stage::Begin {
+                flow.unsure_username = submission.value("username").map(str::to_owned);
+            }
             let e = PageError::from(e);
             e.log();
             let notice = Notice::trouble(e.title(), &e.explanation());
@@ -117,7 +125,7 @@ pub async fn submit(
     if flow.stage == Stage::Begin {
         flow.kept = flow.spec.keepable(&submission);
     }
-    follow(&state, &session, flow, result, None)
+    follow(&state, &session, flow, result, None).await
 }
 
 /// `GET /return`: a third-party provider sends the browser back here. What
@@ -145,7 +153,7 @@ pub async fn provider_return(
     let result = state.wiki.create_account(&mut wiki, &call).await;
     session.set_wiki(&wiki)?;
     match result {
-        Ok(result) => follow(&state, &session, flow, result, provider_said),
+        Ok(result) => follow(&state, &session, flow, result, provider_said).await,
         Err(e) => {
             // Whether the wiki took the answer is unknown: the flow cannot
             // go on. The next form starts again, refilled.
@@ -178,14 +186,29 @@ pub async fn welcome(state: web::Data<AppState>, session: VisitorSession) -> Htt
 }
 
 /// Acts on the wiki's answer to a `createaccount` call of `flow`.
-fn follow(
+async fn follow(
     state: &AppState,
     session: &VisitorSession,
     mut flow: Flow,
     result: CreateAccountResult,
     provider_said: Option<String>,
 ) -> Result<HttpResponse, PageError> {
-    match signup::interpret(result, &state.wiki.api().base()) {
+    let mut outcome = signup::interpret(result, &state.wiki.api().base());
+    if let Outcome::Rejected { code, .. } = &outcome
+        && code == "userexists"
+        && let Some(name) = flow.unsure_username.take()
+    {
+        // The first try's answer was lost, so "taken" may mean "taken by
+        // that very try". The wiki knows: an account of that name made
+        // moments ago is this visitor's.
+        if let Ok(Some(created)) = state.wiki.recently_registered(&name, UNSURE_WINDOW).await
+            && let Ok(username) = Username::parse(&created)
+        {
+            tracing::info!("the account was created by an earlier try whose answer was lost");
+            outcome = Outcome::Created { username };
+        }
+    }
+    match outcome {
         Outcome::Created { username } => {
             tracing::info!(outcome = "PASS", "account created");
             session.end_flow(&username)?;

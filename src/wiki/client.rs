@@ -45,6 +45,16 @@ impl WikiError {
         if e.is_timeout() { WikiError::Timeout } else { WikiError::Unreachable(e) }
     }
 
+    /// The request may have reached the wiki and been acted on: the answer
+    /// was lost (timeout, connection cut while reading), not the question.
+    pub fn outcome_unknown(&self) -> bool {
+        match self {
+            WikiError::Timeout => true,
+            WikiError::Unreachable(e) => !e.is_connect(),
+            _ => false,
+        }
+    }
+
     pub fn api_code(&self) -> Option<&str> {
         match self {
             WikiError::Api(m) => Some(&m.code),
@@ -167,6 +177,21 @@ impl WikiClient {
             }
             other => other,
         }
+    }
+
+    /// The account's own spelling of `name` if it was registered within
+    /// `recent`: to tell whether a sign-up whose answer was lost went
+    /// through. No visitor session is needed (nor sent).
+    pub async fn recently_registered(&self, name: &str, recent: Duration) -> Result<Option<String>, WikiError> {
+        let query = [("action", "query"), ("list", "users"), ("ususers", name), ("usprop", "registration")];
+        let response: QueryResponse = self.get_json(&mut UpstreamSession::default(), &query, "users").await?;
+        let user = api_result(response.errors, response.query)?.users.into_iter().next();
+        let Some(user) = user.filter(|u| !u.missing) else { return Ok(None) };
+        let registered = user.registration.as_deref().and_then(|r| {
+            time::OffsetDateTime::parse(r, &time::format_description::well_known::Rfc3339).ok()
+        });
+        let age = registered.map(|r| time::OffsetDateTime::now_utc() - r);
+        Ok(age.filter(|age| *age >= -time::Duration::MINUTE && *age <= recent).map(|_| user.name))
     }
 
     /// Fetches an image the wiki linked to (a CAPTCHA) with the visitor's

@@ -59,6 +59,19 @@ pub struct QueryResult {
     pub authmanagerinfo: Option<AuthManagerInfo>,
     pub tokens: Option<Tokens>,
     pub general: Option<SiteGeneral>,
+    #[serde(default)]
+    pub users: Vec<UserInfo>,
+}
+
+/// `list=users&usprop=registration`: one user, or `missing`.
+#[derive(Debug, Deserialize)]
+pub struct UserInfo {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub missing: bool,
+    /// ISO 8601, e.g. `2026-11-25T18:16:59Z`.
+    pub registration: Option<String>,
 }
 
 /// `meta=siteinfo&siprop=general`, of which the portal reads only whether

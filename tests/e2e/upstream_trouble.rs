@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use wiremock::matchers::method;
+use wiremock::matchers::{method, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::helpers::{Page, Visitor, spawn_app, spawn_app_with};
@@ -132,4 +132,97 @@ async fn trouble_on_submit_shows_the_form_again_as_it_was_typed() {
         assert_eq!(page.input_value("email").as_deref(), Some("k@example.org"));
         assert!(!page.html.contains("Secret-1234"), "a password came back in the page");
     }
+}
+
+/// A wiki that serves the form, then cuts the connection halfway through
+/// its answer to `createaccount`: raw TCP, as no HTTP stub would.
+async fn wiki_cutting_answers_short() -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut socket, _)) = listener.accept().await else { return };
+            tokio::spawn(async move {
+                let mut request = vec![0u8; 65536];
+                let n = socket.read(&mut request).await.unwrap_or(0);
+                let answer = if request[..n].starts_with(b"GET") {
+                    let body = include_str!("../fixtures/plain-authmanagerinfo.json");
+                    format!("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len())
+                } else {
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{\"createaccount\":{\"sta".to_owned()
+                };
+                let _ = socket.write_all(answer.as_bytes()).await;
+                // Dropped here: the connection closes mid-body.
+            });
+        }
+    });
+    format!("http://{address}/w/api.php")
+}
+
+#[tokio::test]
+async fn a_connection_cut_mid_answer_gives_502_and_keeps_the_form() {
+    let api = wiki_cutting_answers_short().await;
+    let app = spawn_app(&api).await;
+    let visitor = Visitor::new(&app);
+    let form = visitor.get("/").await;
+    assert_eq!(form.status, 200, "{}", form.html);
+    let page = visitor.submit(&form, &[("username", "Cut Short"), ("password", "Secret-1234"), ("retype", "Secret-1234")]).await;
+    assert_eq!(page.status, 502, "{}", page.html);
+    assert!(page.text(".notice.error").contains("Reference for support"), "{}", page.html);
+    assert_eq!(page.input_value("username").as_deref(), Some("Cut Short"));
+}
+
+/// A wiki whose first `createaccount` answer comes too late (the account
+/// is made, the answer lost); any later one says `userexists`; and
+/// `list=users` says the account was registered at `registered`.
+async fn wiki_losing_the_first_answer(registered: &str) -> MockServer {
+    let stub = MockServer::start().await;
+    let form = include_str!("../fixtures/plain-authmanagerinfo.json");
+    Mock::given(method("GET"))
+        .and(query_param("list", "users"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!(
+            {"batchcomplete": true, "query": {"users": [{"userid": 7, "name": "Lost Answer", "registration": registered}]}})))
+        .expect(1)
+        .mount(&stub)
+        .await;
+    Mock::given(method("GET")).respond_with(ResponseTemplate::new(200).set_body_raw(form, "application/json")).mount(&stub).await;
+    let created = serde_json::json!({"createaccount": {"status": "PASS", "username": "Lost Answer"}});
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(created).set_delay(Duration::from_secs(3)))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&stub)
+        .await;
+    let taken = serde_json::json!({"createaccount": {"status": "FAIL", "messagecode": "userexists",
+        "message": "Username entered already in use. Please choose a different name."}});
+    Mock::given(method("POST")).respond_with(ResponseTemplate::new(200).set_body_json(taken)).mount(&stub).await;
+    stub
+}
+
+#[tokio::test]
+async fn a_retry_after_a_lost_answer_finds_the_account_it_made() {
+    let now = time::OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap();
+    let stub = wiki_losing_the_first_answer(&now).await;
+    let app = spawn_app_with(&format!("{}/w/api.php", stub.uri()), &["--upstream-timeout", "1"]).await;
+    let visitor = Visitor::new(&app);
+    let form = visitor.get("/").await;
+    let typed = [("username", "Lost Answer"), ("password", "Secret-1234"), ("retype", "Secret-1234")];
+    let timed_out = visitor.submit(&form, &typed).await;
+    assert_eq!(timed_out.status, 504, "{}", timed_out.html);
+    let done = visitor.submit(&timed_out, &typed).await;
+    assert!(done.url.ends_with("/welcome"), "{}", done.html);
+    assert!(done.text("h1").contains("Lost Answer"));
+}
+
+#[tokio::test]
+async fn an_old_account_of_that_name_is_still_taken() {
+    let stub = wiki_losing_the_first_answer("2020-01-01T00:00:00Z").await;
+    let app = spawn_app_with(&format!("{}/w/api.php", stub.uri()), &["--upstream-timeout", "1"]).await;
+    let visitor = Visitor::new(&app);
+    let form = visitor.get("/").await;
+    let typed = [("username", "Lost Answer"), ("password", "Secret-1234"), ("retype", "Secret-1234")];
+    let timed_out = visitor.submit(&form, &typed).await;
+    let again = visitor.submit(&timed_out, &typed).await;
+    assert!(again.text(".notice.error").contains("already in use"), "{}", again.html);
 }
