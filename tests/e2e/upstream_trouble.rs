@@ -226,3 +226,42 @@ async fn an_old_account_of_that_name_is_still_taken() {
     let again = visitor.submit(&timed_out, &typed).await;
     assert!(again.text(".notice.error").contains("already in use"), "{}", again.html);
 }
+
+#[tokio::test]
+async fn requests_to_the_wiki_in_flight_are_bounded() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    // A slow wiki that records how many requests it holds at once.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let (now, most) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+    let (now2, most2) = (now.clone(), most.clone());
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut socket, _)) = listener.accept().await else { return };
+            let (now, most) = (now2.clone(), most2.clone());
+            tokio::spawn(async move {
+                let mut request = vec![0u8; 65536];
+                while socket.read(&mut request).await.unwrap_or(0) > 0 {
+                    let holding = now.fetch_add(1, Ordering::SeqCst) + 1;
+                    most.fetch_max(holding, Ordering::SeqCst);
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                    now.fetch_sub(1, Ordering::SeqCst);
+                    let body = include_str!("../fixtures/plain-authmanagerinfo.json");
+                    let answer = format!("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}", body.len());
+                    if socket.write_all(answer.as_bytes()).await.is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+
+    let app = spawn_app_with(&format!("http://{address}/w/api.php"), &["--upstream-concurrency", "2"]).await;
+    let visitors: Vec<Visitor> = (0..6).map(|_| Visitor::new(&app)).collect();
+    let pages = futures_util::future::join_all(visitors.iter().map(|v| v.get("/"))).await;
+    assert!(pages.iter().all(|p| p.status == 200), "a queued visitor was refused");
+    assert_eq!(most.load(Ordering::SeqCst), 2, "the wiki held more (or fewer) requests at once than allowed");
+}
