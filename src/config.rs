@@ -48,6 +48,10 @@ pub struct Cli {
     /// Most visitor sessions held in memory [default: 100000]
     #[arg(long, env = "WIKISIGNUP_MAX_SESSIONS")]
     pub max_sessions: Option<u64>,
+    /// Where visitor sessions live: `memory`, or a Redis URL shared by
+    /// several instances, e.g. redis://127.0.0.1:6379 [default: memory]
+    #[arg(long, env = "WIKISIGNUP_SESSION_STORE")]
+    pub session_store: Option<String>,
     /// Log as JSON lines instead of text.
     #[arg(long, env = "WIKISIGNUP_LOG_JSON")]
     pub log_json: Option<bool>,
@@ -67,6 +71,15 @@ pub struct Cli {
     pub upstream_concurrency: Option<usize>,
 }
 
+/// Where visitor sessions live.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SessionStoreSetting {
+    /// In this process: bounded, expiring; sessions end with the process.
+    Memory,
+    /// A Redis server shared by several instances.
+    Redis(String),
+}
+
 /// The settings file: the same names, snake_case.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -79,6 +92,7 @@ struct FileSettings {
     upstream_timeout: Option<u64>,
     session_ttl: Option<u64>,
     max_sessions: Option<u64>,
+    session_store: Option<String>,
     log_json: Option<bool>,
     submissions_per_minute: Option<u32>,
     trusted_proxies: Option<String>,
@@ -98,6 +112,7 @@ pub struct Settings {
     pub upstream_timeout: Duration,
     pub session_ttl: Duration,
     pub max_sessions: u64,
+    pub session_store: SessionStoreSetting,
     pub log_json: bool,
     pub submissions_per_minute: u32,
     pub trusted_proxies: Vec<IpAddr>,
@@ -218,6 +233,12 @@ impl Settings {
             return Err(bad("max_sessions", "must be at least 1"));
         }
 
+        let session_store = match cli.session_store.or(file.session_store).as_deref() {
+            None | Some("memory") => SessionStoreSetting::Memory,
+            Some(url) if url.starts_with("redis://") && Url::parse(url).is_ok() => SessionStoreSetting::Redis(url.to_owned()),
+            Some(_) => return Err(bad("session_store", "must be memory or a redis:// URL")),
+        };
+
         let submissions_per_minute = cli.submissions_per_minute.or(file.submissions_per_minute).unwrap_or(10);
         if submissions_per_minute == 0 {
             return Err(bad("submissions_per_minute", "must be at least 1"));
@@ -255,6 +276,7 @@ impl Settings {
             upstream_timeout: Duration::from_secs(upstream_timeout),
             session_ttl: Duration::from_secs(session_ttl * 60),
             max_sessions,
+            session_store,
             log_json: cli.log_json.or(file.log_json).unwrap_or(false),
             submissions_per_minute,
             trusted_proxies,

@@ -16,7 +16,7 @@ async fn main() -> std::process::ExitCode {
     }
     let listen = settings.listen;
     let wiki = settings.wiki_api.to_string();
-    let app = match Application::build(settings) {
+    let app = match Application::build(settings).await {
         Ok(app) => app,
         Err(e) => {
             eprintln!("wikisignup: {e}");

@@ -1,15 +1,18 @@
 //! Where visitor sessions live: the wiki's cookies and token, the form a
-//! visitor was shown. Behind actix-session's `SessionStore` seam, so a shared
-//! store can replace this one without touching a handler.
+//! visitor was shown. Behind actix-session's `SessionStore` seam: the
+//! embedded in-memory store, or actix-session's own Redis store shared by
+//! several instances, chosen by `--session-store`; no handler knows which.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use actix_session::storage::{LoadError, SaveError, SessionKey, SessionStore, UpdateError};
+use actix_session::storage::{LoadError, RedisSessionStore, SaveError, SessionKey, SessionStore, UpdateError};
 use actix_web::cookie::time::Duration as CookieDuration;
 use moka::future::Cache;
 use rand::RngExt;
+
+use crate::config::SessionStoreSetting;
 
 type SessionState = HashMap<String, String>;
 
@@ -74,6 +77,67 @@ impl SessionStore for MemorySessionStore {
     async fn delete(&self, key: &SessionKey) -> Result<(), anyhow::Error> {
         self.sessions.invalidate(key.as_ref()).await;
         Ok(())
+    }
+}
+
+/// The store `--session-store` chose.
+#[derive(Clone)]
+pub enum VisitorSessionStore {
+    Memory(MemorySessionStore),
+    Redis(RedisSessionStore),
+}
+
+impl VisitorSessionStore {
+    pub async fn open(setting: &SessionStoreSetting, max_sessions: u64, idle_ttl: Duration) -> anyhow::Result<Self> {
+        Ok(match setting {
+            SessionStoreSetting::Memory => VisitorSessionStore::Memory(MemorySessionStore::new(max_sessions, idle_ttl)),
+            SessionStoreSetting::Redis(url) => {
+                let store = RedisSessionStore::builder(url.as_str())
+                    // One Redis may serve other programs: keep to our keys.
+                    .cache_keygen(|key| format!("wikisignup:session:{key}"))
+                    .build()
+                    .await
+                    .map_err(|e| anyhow::anyhow!("cannot reach the session store {url}: {e}"))?;
+                VisitorSessionStore::Redis(store)
+            }
+        })
+    }
+}
+
+impl SessionStore for VisitorSessionStore {
+    async fn load(&self, key: &SessionKey) -> Result<Option<SessionState>, LoadError> {
+        match self {
+            VisitorSessionStore::Memory(store) => store.load(key).await,
+            VisitorSessionStore::Redis(store) => store.load(key).await,
+        }
+    }
+
+    async fn save(&self, state: SessionState, ttl: &CookieDuration) -> Result<SessionKey, SaveError> {
+        match self {
+            VisitorSessionStore::Memory(store) => store.save(state, ttl).await,
+            VisitorSessionStore::Redis(store) => store.save(state, ttl).await,
+        }
+    }
+
+    async fn update(&self, key: SessionKey, state: SessionState, ttl: &CookieDuration) -> Result<SessionKey, UpdateError> {
+        match self {
+            VisitorSessionStore::Memory(store) => store.update(key, state, ttl).await,
+            VisitorSessionStore::Redis(store) => store.update(key, state, ttl).await,
+        }
+    }
+
+    async fn update_ttl(&self, key: &SessionKey, ttl: &CookieDuration) -> Result<(), anyhow::Error> {
+        match self {
+            VisitorSessionStore::Memory(store) => store.update_ttl(key, ttl).await,
+            VisitorSessionStore::Redis(store) => store.update_ttl(key, ttl).await,
+        }
+    }
+
+    async fn delete(&self, key: &SessionKey) -> Result<(), anyhow::Error> {
+        match self {
+            VisitorSessionStore::Memory(store) => store.delete(key).await,
+            VisitorSessionStore::Redis(store) => store.delete(key).await,
+        }
     }
 }
 

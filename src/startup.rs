@@ -15,7 +15,7 @@ use actix_web::middleware::from_fn;
 use actix_web::{App, HttpServer, web};
 
 use crate::config::Settings;
-use crate::session_store::MemorySessionStore;
+use crate::session_store::VisitorSessionStore;
 use crate::web::{self as routes, AppState};
 use crate::wiki::{ClientOptions, WikiClient};
 
@@ -25,7 +25,7 @@ pub struct Application {
 }
 
 impl Application {
-    pub fn build(settings: Settings) -> anyhow::Result<Application> {
+    pub async fn build(settings: Settings) -> anyhow::Result<Application> {
         let listener = TcpListener::bind(settings.listen)
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.listen))?;
         let bound = listener.local_addr()?;
@@ -65,7 +65,7 @@ impl Application {
                 Key::generate()
             }
         };
-        let store = MemorySessionStore::new(settings.max_sessions, settings.session_ttl);
+        let store = VisitorSessionStore::open(&settings.session_store, settings.max_sessions, settings.session_ttl).await?;
         let secure = public_url.is_https();
         let ttl = CookieDuration::seconds(settings.session_ttl.as_secs() as i64);
 
@@ -97,6 +97,11 @@ impl Application {
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// Stops the server (gracefully: requests under way finish).
+    pub fn handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {

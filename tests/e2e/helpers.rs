@@ -122,6 +122,7 @@ impl Drop for TestWiki {
 /// The portal, running on a random port of 127.0.0.1.
 pub struct TestApp {
     pub address: String,
+    pub handle: Option<actix_web::dev::ServerHandle>,
 }
 
 pub async fn spawn_app(wiki_api: &str) -> TestApp {
@@ -129,13 +130,21 @@ pub async fn spawn_app(wiki_api: &str) -> TestApp {
 }
 
 pub async fn spawn_app_with(wiki_api: &str, extra_args: &[&str]) -> TestApp {
+    spawn_app_with_settings(test_settings(wiki_api, extra_args)).await
+}
+
+pub fn test_settings(wiki_api: &str, extra_args: &[&str]) -> Settings {
     let mut args = vec!["wikisignup", "--wiki-api", wiki_api, "--listen", "127.0.0.1:0"];
     args.extend_from_slice(extra_args);
-    let settings = Settings::from_args(args).expect("test settings are valid");
-    let app = Application::build(settings).expect("the portal starts");
+    Settings::from_args(args).expect("test settings are valid")
+}
+
+pub async fn spawn_app_with_settings(settings: Settings) -> TestApp {
+    let app = Application::build(settings).await.expect("the portal starts");
     let address = format!("http://127.0.0.1:{}", app.port());
+    let handle = Some(app.handle());
     tokio::spawn(app.run_until_stopped());
-    TestApp { address }
+    TestApp { address, handle }
 }
 
 /// A unique, valid username: tests share wikis.
@@ -167,6 +176,11 @@ impl Visitor {
     pub fn new(app: &TestApp) -> Visitor {
         let http = reqwest::Client::builder().cookie_store(true).build().unwrap();
         Visitor { http, base: app.address.clone() }
+    }
+
+    /// The same browser (same cookies) talking to another instance.
+    pub fn at(&self, app: &TestApp) -> Visitor {
+        Visitor { http: self.http.clone(), base: app.address.clone() }
     }
 
     /// A browser behind a reverse proxy that names it as `client_ip`.

@@ -7,6 +7,7 @@ mod helpers;
 mod plain;
 mod security;
 mod sessions;
+mod shared_sessions;
 mod sso;
 mod stub_statuses;
 mod upstream_trouble;

@@ -245,7 +245,7 @@ async fn no_secret_reaches_the_log() {
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
-    let app = crate::helpers::TestApp { address };
+    let app = crate::helpers::TestApp { address, handle: None };
     let visitor = Visitor::new(&app);
     let password = "Zebra-Quartz-Secret-7741";
     let name = unique_name("Logged");

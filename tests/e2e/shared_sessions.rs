@@ -1,0 +1,110 @@
+//! Several instances sharing visitor sessions through a real Redis server:
+//! a visitor may start on one and finish on another, and an instance may
+//! restart in between.
+
+use std::process::Command;
+use std::sync::OnceLock;
+
+use crate::helpers::{PASSWORD, TestApp, TestWiki, Visitor, spawn_app_with_settings, test_settings, unique_name};
+
+/// A throw-away redis-server on 127.0.0.1, stopped when the tests end.
+struct TestRedis {
+    url: String,
+}
+
+fn redis() -> &'static TestRedis {
+    static REDIS: OnceLock<TestRedis> = OnceLock::new();
+    REDIS.get_or_init(|| {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        // Runs as long as this test process does.
+        let script = r#"redis-server --port "$1" --bind 127.0.0.1 --save '' --appendonly no >/dev/null & r=$!
+            while kill -0 "$2" 2>/dev/null && kill -0 "$r" 2>/dev/null; do sleep 1; done; kill "$r" 2>/dev/null"#;
+        Command::new("setsid")
+            .args(["bash", "-c", script, "redis", &port.to_string(), &std::process::id().to_string()])
+            .spawn()
+            .expect("redis-server starts (scripts/test installs it)");
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return TestRedis { url: format!("redis://127.0.0.1:{port}") };
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        panic!("redis-server did not start on port {port}");
+    })
+}
+
+const SECRET: &str = "a shared secret of more than thirty-two bytes, for tests";
+
+/// An instance of the portal on `wiki`, with sessions in `store`.
+async fn instance(wiki: &TestWiki, store: &str) -> TestApp {
+    let mut settings = test_settings(&wiki.api, &["--session-store", store]);
+    settings.session_secret = Some(SECRET.to_owned());
+    spawn_app_with_settings(settings).await
+}
+
+#[tokio::test]
+async fn a_captcha_sign_up_started_on_one_instance_finishes_on_another() {
+    let wiki = TestWiki::shared("captcha");
+    let (a, b) = (instance(wiki, &redis().url).await, instance(wiki, &redis().url).await);
+    let on_a = Visitor::new(&a);
+    let on_b = on_a.at(&b);
+    let name = unique_name("Shared");
+
+    let form = on_a.get("/").await;
+    let (status, kind, _) = on_b.fetch(&form.images()[0]).await;
+    assert_eq!((status, kind.as_str()), (200, "image/png"), "instance B does not know the form A showed");
+    let done = on_b
+        .submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD), ("captchaWord", "wikiwiki")])
+        .await;
+    assert!(done.url.ends_with("/welcome"), "{}", done.html);
+    assert!(wiki.user(&name).await.is_some());
+}
+
+#[tokio::test]
+async fn a_providers_return_may_land_on_another_instance() {
+    let wiki = TestWiki::shared("sso");
+    let (a, b) = (instance(wiki, &redis().url).await, instance(wiki, &redis().url).await);
+    let on_a = Visitor::stepwise(&a);
+    let name = unique_name("Roaming");
+    let form = on_a.get("/").await;
+    let to_provider = on_a.submit(&form, &[("username", &name), ("email", ""), ("realname", ""), ("captchaWord", "wikiwiki"), ("testsso", "1")]).await;
+    let back = on_a.open(to_provider.location.as_deref().expect("sent to the provider")).await.location.unwrap();
+    // The load balancer sends the return to B.
+    let back_on_b = back.replace(&a.address, &b.address);
+    assert_ne!(back, back_on_b);
+    let step = on_a.follow(on_a.open(&back_on_b).await).await;
+    assert!(step.text("h1").contains("One more step"), "{}", step.html);
+    let done = on_a.follow(on_a.submit(&step, &[("code", "123456")]).await).await;
+    assert!(done.url.ends_with("/welcome"), "{}", done.html);
+}
+
+#[tokio::test]
+async fn a_restart_loses_nothing_with_redis() {
+    let wiki = TestWiki::shared("plain");
+    let first = instance(wiki, &redis().url).await;
+    let visitor = Visitor::new(&first);
+    let form = visitor.get("/").await;
+    first.handle.as_ref().unwrap().stop(true).await;
+    assert!(reqwest::get(&first.address).await.is_err(), "the first instance is still serving");
+
+    let restarted = instance(wiki, &redis().url).await;
+    let name = unique_name("Restarted");
+    let done = visitor
+        .at(&restarted)
+        .submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD), ("email", ""), ("realname", "")])
+        .await;
+    assert!(done.url.ends_with("/welcome"), "{}", done.html);
+}
+
+#[tokio::test]
+async fn without_a_shared_store_another_instance_knows_nothing() {
+    // The control: what Redis is for.
+    let wiki = TestWiki::shared("plain");
+    let (a, b) = (instance(wiki, "memory").await, instance(wiki, "memory").await);
+    let on_a = Visitor::new(&a);
+    let form = on_a.get("/").await;
+    let name = unique_name("Unshared");
+    let page = on_a.at(&b).submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD)]).await;
+    assert!(page.text(".notice").contains("nothing was sent"), "{}", page.html);
+    assert!(wiki.user(&name).await.is_none());
+}
