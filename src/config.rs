@@ -368,6 +368,19 @@ mod tests {
     }
 
     #[test]
+    fn the_example_file_is_valid_and_read() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/wikisignup.example.toml");
+        let s = settings(&["--config", path]).unwrap();
+        assert_eq!(s.contact.as_deref(), Some("events@example.org"));
+        assert_eq!(s.frame_ancestors, "'self' https://event.example.org");
+        assert_eq!(s.session_store, SessionStoreSetting::Memory);
+        assert!(s.log_json);
+        // The command line wins over the file.
+        let s = settings(&["--config", path, "--session-store", "redis://cache:6379"]).unwrap();
+        assert_eq!(s.session_store, SessionStoreSetting::Redis("redis://cache:6379".into()));
+    }
+
+    #[test]
     fn public_url_gets_a_trailing_slash() {
         let url = PublicUrl::parse("https://events.example/signup").unwrap();
         assert_eq!(url.route("return").as_str(), "https://events.example/signup/return");

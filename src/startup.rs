@@ -11,10 +11,11 @@ use actix_session::SessionMiddleware;
 use actix_session::config::{BrowserSession, CookieContentSecurity};
 use actix_web::cookie::{Key, SameSite, time::Duration as CookieDuration};
 use actix_web::dev::Server;
-use actix_web::middleware::from_fn;
+use actix_web::middleware::{Compress, from_fn};
 use actix_web::{App, HttpServer, web};
 
 use crate::config::Settings;
+use crate::metrics::Metrics;
 use crate::session_store::VisitorSessionStore;
 use crate::web::{self as routes, AppState};
 use crate::wiki::{ClientOptions, WikiClient};
@@ -32,12 +33,14 @@ impl Application {
         let port = bound.port();
         let public_url = settings.public_url(bound);
 
+        let metrics = Metrics::new();
         let wiki = WikiClient::new(
             settings.wiki_api.clone(),
             ClientOptions {
                 user_agent: settings.user_agent(&public_url),
                 connect_timeout: settings.upstream_timeout.min(Duration::from_secs(5)),
                 concurrency: settings.upstream_concurrency,
+                metrics: metrics.upstream.clone(),
                 timeout: settings.upstream_timeout,
                 language: settings.language.clone(),
             },
@@ -53,6 +56,8 @@ impl Application {
             wiki_host,
             submissions: RateLimiter::keyed(Quota::per_minute(per_minute)),
             trusted_proxies: settings.trusted_proxies.clone(),
+            metrics,
+            readiness: Default::default(),
         });
         let frame_ancestors = settings.frame_ancestors.clone();
 
@@ -82,6 +87,8 @@ impl Application {
                         .build(),
                 )
                 .wrap(routes::security_headers(&frame_ancestors))
+                .wrap(Compress::default())
+                .wrap(from_fn(routes::operations::count_requests))
                 .wrap(from_fn(routes::request_id::middleware))
                 .app_data(state.clone())
                 .configure(routes::routes)
@@ -90,6 +97,9 @@ impl Application {
         .client_request_timeout(Duration::from_secs(10))
         .client_disconnect_timeout(Duration::from_secs(2))
         .keep_alive(Duration::from_secs(30))
+        // On SIGTERM or SIGINT: stop accepting, let sign-ups under way
+        // finish (up to the wiki's own time limit), then exit.
+        .shutdown_timeout(settings.upstream_timeout.as_secs() * 2 + 5)
         .listen(listener)?
         .run();
         Ok(Application { port, server })

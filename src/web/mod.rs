@@ -4,6 +4,7 @@ mod assets;
 mod captcha;
 mod client_ip;
 mod csrf;
+pub mod operations;
 pub mod errors;
 mod pages;
 pub mod request_id;
@@ -25,6 +26,8 @@ pub struct AppState {
     /// Sign-up submissions per client address.
     pub submissions: governor::DefaultKeyedRateLimiter<std::net::IpAddr>,
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    pub metrics: crate::metrics::Metrics,
+    pub readiness: operations::Readiness,
 }
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -40,7 +43,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/welcome", web::get().to(signup::welcome))
         .route("/captcha/{generation}/{index}", web::get().to(captcha::image))
         .route("/static/{name}", web::get().to(assets::asset))
-        .route("/healthz", web::get().to(|| async { "ok" }))
+        .route("/healthz", web::get().to(operations::healthz))
+        .route("/readyz", web::get().to(operations::readyz))
+        .route("/metrics", web::get().to(operations::metrics))
         .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(errors::PageError::NotFound) }));
 }
 

@@ -208,6 +208,15 @@ async fn follow(
             outcome = Outcome::Created { username };
         }
     }
+    let (status, code) = match &outcome {
+        Outcome::Created { .. } => ("PASS", ""),
+        Outcome::Rejected { code, .. } => ("FAIL", code.as_str()),
+        Outcome::NeedsMore { .. } => ("UI", ""),
+        Outcome::Restart { .. } => ("RESTART", ""),
+        Outcome::Redirect { .. } => ("REDIRECT", ""),
+        Outcome::Invalid { .. } => ("INVALID", ""),
+    };
+    state.metrics.outcomes.with_label_values(&[status, code]).inc();
     match outcome {
         Outcome::Created { username } => {
             tracing::info!(outcome = "PASS", "account created");

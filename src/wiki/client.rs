@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 use url::Url;
 
 use super::api_url::WikiApiUrl;
+use crate::metrics::UpstreamMetrics;
 use super::session::UpstreamSession;
 use super::types::{
     ApiErrors, ApiMessage, AuthManagerInfo, CreateAccountResponse, CreateAccountResult, QueryResponse,
@@ -90,6 +91,7 @@ pub struct WikiClient {
     /// instead of piling onto the wiki.
     in_flight: Arc<Semaphore>,
     timeout: Duration,
+    metrics: UpstreamMetrics,
 }
 
 pub struct ClientOptions {
@@ -100,6 +102,7 @@ pub struct ClientOptions {
     pub language: String,
     /// Most requests in flight at once.
     pub concurrency: usize,
+    pub metrics: UpstreamMetrics,
 }
 
 impl WikiClient {
@@ -118,6 +121,7 @@ impl WikiClient {
             language: options.language,
             in_flight: Arc::new(Semaphore::new(options.concurrency)),
             timeout: options.timeout,
+            metrics: options.metrics,
         })
     }
 
@@ -177,6 +181,13 @@ impl WikiClient {
             }
             other => other,
         }
+    }
+
+    /// Whether the wiki answers at all: the cheapest query there is.
+    pub async fn ping(&self) -> Result<(), WikiError> {
+        let query = [("action", "query"), ("meta", "siteinfo"), ("siprop", "general")];
+        let response: QueryResponse = self.get_json(&mut UpstreamSession::default(), &query, "ping").await?;
+        api_result(response.errors, response.query).map(|_| ())
     }
 
     /// The account's own spelling of `name` if it was registered within
@@ -288,22 +299,31 @@ impl WikiClient {
         // Waiting for a turn counts against the same time limit.
         let _turn = match tokio::time::timeout(self.timeout, self.in_flight.acquire()).await {
             Ok(Ok(permit)) => permit,
-            _ => return Err(WikiError::Timeout),
+            _ => {
+                self.metrics.errors.with_label_values(&[what, "queue_timeout"]).inc();
+                return Err(WikiError::Timeout);
+            }
         };
         let result = request.send().await;
-        let elapsed_ms = started.elapsed().as_millis() as u64;
+        let elapsed = started.elapsed();
+        let elapsed_ms = elapsed.as_millis() as u64;
         let response = match result {
             Ok(response) => response,
             Err(e) => {
                 tracing::warn!(call = what, elapsed_ms, error = %e, "wiki request failed");
-                return Err(WikiError::from_transport(e));
+                let e = WikiError::from_transport(e);
+                let kind = if matches!(e, WikiError::Timeout) { "timeout" } else { "unreachable" };
+                self.metrics.errors.with_label_values(&[what, kind]).inc();
+                return Err(e);
             }
         };
         let status = response.status();
+        self.metrics.latency.with_label_values(&[what]).observe(elapsed.as_secs_f64());
         tracing::info!(call = what, status = status.as_u16(), elapsed_ms, "wiki answered");
         let set_cookies = response.headers().get_all(SET_COOKIE).iter();
         session.store_set_cookies(set_cookies.filter_map(|v| v.to_str().ok()), url);
         if !status.is_success() {
+            self.metrics.errors.with_label_values(&[what, "http_status"]).inc();
             return Err(WikiError::HttpStatus(status.as_u16()));
         }
         Ok(response)

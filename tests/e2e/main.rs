@@ -4,6 +4,7 @@
 
 mod captcha;
 mod helpers;
+mod operations;
 mod plain;
 mod security;
 mod sessions;

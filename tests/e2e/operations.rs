@@ -1,0 +1,144 @@
+//! For operators: health, readiness, metrics, compression, and a graceful
+//! stop that lets a sign-up under way finish.
+
+use std::process::Stdio;
+use std::time::Duration;
+
+use wiremock::matchers::method;
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+use crate::helpers::{PASSWORD, TestApp, TestWiki, Visitor, spawn_app, unique_name};
+
+#[tokio::test]
+async fn readiness_follows_the_wiki_and_spares_it() {
+    let stub = MockServer::start().await;
+    let site = serde_json::json!({"batchcomplete": true, "query": {"general": {"sitename": "Stub"}}});
+    Mock::given(method("GET")).respond_with(ResponseTemplate::new(200).set_body_json(site)).expect(1).mount(&stub).await;
+    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).await;
+    for _ in 0..3 {
+        let response = reqwest::get(format!("{}/readyz", app.address)).await.unwrap();
+        assert_eq!(response.status(), 200);
+    }
+    assert_eq!(reqwest::get(format!("{}/healthz", app.address)).await.unwrap().status(), 200);
+    // Three probes, one request to the wiki (checked when `stub` drops).
+
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let down = spawn_app(&format!("http://127.0.0.1:{port}/api.php")).await;
+    assert_eq!(reqwest::get(format!("{}/readyz", down.address)).await.unwrap().status(), 503);
+    assert_eq!(reqwest::get(format!("{}/healthz", down.address)).await.unwrap().status(), 200);
+}
+
+#[tokio::test]
+async fn metrics_count_requests_outcomes_and_the_wikis_latency() {
+    let wiki = TestWiki::shared("plain");
+    let app = spawn_app(&wiki.api).await;
+    let visitor = Visitor::new(&app);
+    let form = visitor.get("/").await;
+    let name = unique_name("Counted");
+    visitor.submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", "not the same")]).await;
+    let form = visitor.get("/").await;
+    let done = visitor.submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD)]).await;
+    assert!(done.url.ends_with("/welcome"));
+
+    let metrics = reqwest::get(format!("{}/metrics", app.address)).await.unwrap().text().await.unwrap();
+    for line in [
+        r#"wikisignup_signup_outcomes_total{code="",status="PASS"} 1"#,
+        r#"wikisignup_signup_outcomes_total{code="badretype",status="FAIL"} 1"#,
+        r#"wikisignup_http_requests_total{route="/welcome",status="200"} 1"#,
+        r#"wikisignup_upstream_request_seconds_count{call="createaccount"} 2"#,
+    ] {
+        assert!(metrics.lines().any(|l| l == line), "no {line} in\n{metrics}");
+    }
+}
+
+#[tokio::test]
+async fn static_files_are_compressed_and_cached() {
+    let wiki = TestWiki::shared("plain");
+    let app = spawn_app(&wiki.api).await;
+    let response = reqwest::Client::new()
+        .get(format!("{}/static/style.css", app.address))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers().get("content-encoding").map(|v| v.to_str().unwrap()), Some("gzip"));
+    let cache = response.headers().get("cache-control").unwrap().to_str().unwrap();
+    assert!(cache.contains("max-age"), "{cache}");
+}
+
+#[tokio::test]
+async fn sigterm_lets_a_sign_up_under_way_finish() {
+    let stub = MockServer::start().await;
+    let form = include_str!("../fixtures/plain-authmanagerinfo.json");
+    Mock::given(method("GET")).respond_with(ResponseTemplate::new(200).set_body_raw(form, "application/json")).mount(&stub).await;
+    let pass = serde_json::json!({"createaccount": {"status": "PASS", "username": "Patient"}});
+    let slow = ResponseTemplate::new(200).set_body_json(pass).set_delay(Duration::from_millis(1500));
+    Mock::given(method("POST")).respond_with(slow).mount(&stub).await;
+
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut portal = tokio::process::Command::new(env!("CARGO_BIN_EXE_wikisignup"))
+        .args(["--wiki-api", &format!("{}/w/api.php", stub.uri()), "--listen", &format!("127.0.0.1:{port}")])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let app = TestApp { address: format!("http://127.0.0.1:{port}"), handle: None };
+    for _ in 0..100 {
+        if reqwest::get(format!("{}/healthz", app.address)).await.is_ok() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let visitor = Visitor::stepwise(&app);
+    let page = visitor.get("/").await;
+    let typed = [("username", "Patient"), ("password", "Secret-1234"), ("retype", "Secret-1234")];
+    let submitting = tokio::spawn(async move { visitor.submit(&page, &typed).await });
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let pid = portal.id().unwrap().to_string();
+    assert!(std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+
+    let answer = submitting.await.unwrap();
+    assert_eq!((answer.status, answer.location.as_deref()), (303, Some("/welcome")), "the sign-up under way was cut");
+    let exit = tokio::time::timeout(Duration::from_secs(10), portal.wait()).await.expect("the portal exits").unwrap();
+    assert!(exit.success(), "{exit:?}");
+}
+
+#[tokio::test]
+async fn the_binary_runs_alone_from_an_empty_directory() {
+    // Templates and static files are inside the binary: a copy of it in an
+    // empty directory serves complete pages.
+    let stub = MockServer::start().await;
+    let form = include_str!("../fixtures/plain-authmanagerinfo.json");
+    Mock::given(method("GET")).respond_with(ResponseTemplate::new(200).set_body_raw(form, "application/json")).mount(&stub).await;
+    let dir = std::env::temp_dir().join(format!("wikisignup-alone-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let binary = dir.join("wikisignup");
+    std::fs::copy(env!("CARGO_BIN_EXE_wikisignup"), &binary).unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let _portal = tokio::process::Command::new(&binary)
+        .args(["--wiki-api", &format!("{}/w/api.php", stub.uri()), "--listen", &format!("127.0.0.1:{port}")])
+        .current_dir(&dir)
+        .env_clear()
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let address = format!("http://127.0.0.1:{port}");
+    let mut page = None;
+    for _ in 0..100 {
+        if let Ok(response) = reqwest::get(format!("{address}/")).await {
+            page = Some(response.text().await.unwrap());
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let page = page.expect("the copy serves");
+    assert!(page.contains("name=\"username\""), "{page}");
+    for asset in ["/static/style.css", "/static/signup.js"] {
+        let response = reqwest::get(format!("{address}{asset}")).await.unwrap();
+        assert_eq!(response.status(), 200, "{asset}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
