@@ -2,9 +2,26 @@
 //! sanitizing: basic formatting and links survive, links are made absolute
 //! to the wiki and open safely; scripts, styles and handlers do not.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 
 use url::Url;
+
+fn builder(wiki_base: &Url) -> ammonia::Builder<'static> {
+    let tags: HashSet<&str> = [
+        "a", "b", "strong", "i", "em", "code", "kbd", "br", "p", "span", "ul", "ol", "li", "small", "sub",
+        "sup", "s", "u", "tt", "dl", "dt", "dd", "div", "bdi",
+    ]
+    .into_iter()
+    .collect();
+    let mut builder = ammonia::Builder::default();
+    builder
+        .tags(tags)
+        .link_rel(Some("noopener noreferrer"))
+        .url_relative(ammonia::UrlRelative::RewriteWithBase(wiki_base.clone()))
+        .url_schemes(["http", "https", "mailto"].into_iter().collect());
+    builder
+}
 
 /// Sanitized HTML, safe to put in a page as it is. It is (de)serialized only
 /// to and from the portal's own server-side session store.
@@ -13,19 +30,22 @@ pub struct SafeHtml(String);
 
 impl SafeHtml {
     pub fn sanitize(html: &str, wiki_base: &Url) -> SafeHtml {
-        let tags: HashSet<&str> = [
-            "a", "b", "strong", "i", "em", "code", "kbd", "br", "p", "span", "ul", "ol", "li",
-            "small", "sub", "sup", "s", "u", "tt", "dl", "dt", "dd", "div", "bdi",
-        ]
-        .into_iter()
-        .collect();
-        let clean = ammonia::Builder::default()
-            .tags(tags)
-            .link_rel(Some("noopener noreferrer"))
-            .url_relative(ammonia::UrlRelative::RewriteWithBase(wiki_base.clone()))
-            .url_schemes(["http", "https", "mailto"].into_iter().collect())
-            .clean(html)
-            .to_string();
+        // Plain text (most labels) needs no parser, only escaping.
+        if !html.contains(['<', '>', '&']) {
+            return SafeHtml::from_text(html.trim());
+        }
+        // A builder costs more than the cleaning it does (it fills sets of
+        // tags and attributes): one per thread, remade only for a new base.
+        thread_local! {
+            static BUILDER: RefCell<Option<(Url, ammonia::Builder<'static>)>> = const { RefCell::new(None) };
+        }
+        let clean = BUILDER.with_borrow_mut(|cached| {
+            if cached.as_ref().is_none_or(|(base, _)| base != wiki_base) {
+                *cached = Some((wiki_base.clone(), builder(wiki_base)));
+            }
+            let (_, builder) = cached.as_ref().expect("just set");
+            builder.clean(html).to_string()
+        });
         SafeHtml(clean.trim().to_owned())
     }
 
