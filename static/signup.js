@@ -13,10 +13,11 @@ document.addEventListener("DOMContentLoaded", function () {
         // A disabled button is not posted: carry its value in a hidden field.
         var carry = document.createElement("input");
         carry.type = "hidden"; carry.name = pressed.name; carry.value = pressed.value;
+        carry.dataset.carried = "1";
         form.appendChild(carry);
       }
       form.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
-      if (pressed) pressed.textContent = "Please wait\u2026";
+      if (pressed) { pressed.dataset.label = pressed.textContent; pressed.textContent = "Please wait\u2026"; }
       form.setAttribute("aria-busy", "true");
     });
   });
@@ -26,7 +27,11 @@ document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("form.signup").forEach(function (form) {
       delete form.dataset.sending;
       form.removeAttribute("aria-busy");
-      form.querySelectorAll("button").forEach(function (b) { b.disabled = false; });
+      form.querySelectorAll("button").forEach(function (b) {
+        b.disabled = false;
+        if (b.dataset.label) { b.textContent = b.dataset.label; delete b.dataset.label; }
+      });
+      form.querySelectorAll("input[type=hidden][data-carried]").forEach(function (i) { i.remove(); });
     });
   });
 });
