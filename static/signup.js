@@ -2,6 +2,7 @@
 // While a sign-up is being sent, the buttons say so and cannot be pressed
 // twice (a second press would be a second submission to the wiki).
 document.addEventListener("DOMContentLoaded", function () {
+  document.documentElement.classList.add("js");
   var notice = document.getElementById("notice");
   if (notice) notice.focus();
   document.querySelectorAll("form.signup").forEach(function (form) {

@@ -1,0 +1,155 @@
+//! A real browser (headless Chromium, driven through chromedriver): the
+//! script runs under the Content-Security-Policy, buttons pressed are
+//! posted, Enter presses the main button, and the page fits a phone.
+
+use std::process::Stdio;
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator, key::Key};
+
+use crate::helpers::{TestWiki, spawn_app, unique_name};
+
+/// A headless Chromium of its own, gone when the test ends.
+struct Browser {
+    client: Client,
+    _driver: tokio::process::Child,
+    profile: std::path::PathBuf,
+}
+
+impl Browser {
+    async fn start() -> Browser {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let driver = tokio::process::Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("chromedriver runs (scripts/test installs chromium-driver)");
+        let profile = std::env::temp_dir().join(format!("wikisignup-chromium-{}-{port}", std::process::id()));
+        // Chromium's own connections would be refused on a closed network:
+        // they are turned off.
+        let args = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--disable-dev-shm-usage", "--window-size=1024,768",
+        ];
+        let mut args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        args.push(format!("--user-data-dir={}", profile.display()));
+        let mut caps = serde_json::Map::new();
+        caps.insert("goog:chromeOptions".into(), serde_json::json!({ "binary": "/usr/bin/chromium", "args": args }));
+        let mut client = None;
+        for _ in 0..100 {
+            match ClientBuilder::rustls().expect("rustls").capabilities(caps.clone()).connect(&format!("http://127.0.0.1:{port}")).await {
+                Ok(c) => {
+                    client = Some(c);
+                    break;
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        }
+        Browser { client: client.expect("chromedriver answers"), _driver: driver, profile }
+    }
+
+    async fn text(&self, css: &str) -> String {
+        self.client.find(Locator::Css(css)).await.unwrap().text().await.unwrap()
+    }
+
+    async fn type_into(&self, name: &str, text: &str) {
+        let field = self.client.find(Locator::Css(&format!("[name='{name}']"))).await.unwrap();
+        field.send_keys(text).await.unwrap();
+    }
+
+    /// Waits until the page's `h1` holds `words`.
+    async fn wait_for_heading(&self, words: &str) {
+        for _ in 0..100 {
+            if let Ok(h1) = self.client.find(Locator::Css("h1")).await
+                && h1.text().await.is_ok_and(|t| t.contains(words))
+            {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("no page headed {words:?}: {}", self.client.source().await.unwrap_or_default());
+    }
+
+    async fn close(self) {
+        self.client.close().await.unwrap();
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+#[tokio::test]
+async fn a_person_signs_up_through_the_provider_with_mouse_and_keyboard() {
+    let wiki = TestWiki::shared("sso");
+    let app = spawn_app(&wiki.api).await;
+    let browser = Browser::start().await;
+    let name = unique_name("Browser");
+
+    browser.client.goto(&format!("{}/", app.address)).await.unwrap();
+    browser.wait_for_heading("Create an account").await;
+    // The script ran: the Content-Security-Policy lets the portal's own in.
+    let classes = browser.client.execute("return document.documentElement.className", vec![]).await.unwrap();
+    assert_eq!(classes.as_str(), Some("js"), "signup.js did not run");
+    // The CAPTCHA image loaded through the portal.
+    let loaded = browser
+        .client
+        .execute("const i = document.querySelector('img.challenge'); return i.complete && i.naturalWidth > 0", vec![])
+        .await
+        .unwrap();
+    assert_eq!(loaded.as_bool(), Some(true), "the CAPTCHA image did not load");
+
+    browser.type_into("username", &name).await;
+    browser.type_into("captchaWord", "wikiwiki").await;
+    // The script disables the buttons on submit; the pressed one's value
+    // must still reach the portal, or the wiki would not know the way.
+    browser.client.find(Locator::Css("button[name=testsso]")).await.unwrap().click().await.unwrap();
+
+    // To the provider and back, then the two-factor step.
+    browser.wait_for_heading("One more step").await;
+    assert!(browser.text("dl.details").await.contains("Secret"));
+    // Enter in the code box presses Continue, not Skip: a wrong code is
+    // refused (Skip would have ended the step).
+    browser.type_into("code", &format!("000000{}", char::from(Key::Enter))).await;
+    for _ in 0..100 {
+        if let Ok(notice) = browser.client.find(Locator::Css(".notice")).await
+            && notice.text().await.is_ok_and(|t| t.contains("not right"))
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(browser.text(".notice").await.contains("not right"), "Enter did not press Continue");
+    browser.type_into("code", &format!("123456{}", char::from(Key::Enter))).await;
+    browser.wait_for_heading(&format!("Welcome, {name}")).await;
+    assert!(wiki.user(&name).await.is_some());
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_form_fits_a_phone_screen() {
+    let wiki = TestWiki::shared("captcha");
+    let app = spawn_app(&wiki.api).await;
+    let browser = Browser::start().await;
+    browser.client.set_window_size(360, 740).await.unwrap();
+    browser.client.goto(&format!("{}/", app.address)).await.unwrap();
+    browser.wait_for_heading("Create an account").await;
+    let fits = browser
+        .client
+        .execute("return document.documentElement.scrollWidth <= window.innerWidth", vec![])
+        .await
+        .unwrap();
+    assert_eq!(fits.as_bool(), Some(true), "the page scrolls sideways on a phone");
+    // Every field is labelled, so a screen reader names it.
+    let unlabelled = browser
+        .client
+        .execute(
+            "return [...document.querySelectorAll('input:not([type=hidden]), select')]\
+               .filter(e => !document.querySelector(`label[for='${e.id}']`)).map(e => e.name)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(unlabelled, serde_json::json!([]));
+    browser.close().await;
+}
