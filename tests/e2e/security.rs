@@ -270,3 +270,23 @@ async fn no_secret_reaches_the_log() {
         assert!(!log.contains(secret), "{secret:?} is in the log:\n{log}");
     }
 }
+
+#[tokio::test]
+async fn oversized_forms_get_a_clear_page_and_never_reach_the_wiki() {
+    let stub = stub_wiki(fixture("plain-authmanagerinfo.json"), fail("no"), 0).await;
+    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).await;
+    let visitor = Visitor::new(&app);
+    let form = visitor.get("/").await;
+    let token = form.csrf();
+    let many: Vec<(String, String)> = (0..500).map(|i| (format!("f{i}"), "x".to_owned())).collect();
+    let mut many: Vec<(&str, &str)> = many.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    many.push(("wikisignup_csrf", &token));
+    let huge = "x".repeat(100 * 1024);
+    for (what, pairs) in [("500 fields", many), ("a 100 KiB field", vec![("username", huge.as_str()), ("wikisignup_csrf", &token)])] {
+        let page = visitor.post_form("/", &pairs).await;
+        assert!(page.status == 400 || page.status == 413, "{what}: {}", page.status);
+        assert!(page.text("h1").contains("could not be read"), "{what}: {}", page.html);
+    }
+    // The portal still serves.
+    assert_eq!(visitor.get("/").await.status, 200);
+}
