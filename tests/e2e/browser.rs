@@ -18,7 +18,7 @@ struct Browser {
 
 impl Browser {
     async fn start() -> Browser {
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let port = crate::helpers::free_port();
         let driver = tokio::process::Command::new("chromedriver")
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())

@@ -147,6 +147,41 @@ pub async fn spawn_app_with_settings(settings: Settings) -> TestApp {
     TestApp { address, handle }
 }
 
+/// A port free on 127.0.0.1 a moment ago.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// The real binary, as an operator starts it: `configure` adds arguments,
+/// environment and where its output goes; `--listen` is added here. Returns
+/// once it answers `/healthz`.
+pub async fn run_binary(
+    wiki_api: &str,
+    configure: impl FnOnce(&mut tokio::process::Command),
+) -> (tokio::process::Child, TestApp) {
+    run_binary_at(env!("CARGO_BIN_EXE_wikisignup").as_ref(), wiki_api, configure).await
+}
+
+pub async fn run_binary_at(
+    binary: &std::path::Path,
+    wiki_api: &str,
+    configure: impl FnOnce(&mut tokio::process::Command),
+) -> (tokio::process::Child, TestApp) {
+    let port = free_port();
+    let mut command = tokio::process::Command::new(binary);
+    command.args(["--wiki-api", wiki_api, "--listen", &format!("127.0.0.1:{port}")]).kill_on_drop(true);
+    configure(&mut command);
+    let child = command.spawn().expect("the binary starts");
+    let address = format!("http://127.0.0.1:{port}");
+    for _ in 0..100 {
+        if reqwest::get(format!("{address}/healthz")).await.is_ok() {
+            return (child, TestApp { address, handle: None });
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("the binary did not answer on {address}");
+}
+
 /// A unique, valid username: tests share wikis.
 pub fn unique_name(prefix: &str) -> String {
     use std::sync::atomic::{AtomicU32, Ordering};

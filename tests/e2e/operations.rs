@@ -7,7 +7,11 @@ use std::time::Duration;
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::helpers::{PASSWORD, TestApp, TestWiki, Visitor, spawn_app, unique_name};
+use crate::helpers::{PASSWORD, TestWiki, Visitor, free_port, run_binary, run_binary_at, spawn_app, unique_name};
+
+fn quiet(command: &mut tokio::process::Command) {
+    command.stdout(Stdio::null()).stderr(Stdio::null());
+}
 
 #[tokio::test]
 async fn readiness_follows_the_wiki_and_spares_it() {
@@ -22,8 +26,7 @@ async fn readiness_follows_the_wiki_and_spares_it() {
     assert_eq!(reqwest::get(format!("{}/healthz", app.address)).await.unwrap().status(), 200);
     // Three probes, one request to the wiki (checked when `stub` drops).
 
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let down = spawn_app(&format!("http://127.0.0.1:{port}/api.php")).await;
+    let down = spawn_app(&format!("http://127.0.0.1:{}/api.php", free_port())).await;
     assert_eq!(reqwest::get(format!("{}/readyz", down.address)).await.unwrap().status(), 503);
     assert_eq!(reqwest::get(format!("{}/healthz", down.address)).await.unwrap().status(), 200);
 }
@@ -75,21 +78,7 @@ async fn sigterm_lets_a_sign_up_under_way_finish() {
     let slow = ResponseTemplate::new(200).set_body_json(pass).set_delay(Duration::from_millis(1500));
     Mock::given(method("POST")).respond_with(slow).mount(&stub).await;
 
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let mut portal = tokio::process::Command::new(env!("CARGO_BIN_EXE_wikisignup"))
-        .args(["--wiki-api", &format!("{}/w/api.php", stub.uri()), "--listen", &format!("127.0.0.1:{port}")])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .kill_on_drop(true)
-        .spawn()
-        .unwrap();
-    let app = TestApp { address: format!("http://127.0.0.1:{port}"), handle: None };
-    for _ in 0..100 {
-        if reqwest::get(format!("{}/healthz", app.address)).await.is_ok() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    let (mut portal, app) = run_binary(&format!("{}/w/api.php", stub.uri()), quiet).await;
     let visitor = Visitor::stepwise(&app);
     let page = visitor.get("/").await;
     let typed = [("username", "Patient"), ("password", "Secret-1234"), ("retype", "Secret-1234")];
@@ -115,29 +104,14 @@ async fn the_binary_runs_alone_from_an_empty_directory() {
     std::fs::create_dir_all(&dir).unwrap();
     let binary = dir.join("wikisignup");
     std::fs::copy(env!("CARGO_BIN_EXE_wikisignup"), &binary).unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let _portal = tokio::process::Command::new(&binary)
-        .args(["--wiki-api", &format!("{}/w/api.php", stub.uri()), "--listen", &format!("127.0.0.1:{port}")])
-        .current_dir(&dir)
-        .env_clear()
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .kill_on_drop(true)
-        .spawn()
-        .unwrap();
-    let address = format!("http://127.0.0.1:{port}");
-    let mut page = None;
-    for _ in 0..100 {
-        if let Ok(response) = reqwest::get(format!("{address}/")).await {
-            page = Some(response.text().await.unwrap());
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let page = page.expect("the copy serves");
+    let (_portal, app) = run_binary_at(&binary, &format!("{}/w/api.php", stub.uri()), |c| {
+        quiet(c.current_dir(&dir).env_clear());
+    })
+    .await;
+    let page = reqwest::get(format!("{}/", app.address)).await.unwrap().text().await.unwrap();
     assert!(page.contains("name=\"username\""), "{page}");
     for asset in ["/static/style.css", "/static/signup.js"] {
-        let response = reqwest::get(format!("{address}{asset}")).await.unwrap();
+        let response = reqwest::get(format!("{}{asset}", app.address)).await.unwrap();
         assert_eq!(response.status(), 200, "{asset}");
     }
     std::fs::remove_dir_all(&dir).unwrap();

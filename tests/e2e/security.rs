@@ -7,7 +7,7 @@ use std::process::Stdio;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::helpers::{PASSWORD, TestWiki, Visitor, spawn_app, spawn_app_with, unique_name};
+use crate::helpers::{PASSWORD, TestWiki, Visitor, run_binary, spawn_app, spawn_app_with, unique_name};
 
 /// A stub wiki showing `form` (an authmanagerinfo answer) and answering
 /// every createaccount with `on_submit`; `expected_posts` is checked when
@@ -229,23 +229,10 @@ async fn no_secret_reaches_the_log() {
     // The real binary, logging everything it can, through a full CAPTCHA
     // sign-up with a recognisable password.
     let wiki = TestWiki::shared("captcha");
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let mut portal = tokio::process::Command::new(env!("CARGO_BIN_EXE_wikisignup"))
-        .args(["--wiki-api", &wiki.api, "--listen", &format!("127.0.0.1:{port}")])
-        .env("RUST_LOG", "trace")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .unwrap();
-    let address = format!("http://127.0.0.1:{port}");
-    for _ in 0..100 {
-        if reqwest::get(format!("{address}/healthz")).await.is_ok() {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    let app = crate::helpers::TestApp { address, handle: None };
+    let (mut portal, app) = run_binary(&wiki.api, |c| {
+        c.env("RUST_LOG", "trace").stdout(Stdio::piped()).stderr(Stdio::piped());
+    })
+    .await;
     let visitor = Visitor::new(&app);
     let password = "Zebra-Quartz-Secret-7741";
     let name = unique_name("Logged");

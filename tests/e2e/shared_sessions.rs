@@ -15,7 +15,7 @@ struct TestRedis {
 fn redis() -> &'static TestRedis {
     static REDIS: OnceLock<TestRedis> = OnceLock::new();
     REDIS.get_or_init(|| {
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let port = crate::helpers::free_port();
         // Runs as long as this test process does.
         let script = r#"redis-server --port "$1" --bind 127.0.0.1 --save '' --appendonly no >/dev/null & r=$!
             while kill -0 "$2" 2>/dev/null && kill -0 "$r" 2>/dev/null; do sleep 1; done; kill "$r" 2>/dev/null"#;

@@ -25,7 +25,7 @@ async fn wiki_answering(response: ResponseTemplate) -> MockServer {
 #[tokio::test]
 async fn an_unreachable_wiki_gives_502() {
     // A port nobody listens on: bound, then released.
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = crate::helpers::free_port();
     let app = spawn_app(&format!("http://127.0.0.1:{port}/w/api.php")).await;
     assert_error_page(&Visitor::new(&app).get("/").await, 502);
 }
