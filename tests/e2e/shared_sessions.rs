@@ -16,9 +16,12 @@ fn redis() -> &'static TestRedis {
     static REDIS: OnceLock<TestRedis> = OnceLock::new();
     REDIS.get_or_init(|| {
         let port = crate::helpers::free_port();
-        // Runs as long as this test process does.
+        // Runs as long as this test process does; a watcher stops it then.
         let script = r#"redis-server --port "$1" --bind 127.0.0.1 --save '' --appendonly no >/dev/null & r=$!
             while kill -0 "$2" 2>/dev/null && kill -0 "$r" 2>/dev/null; do sleep 1; done; kill "$r" 2>/dev/null"#;
+        // Detached on purpose: it outlives this call, and is reaped when
+        // the test process exits.
+        #[allow(clippy::zombie_processes)]
         Command::new("setsid")
             .args(["bash", "-c", script, "redis", &port.to_string(), &std::process::id().to_string()])
             .spawn()
