@@ -10,6 +10,7 @@
 use actix_web::http::StatusCode;
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, ResponseError, web};
+use governor::clock::{Clock, DefaultClock};
 use rand::RngExt;
 use url::Url;
 
@@ -61,7 +62,7 @@ pub async fn submit(
     let submission = Submission::new(form.pairs);
     // First of all, before the wiki is asked anything.
     if let Err(wait) = state.submissions.check_key(&client.0) {
-        let retry_after_secs = wait.wait_time_from(governor::clock::Clock::now(&governor::clock::DefaultClock::default())).as_secs() + 1;
+        let retry_after_secs = wait.wait_time_from(DefaultClock::default().now()).as_secs() + 1;
         let e = PageError::TooManySubmissions { retry_after_secs };
         e.log();
         return match session.flow() {
