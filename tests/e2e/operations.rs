@@ -75,7 +75,7 @@ async fn sigterm_lets_a_sign_up_under_way_finish() {
     let form = include_str!("../fixtures/plain-authmanagerinfo.json");
     Mock::given(method("GET")).respond_with(ResponseTemplate::new(200).set_body_raw(form, "application/json")).mount(&stub).await;
     let pass = serde_json::json!({"createaccount": {"status": "PASS", "username": "Patient"}});
-    let slow = ResponseTemplate::new(200).set_body_json(pass).set_delay(Duration::from_millis(1500));
+    let slow = ResponseTemplate::new(200).set_body_json(pass).set_delay(Duration::from_millis(1000));
     Mock::given(method("POST")).respond_with(slow).mount(&stub).await;
 
     let (mut portal, app) = run_binary(&format!("{}/w/api.php", stub.uri()), quiet).await;
@@ -83,7 +83,14 @@ async fn sigterm_lets_a_sign_up_under_way_finish() {
     let page = visitor.get("/").await;
     let typed = [("username", "Patient"), ("password", "Secret-1234"), ("retype", "Secret-1234")];
     let submitting = tokio::spawn(async move { visitor.submit(&page, &typed).await });
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // SIGTERM once the sign-up has reached the (slow) wiki.
+    for _ in 0..200 {
+        let received = stub.received_requests().await.unwrap_or_default();
+        if received.iter().any(|r| r.method == wiremock::http::Method::POST) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
     let pid = portal.id().unwrap().to_string();
     assert!(std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
 
