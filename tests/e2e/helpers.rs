@@ -195,6 +195,7 @@ pub const PASSWORD: &str = "Correct-Horse-Battery-7";
 /// One browser: its own cookie jar, following redirects.
 pub struct Visitor {
     http: reqwest::Client,
+    jar: std::sync::Arc<reqwest::cookie::Jar>,
     base: String,
 }
 
@@ -209,31 +210,37 @@ pub struct Page {
 
 impl Visitor {
     pub fn new(app: &TestApp) -> Visitor {
-        let http = reqwest::Client::builder().cookie_store(true).build().unwrap();
-        Visitor { http, base: app.address.clone() }
+        Visitor::with(app, reqwest::Client::builder())
+    }
+
+    fn with(app: &TestApp, builder: reqwest::ClientBuilder) -> Visitor {
+        let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+        let http = builder.cookie_provider(jar.clone()).build().unwrap();
+        Visitor { http, jar, base: app.address.clone() }
+    }
+
+    /// The portal's session cookie as the browser holds it now.
+    pub fn session_cookie(&self) -> Option<String> {
+        use reqwest::cookie::CookieStore;
+        let cookies = self.jar.cookies(&self.base.parse().unwrap())?;
+        cookies.to_str().unwrap().split("; ").find(|c| c.starts_with("wikisignup=")).map(str::to_owned)
     }
 
     /// The same browser (same cookies) talking to another instance.
     pub fn at(&self, app: &TestApp) -> Visitor {
-        Visitor { http: self.http.clone(), base: app.address.clone() }
+        Visitor { http: self.http.clone(), jar: self.jar.clone(), base: app.address.clone() }
     }
 
     /// A browser behind a reverse proxy that names it as `client_ip`.
     pub fn forwarded_for(app: &TestApp, client_ip: &str) -> Visitor {
         let mut headers = reqwest::header::HeaderMap::new();
         headers.insert("x-forwarded-for", client_ip.parse().unwrap());
-        let http = reqwest::Client::builder().cookie_store(true).default_headers(headers).build().unwrap();
-        Visitor { http, base: app.address.clone() }
+        Visitor::with(app, reqwest::Client::builder().default_headers(headers))
     }
 
     /// A browser whose every redirect the test follows (or not) itself.
     pub fn stepwise(app: &TestApp) -> Visitor {
-        let http = reqwest::Client::builder()
-            .cookie_store(true)
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap();
-        Visitor { http, base: app.address.clone() }
+        Visitor::with(app, reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()))
     }
 
     /// Opens an absolute URL (a provider's, or a return URL).

@@ -15,10 +15,12 @@ async fn a_visitor_signs_up_and_the_account_exists_on_the_wiki() {
         assert!(form.input_value(field).is_some(), "no {field} field in {}", form.html);
     }
 
+    let before = visitor.session_cookie().expect("a session cookie");
     let done = visitor
         .submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD), ("email", ""), ("realname", "")])
         .await;
     assert_eq!(done.status, 200, "{}", done.html);
+    assert_ne!(visitor.session_cookie().as_ref(), Some(&before), "the session id did not change");
     assert!(done.url.ends_with("/welcome"), "landed on {}", done.url);
     assert!(done.text("h1").contains(&name), "{}", done.html);
     assert!(done.html.contains("Special%3AUserLogin"), "no log-in link: {}", done.html);

@@ -53,9 +53,12 @@ async fn sso_sign_up_with_a_two_factor_code_passes() {
     // The account exists once the provider step passes.
     assert!(wiki.user(&name).await.is_some());
 
+    let during = visitor.session_cookie();
     let done = visitor.submit(&step, &[("code", TWO_FACTOR_CODE)]).await;
     assert!(done.url.ends_with("/welcome"), "{}", done.html);
     assert!(done.text("h1").contains(&name));
+    // The session id changes when the sign-up ends, too.
+    assert_ne!(visitor.session_cookie(), during);
 }
 
 #[tokio::test]
