@@ -303,6 +303,7 @@ impl FormView {
             .chain(self.ways.iter_mut().flat_map(|w| w.fields.iter_mut().chain(w.button.iter_mut())))
     }
 
+    #[cfg(test)]
     pub fn all_fields(&self) -> impl Iterator<Item = &FieldView> {
         self.fields
             .iter()

@@ -3,6 +3,7 @@
 //! details go to the log only.
 
 use actix_web::http::StatusCode;
+use actix_web::http::header::RETRY_AFTER;
 use actix_web::{HttpResponse, ResponseError};
 
 use super::pages;
@@ -112,6 +113,10 @@ impl ResponseError for PageError {
 
     fn error_response(&self) -> HttpResponse {
         self.log();
-        pages::message(self.status_code(), self.title(), &self.explanation())
+        let mut page = pages::message(self.status_code(), self.title(), &self.explanation());
+        if let PageError::TooManySubmissions { retry_after_secs } = self {
+            page.headers_mut().insert(RETRY_AFTER, (*retry_after_secs).into());
+        }
+        page
     }
 }

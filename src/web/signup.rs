@@ -8,7 +8,7 @@
 //! again and never sends anything to the wiki twice.
 
 use actix_web::http::StatusCode;
-use actix_web::http::header::LOCATION;
+use actix_web::http::header::{LOCATION, RETRY_AFTER};
 use actix_web::{HttpResponse, ResponseError, web};
 use governor::clock::{Clock, DefaultClock};
 use rand::RngExt;
@@ -69,7 +69,9 @@ pub async fn submit(
             // The form as it was, filled in as it was.
             Some(flow) if !flow.away && form.genuine => {
                 let notice = Notice::trouble(e.title(), &e.explanation());
-                show(&state, &session, flow, &submission, Some(notice), e.status_code())
+                let mut page = show(&state, &session, flow, &submission, Some(notice), e.status_code())?;
+                page.headers_mut().insert(RETRY_AFTER, retry_after_secs.into());
+                Ok(page)
             }
             _ => Err(e),
         };

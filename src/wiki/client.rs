@@ -55,13 +55,6 @@ impl WikiError {
             _ => false,
         }
     }
-
-    pub fn api_code(&self) -> Option<&str> {
-        match self {
-            WikiError::Api(m) => Some(&m.code),
-            _ => None,
-        }
-    }
 }
 
 /// How a `createaccount` call relates to the flow: a first submission names

@@ -205,6 +205,7 @@ pub struct Page {
     pub url: String,
     /// Where a redirect points (stepwise visitors only see these).
     pub location: Option<String>,
+    pub retry_after: Option<String>,
     pub html: String,
 }
 
@@ -294,8 +295,9 @@ impl Page {
     async fn read(response: reqwest::Response) -> Page {
         let status = response.status().as_u16();
         let url = response.url().to_string();
-        let location = response.headers().get("location").map(|v| v.to_str().unwrap().to_owned());
-        Page { status, url, location, html: response.text().await.unwrap() }
+        let header = |name: &str| response.headers().get(name).map(|v| v.to_str().unwrap().to_owned());
+        let (location, retry_after) = (header("location"), header("retry-after"));
+        Page { status, url, location, retry_after, html: response.text().await.unwrap() }
     }
 
     pub fn hidden_fields(&self) -> Vec<(String, String)> {

@@ -215,6 +215,8 @@ async fn too_many_submissions_get_429_with_the_form_kept() {
     }
     let limited = visitor.submit(&page, &typed).await;
     assert_eq!(limited.status, 429, "{}", limited.html);
+    let wait: u64 = limited.retry_after.as_deref().expect("a Retry-After header").parse().unwrap();
+    assert!((1..=31).contains(&wait), "Retry-After: {wait}");
     assert!(limited.text(".notice.error").contains("Please wait"), "{}", limited.html);
     assert_eq!(limited.input_value("username").as_deref(), Some("Hasty"));
     assert_eq!(limited.input_value("email").as_deref(), Some("h@example.org"));
