@@ -111,3 +111,30 @@ async fn without_a_shared_store_another_instance_knows_nothing() {
     assert!(page.text(".notice").contains("nothing was sent"), "{}", page.html);
     assert!(wiki.user(&name).await.is_none());
 }
+
+#[tokio::test]
+async fn the_session_store_never_holds_a_password() {
+    // Read back what a session store holds after a refused and a passed
+    // sign-up: the typed password is nowhere, the username is.
+    let wiki = TestWiki::shared("captcha");
+    let app = instance(wiki, &redis().url).await;
+    let visitor = Visitor::new(&app);
+    let name = unique_name("Stored");
+    let password = "Quokka-Secret-Stored-9931";
+    let form = visitor.get("/").await;
+    let refused = visitor
+        .submit(&form, &[("username", &name), ("password", password), ("retype", password), ("captchaWord", "zqxj-answer")])
+        .await;
+    assert!(!refused.text(".notice.error").is_empty(), "{}", refused.html);
+
+    let port = redis().url.rsplit(':').next().unwrap().to_owned();
+    let cli = |args: &[&str]| {
+        let out = Command::new("redis-cli").args(["-p", &port]).args(args).output().expect("redis-cli runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let keys = cli(&["--scan", "--pattern", "wikisignup:session:*"]);
+    let stored: String = keys.lines().map(|key| cli(&["GET", key])).collect();
+    assert!(stored.contains(&name), "the sessions were not read: {} keys", keys.lines().count());
+    assert!(!stored.contains(password), "a password is in the session store");
+    assert!(!stored.contains("zqxj-answer"), "a CAPTCHA answer is in the session store");
+}
