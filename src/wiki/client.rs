@@ -288,8 +288,7 @@ impl WikiClient {
         if let Some(cookies) = session.cookie_header(url) {
             request = request.header(COOKIE, cookies);
         }
-        let started = Instant::now();
-        // Waiting for a turn counts against the same time limit.
+        // Waiting for a turn is bounded by the same limit as the request.
         let _turn = match tokio::time::timeout(self.timeout, self.in_flight.acquire()).await {
             Ok(Ok(permit)) => permit,
             _ => {
@@ -297,6 +296,8 @@ impl WikiClient {
                 return Err(WikiError::Timeout);
             }
         };
+        // Timed from here: the latency is the wiki's, not the queue's.
+        let started = Instant::now();
         let result = request.send().await;
         let elapsed = started.elapsed();
         let elapsed_ms = elapsed.as_millis() as u64;
