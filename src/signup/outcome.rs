@@ -28,6 +28,28 @@ pub enum Outcome {
     Invalid { reason: String },
 }
 
+impl Outcome {
+    /// The API status this stands for, as logs and metrics name it.
+    pub fn status(&self) -> &'static str {
+        match self {
+            Outcome::Created { .. } => "PASS",
+            Outcome::Rejected { .. } => "FAIL",
+            Outcome::NeedsMore { .. } => "UI",
+            Outcome::Restart { .. } => "RESTART",
+            Outcome::Redirect { .. } => "REDIRECT",
+            Outcome::Invalid { .. } => "INVALID",
+        }
+    }
+
+    /// The wiki's message code of a FAIL; empty otherwise.
+    pub fn code(&self) -> &str {
+        match self {
+            Outcome::Rejected { code, .. } => code,
+            _ => "",
+        }
+    }
+}
+
 pub fn interpret(result: CreateAccountResult, wiki_base: &Url) -> Outcome {
     let message = SafeHtml::sanitize(result.message.as_deref().unwrap_or_default(), wiki_base);
     match result.status {

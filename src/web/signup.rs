@@ -64,12 +64,10 @@ pub async fn submit(
     if let Err(wait) = state.submissions.check_key(&client.0) {
         let retry_after_secs = wait.wait_time_from(DefaultClock::default().now()).as_secs() + 1;
         let e = PageError::TooManySubmissions { retry_after_secs };
-        e.log();
         return match session.flow() {
             // The form as it was, filled in as it was.
             Some(flow) if !flow.away && form.genuine => {
-                let notice = Notice::trouble(e.title(), &e.explanation());
-                let mut page = show(&state, &session, flow, &submission, Some(notice), e.status_code())?;
+                let mut page = show_trouble(&state, &session, flow, &submission, &e)?;
                 page.headers_mut().insert(RETRY_AFTER, retry_after_secs.into());
                 Ok(page)
             }
@@ -84,7 +82,7 @@ pub async fn submit(
         let notice = Notice::info(SafeHtml::from_text(notice));
         return fresh_form(&state, &session, &submission, Some(notice)).await;
     }
-    let flow = match session.flow() {
+    let mut flow = match session.flow() {
         Some(flow) if !flow.away => flow,
         Some(_) => return fresh_form(&state, &session, &submission, Some(came_back())).await,
         // No form of ours was under way (the session's form ended in
@@ -111,20 +109,13 @@ pub async fn submit(
     session.set_wiki(&wiki)?;
     let result = match result {
         Ok(result) => result,
-        // The form as it was, filled in as it was, with what went wrong:
-        // one click retries.
         Err(e) => {
-            let mut flow = flow;
             if e.outcome_unknown() && flow.stage == Stage::Begin {
                 flow.unsure_username = submission.value("username").map(str::to_owned);
             }
-            let e = PageError::from(e);
-            e.log();
-            let notice = Notice::trouble(e.title(), &e.explanation());
-            return show(&state, &session, flow, &submission, Some(notice), e.status_code());
+            return show_trouble(&state, &session, flow, &submission, &PageError::from(e));
         }
     };
-    let mut flow = flow;
     if flow.stage == Stage::Begin {
         flow.kept = flow.spec.keepable(&submission);
     }
@@ -211,23 +202,16 @@ async fn follow(
             outcome = Outcome::Created { username };
         }
     }
-    let (status, code) = match &outcome {
-        Outcome::Created { .. } => ("PASS", ""),
-        Outcome::Rejected { code, .. } => ("FAIL", code.as_str()),
-        Outcome::NeedsMore { .. } => ("UI", ""),
-        Outcome::Restart { .. } => ("RESTART", ""),
-        Outcome::Redirect { .. } => ("REDIRECT", ""),
-        Outcome::Invalid { .. } => ("INVALID", ""),
-    };
+    let (status, code) = (outcome.status(), outcome.code());
+    tracing::info!(outcome = status, code, "the wiki answered the sign-up");
     state.metrics.outcomes.with_label_values(&[status, code]).inc();
     match outcome {
         Outcome::Created { username } => {
-            tracing::info!(outcome = "PASS", "account created");
+            tracing::info!("account created");
             session.end_flow(&username)?;
             Ok(see_other("/welcome"))
         }
-        Outcome::Rejected { message, code } => {
-            tracing::info!(outcome = "FAIL", code, "account not created");
+        Outcome::Rejected { message, .. } => {
             // The wiki's flow is over: a fresh form (and a fresh CAPTCHA)
             // comes next, with the wiki's reason.
             let message = match provider_said {
@@ -240,7 +224,6 @@ async fn follow(
             Ok(see_other("/"))
         }
         Outcome::NeedsMore { message, spec } => {
-            tracing::info!(outcome = "UI", "the wiki asks for more");
             flow.spec = spec;
             flow.stage = Stage::Continue;
             flow.notice = (!message.is_empty()).then(|| Notice::info(message));
@@ -248,14 +231,13 @@ async fn follow(
             Ok(see_other("/"))
         }
         Outcome::Restart { message } => {
-            tracing::info!(outcome = "RESTART", "the wiki asks to start again");
             flow.stage = Stage::Begin;
             flow.notice = Some(Notice::info(message));
             session.set_flow(&flow)?;
             Ok(see_other("/"))
         }
         Outcome::Redirect { target, spec } => {
-            tracing::info!(outcome = "REDIRECT", host = target.host_str(), "to a third-party provider");
+            tracing::info!(host = target.host_str(), "to a third-party provider");
             flow.spec = spec;
             flow.stage = Stage::Continue;
             flow.away = true;
@@ -322,6 +304,20 @@ fn show(
     let csrf = session.csrf_token()?;
     let page = FormPage { wiki_host: &state.wiki_host, view: &view, details: &details, notice, continuing, csrf };
     Ok(pages::render(status, &page))
+}
+
+/// `flow`'s form again, as the visitor filled it in, with what went wrong
+/// above it: one click retries.
+fn show_trouble(
+    state: &AppState,
+    session: &VisitorSession,
+    flow: Flow,
+    submission: &Submission,
+    e: &PageError,
+) -> Result<HttpResponse, PageError> {
+    e.log();
+    let notice = Notice::trouble(e.title(), &e.explanation());
+    show(state, session, flow, submission, Some(notice), e.status_code())
 }
 
 /// Where the wiki sends a provider's return: the portal's `/return`, naming
