@@ -60,17 +60,21 @@ impl Browser {
         field.send_keys(text).await.unwrap();
     }
 
-    /// Waits until the page's `h1` holds `words`.
-    async fn wait_for_heading(&self, words: &str) {
+    /// Waits until the element matching `css` holds `words`.
+    async fn wait_for_text(&self, css: &str, words: &str) {
         for _ in 0..100 {
-            if let Ok(h1) = self.client.find(Locator::Css("h1")).await
-                && h1.text().await.is_ok_and(|t| t.contains(words))
+            if let Ok(element) = self.client.find(Locator::Css(css)).await
+                && element.text().await.is_ok_and(|t| t.contains(words))
             {
                 return;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        panic!("no page headed {words:?}: {}", self.client.source().await.unwrap_or_default());
+        panic!("no {css} with {words:?}: {}", self.client.source().await.unwrap_or_default());
+    }
+
+    async fn wait_for_heading(&self, words: &str) {
+        self.wait_for_text("h1", words).await;
     }
 
     async fn close(self) {
@@ -111,15 +115,7 @@ async fn a_person_signs_up_through_the_provider_with_mouse_and_keyboard() {
     // Enter in the code box presses Continue, not Skip: a wrong code is
     // refused (Skip would have ended the step).
     browser.type_into("code", &format!("000000{}", char::from(Key::Enter))).await;
-    for _ in 0..100 {
-        if let Ok(notice) = browser.client.find(Locator::Css(".notice")).await
-            && notice.text().await.is_ok_and(|t| t.contains("not right"))
-        {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert!(browser.text(".notice").await.contains("not right"), "Enter did not press Continue");
+    browser.wait_for_text(".notice", "not right").await;
     browser.type_into("code", &format!("123456{}", char::from(Key::Enter))).await;
     browser.wait_for_heading(&format!("Welcome, {name}")).await;
     assert!(wiki.user(&name).await.is_some());
