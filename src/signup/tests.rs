@@ -11,7 +11,7 @@ fn base() -> Url {
 
 fn requests(fixture: &str) -> Vec<AuthRequest> {
     let response: QueryResponse = serde_json::from_str(fixture).unwrap();
-    response.query.unwrap().authmanagerinfo.unwrap().requests
+    response.result.unwrap().authmanagerinfo.unwrap().requests
 }
 
 const PLAIN: &str = include_str!("../../tests/fixtures/plain-authmanagerinfo.json");
@@ -153,7 +153,7 @@ fn several_ways_are_shown_apart_and_only_the_chosen_one_is_sent() {
 fn optional_requests_are_sent_only_when_answered() {
     let answer: CreateAccountResponse =
         serde_json::from_str(include_str!("../../tests/fixtures/sso-continue-ui-2fa.json")).unwrap();
-    let Outcome::NeedsMore { spec, message } = interpret(answer.createaccount.unwrap(), &base()) else {
+    let Outcome::NeedsMore { spec, message } = interpret(answer.result.unwrap(), &base()) else {
         panic!("UI is not a further step")
     };
     assert_eq!(message.as_str(), "Set up two-factor authentication");
@@ -169,12 +169,12 @@ fn pass_and_fail_answers_are_understood() {
     let pass: CreateAccountResponse =
         serde_json::from_str(include_str!("../../tests/fixtures/plain-create-pass.json")).unwrap();
     assert!(matches!(
-        interpret(pass.createaccount.unwrap(), &base()),
+        interpret(pass.result.unwrap(), &base()),
         Outcome::Created { username } if username.as_str() == "Zane"
     ));
     let fail: CreateAccountResponse =
         serde_json::from_str(include_str!("../../tests/fixtures/plain-fail-userexists.json")).unwrap();
-    let Outcome::Rejected { message, code } = interpret(fail.createaccount.unwrap(), &base()) else {
+    let Outcome::Rejected { message, code } = interpret(fail.result.unwrap(), &base()) else {
         panic!("FAIL is not a rejection")
     };
     assert_eq!(code, "userexists");
@@ -185,7 +185,7 @@ fn pass_and_fail_answers_are_understood() {
 fn redirect_must_target_an_absolute_http_url() {
     let redirect: CreateAccountResponse =
         serde_json::from_str(include_str!("../../tests/fixtures/sso-create-redirect.json")).unwrap();
-    let mut result = redirect.createaccount.unwrap();
+    let mut result = redirect.result.unwrap();
     assert!(matches!(interpret(result.clone(), &base()), Outcome::Redirect { .. }));
     result.redirecttarget = Some("javascript:alert(1)".into());
     assert!(matches!(interpret(result.clone(), &base()), Outcome::Invalid { .. }));
@@ -227,7 +227,7 @@ fn the_answered_requests_are_named_for_createrequests() {
 fn two_factor_step() -> FormSpec {
     let answer: CreateAccountResponse =
         serde_json::from_str(include_str!("../../tests/fixtures/sso-continue-ui-2fa.json")).unwrap();
-    match interpret(answer.createaccount.unwrap(), &base()) {
+    match interpret(answer.result.unwrap(), &base()) {
         Outcome::NeedsMore { spec, .. } => spec,
         other => panic!("UI is not a further step: {other:?}"),
     }
@@ -270,7 +270,7 @@ fn only_plain_typed_values_are_kept_for_a_later_form() {
 fn restart_starts_over_with_the_wikis_message() {
     let json = r#"{"createaccount":{"status":"RESTART","message":"Start <b>again</b>","messagecode":"x"}}"#;
     let answer: CreateAccountResponse = serde_json::from_str(json).unwrap();
-    let Outcome::Restart { message } = interpret(answer.createaccount.unwrap(), &base()) else {
+    let Outcome::Restart { message } = interpret(answer.result.unwrap(), &base()) else {
         panic!("RESTART is not a restart")
     };
     assert_eq!(message.as_str(), "Start <b>again</b>");

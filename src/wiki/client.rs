@@ -14,7 +14,7 @@ use super::api_url::WikiApiUrl;
 use crate::metrics::UpstreamMetrics;
 use super::session::UpstreamSession;
 use super::types::{
-    ApiErrors, ApiMessage, AuthManagerInfo, CreateAccountResponse, CreateAccountResult, QueryResponse,
+    ApiAnswer, ApiMessage, AuthManagerInfo, CreateAccountResponse, CreateAccountResult, QueryResponse,
 };
 
 /// Parameters of every API call: JSON with real booleans, and errors as
@@ -79,6 +79,8 @@ pub struct CreateAccount<'a> {
 pub struct WikiClient {
     http: reqwest::Client,
     api: WikiApiUrl,
+    /// The form page's one request, the same for every visitor: built once.
+    signup_info_url: Url,
     language: String,
     /// Bounds the requests in flight, so a burst of visitors queues here
     /// instead of piling onto the wiki.
@@ -108,9 +110,11 @@ impl WikiClient {
             // the wiki's origin, with a visitor's cookies.
             .redirect(reqwest::redirect::Policy::none())
             .build()?;
+        let signup_info_url = query_url(&api, &signup_info_query(&options.language));
         Ok(WikiClient {
             http,
             api,
+            signup_info_url,
             language: options.language,
             in_flight: Arc::new(Semaphore::new(options.concurrency)),
             timeout: options.timeout,
@@ -128,23 +132,9 @@ impl WikiClient {
         &self,
         session: &mut UpstreamSession,
     ) -> Result<AuthManagerInfo, WikiError> {
-        let query = [
-            ("action", "query"),
-            // siteinfo: a read-only wiki is said up front, not after the
-            // visitor has filled in the form. Still one request.
-            ("meta", "authmanagerinfo|tokens|siteinfo"),
-            ("siprop", "general"),
-            ("amirequestsfor", "create"),
-            ("type", "createaccount"),
-            // Labels arrive as HTML, so links such as a CAPTCHA's "more
-            // info" work once sanitized, rather than as raw wikitext.
-            ("amimessageformat", "html"),
-            // Not `amimergerequestfields`: the form needs each request's own
-            // fields to show the ways apart and send only the chosen one.
-            ("uselang", self.language.as_str()),
-        ];
-        let response: QueryResponse = self.get_json(session, &query, "authmanagerinfo").await?;
-        let query = api_result(response.errors, response.query)?;
+        let url = self.signup_info_url.clone();
+        let response: QueryResponse = self.get_json(session, url, "authmanagerinfo").await?;
+        let query = api_result(response)?;
         if let Some(site) = query.general.filter(|g| g.readonly) {
             return Err(WikiError::ReadOnly { reason: site.readonlyreason });
         }
@@ -179,8 +169,9 @@ impl WikiClient {
     /// Whether the wiki answers at all: the cheapest query there is.
     pub async fn ping(&self) -> Result<(), WikiError> {
         let query = [("action", "query"), ("meta", "siteinfo"), ("siprop", "general")];
-        let response: QueryResponse = self.get_json(&mut UpstreamSession::default(), &query, "ping").await?;
-        api_result(response.errors, response.query).map(|_| ())
+        let url = query_url(&self.api, &query);
+        let response: QueryResponse = self.get_json(&mut UpstreamSession::default(), url, "ping").await?;
+        api_result(response).map(|_| ())
     }
 
     /// The account's own spelling of `name` if it was registered within
@@ -188,8 +179,9 @@ impl WikiClient {
     /// through. No visitor session is needed (nor sent).
     pub async fn recently_registered(&self, name: &str, recent: Duration) -> Result<Option<String>, WikiError> {
         let query = [("action", "query"), ("list", "users"), ("ususers", name), ("usprop", "registration")];
-        let response: QueryResponse = self.get_json(&mut UpstreamSession::default(), &query, "users").await?;
-        let user = api_result(response.errors, response.query)?.users.into_iter().next();
+        let url = query_url(&self.api, &query);
+        let response: QueryResponse = self.get_json(&mut UpstreamSession::default(), url, "users").await?;
+        let user = api_result(response)?.users.into_iter().next();
         let Some(user) = user.filter(|u| !u.missing) else { return Ok(None) };
         let registered = user.registration.as_deref().and_then(|r| {
             time::OffsetDateTime::parse(r, &time::format_description::well_known::Rfc3339).ok()
@@ -212,8 +204,9 @@ impl WikiClient {
 
     async fn renew_token(&self, session: &mut UpstreamSession) -> Result<(), WikiError> {
         let query = [("action", "query"), ("meta", "tokens"), ("type", "createaccount")];
-        let response: QueryResponse = self.get_json(session, &query, "tokens").await?;
-        let token = api_result(response.errors, response.query)?
+        let url = query_url(&self.api, &query);
+        let response: QueryResponse = self.get_json(session, url, "tokens").await?;
+        let token = api_result(response)?
             .tokens
             .and_then(|t| t.createaccounttoken)
             .ok_or_else(|| WikiError::BadResponse("no createaccounttoken in the answer".into()))?;
@@ -260,7 +253,7 @@ impl WikiClient {
             .body(body);
         let response = self.send(session, request, self.api.as_url(), "createaccount").await?;
         let answer: CreateAccountResponse = read_json(response).await?;
-        let result = api_result(answer.errors, answer.createaccount)?;
+        let result = api_result(answer)?;
         tracing::info!(status = ?result.status, code = result.messagecode.as_deref(), "createaccount answered");
         Ok(result)
     }
@@ -268,10 +261,10 @@ impl WikiClient {
     async fn get_json<T: DeserializeOwned>(
         &self,
         session: &mut UpstreamSession,
-        query: &[(&str, &str)],
+        url: Url,
         what: &'static str,
     ) -> Result<T, WikiError> {
-        let request = self.http.get(self.api.as_url().clone()).query(&FORMAT).query(query);
+        let request = self.http.get(url);
         let response = self.send(session, request, self.api.as_url(), what).await?;
         read_json(response).await
     }
@@ -324,6 +317,33 @@ impl WikiClient {
     }
 }
 
+/// A GET of the API with `query` and the [`FORMAT`] every call uses.
+fn query_url(api: &WikiApiUrl, query: &[(&str, &str)]) -> Url {
+    let mut url = api.as_url().clone();
+    url.query_pairs_mut().extend_pairs(FORMAT).extend_pairs(query);
+    url
+}
+
+/// The form page's request: field descriptions, a create-account token and
+/// whether the wiki is writable, in one.
+fn signup_info_query(language: &str) -> [(&str, &str); 7] {
+    [
+        ("action", "query"),
+        // siteinfo: a read-only wiki is said up front, not after the
+        // visitor has filled in the form. Still one request.
+        ("meta", "authmanagerinfo|tokens|siteinfo"),
+        ("siprop", "general"),
+        ("amirequestsfor", "create"),
+        ("type", "createaccount"),
+        // Labels arrive as HTML, so links such as a CAPTCHA's "more
+        // info" work once sanitized, rather than as raw wikitext.
+        ("amimessageformat", "html"),
+        // Not `amimergerequestfields`: the form needs each request's own
+        // fields to show the ways apart and send only the chosen one.
+        ("uselang", language),
+    ]
+}
+
 /// Reads at most [`MAX_BODY`] bytes, whatever the wiki claims or streams.
 async fn read_json<T: DeserializeOwned>(mut response: reqwest::Response) -> Result<T, WikiError> {
     let too_large = || WikiError::BadResponse("answer too large".into());
@@ -351,13 +371,13 @@ fn multi_value(values: &[String]) -> String {
 }
 
 /// The API's answer, or its first error.
-fn api_result<T>(errors: ApiErrors, body: Option<T>) -> Result<T, WikiError> {
-    if let Some(first) = errors.into_first() {
-        if first.code == "readonly" {
+fn api_result<T>(answer: ApiAnswer<T>) -> Result<T, WikiError> {
+    match answer.into_result() {
+        Err(first) if first.code == "readonly" => {
             let reason = first.readonly_reason().unwrap_or_default().to_owned();
-            return Err(WikiError::ReadOnly { reason });
+            Err(WikiError::ReadOnly { reason })
         }
-        return Err(WikiError::Api(first));
+        Err(first) => Err(WikiError::Api(first)),
+        Ok(result) => result.ok_or_else(|| WikiError::BadResponse("neither a result nor an error".into())),
     }
-    body.ok_or_else(|| WikiError::BadResponse("neither a result nor an error".into()))
 }

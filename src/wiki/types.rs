@@ -2,6 +2,9 @@
 //! with `formatversion=2` and `errorformat=plaintext`.
 
 use indexmap::IndexMap;
+use std::fmt;
+
+use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor, value::MapAccessDeserializer};
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// One error of `{"errors":[{"code","text","module"}]}`.
@@ -22,14 +25,19 @@ impl ApiMessage {
     }
 }
 
-/// The errors of an answer, in either shape: `errors` (asked for with
-/// `errorformat`), or `error` from wikis older than 1.29, which ignore it.
-#[derive(Debug, Default, Deserialize)]
-pub struct ApiErrors {
+/// An Action API answer: the module's result under the module's name
+/// (`query`, `createaccount`), or errors in either shape: `errors` (asked
+/// for with `errorformat`), or `error` from wikis older than 1.29, which
+/// ignore it. Spelled out rather than shared through `#[serde(flatten)]`,
+/// which would buffer the whole answer before parsing it.
+#[derive(Debug, Deserialize)]
+pub struct ApiAnswer<T> {
     #[serde(default)]
     errors: Vec<ApiMessage>,
     #[serde(default)]
     error: Option<LegacyError>,
+    #[serde(rename = "query", alias = "createaccount")]
+    pub result: Option<T>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -39,20 +47,19 @@ struct LegacyError {
     info: String,
 }
 
-impl ApiErrors {
-    pub fn into_first(self) -> Option<ApiMessage> {
+impl<T> ApiAnswer<T> {
+    /// The result, or the answer's first error.
+    pub fn into_result(self) -> Result<Option<T>, ApiMessage> {
         let legacy = self.error.map(|e| ApiMessage { code: e.code, text: e.info, data: None });
-        self.errors.into_iter().next().or(legacy)
+        match self.errors.into_iter().next().or(legacy) {
+            Some(first) => Err(first),
+            None => Ok(self.result),
+        }
     }
 }
 
-/// `action=query&meta=authmanagerinfo|tokens`.
-#[derive(Debug, Deserialize)]
-pub struct QueryResponse {
-    #[serde(flatten)]
-    pub errors: ApiErrors,
-    pub query: Option<QueryResult>,
-}
+/// `action=query&meta=authmanagerinfo|tokens|siteinfo`, `list=users`.
+pub type QueryResponse = ApiAnswer<QueryResult>;
 
 #[derive(Debug, Deserialize)]
 pub struct QueryResult {
@@ -176,12 +183,7 @@ pub enum FieldKind {
 }
 
 /// `action=createaccount`.
-#[derive(Debug, Deserialize)]
-pub struct CreateAccountResponse {
-    #[serde(flatten)]
-    pub errors: ApiErrors,
-    pub createaccount: Option<CreateAccountResult>,
-}
+pub type CreateAccountResponse = ApiAnswer<CreateAccountResult>;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct CreateAccountResult {
@@ -224,17 +226,26 @@ fn object_or_empty<'de, D: Deserializer<'de>>(
 fn fields_or_empty<'de, D: Deserializer<'de>>(
     d: D,
 ) -> Result<IndexMap<String, FieldInfo>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Fields {
-        Map(IndexMap<String, FieldInfo>),
+    /// Parses in place: an untagged enum would buffer the fields first.
+    struct FieldsVisitor;
+    impl<'de> Visitor<'de> for FieldsVisitor {
+        type Value = IndexMap<String, FieldInfo>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an object of fields")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            IndexMap::deserialize(MapAccessDeserializer::new(map))
+        }
         // PHP encodes an empty associative array as `[]`.
-        Empty(#[allow(dead_code)] serde::de::IgnoredAny),
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Ok(IndexMap::new())
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(IndexMap::new())
+        }
     }
-    Ok(match Fields::deserialize(d)? {
-        Fields::Map(map) => map,
-        Fields::Empty(_) => IndexMap::new(),
-    })
+    d.deserialize_any(FieldsVisitor)
 }
 
 fn options_or_empty<'de, D: Deserializer<'de>>(
