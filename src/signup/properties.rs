@@ -1,6 +1,7 @@
 //! Property tests (proptest): the wiki's JSON, however mangled, and a
 //! browser's submission, whatever it holds, never make the portal panic or
-//! send what the wiki did not describe; sanitized HTML never carries script.
+//! send what the wiki did not describe; a form kept in a session reads back
+//! the same; sanitized HTML never carries script.
 
 use proptest::prelude::*;
 use url::Url;
@@ -42,7 +43,7 @@ fn mangled_fixture() -> impl Strategy<Value = String> {
 
 fn requests_of(json: &str) -> Option<Vec<crate::wiki::types::AuthRequest>> {
     let response: QueryResponse = serde_json::from_str(json).ok()?;
-    Some(response.query?.authmanagerinfo?.requests)
+    Some(response.result?.authmanagerinfo?.requests)
 }
 
 fn submission_pairs() -> impl Strategy<Value = Vec<(String, String)>> {
@@ -62,9 +63,12 @@ proptest! {
             let spec = FormSpec::new(requests);
             let _ = spec.view(&Submission::default(), &base());
             let _ = spec.details();
+            // Kept in a session and read back, it is the same form.
+            let kept = serde_json::to_string(&spec).unwrap();
+            prop_assert_eq!(serde_json::from_str::<FormSpec>(&kept).unwrap(), spec);
         }
         if let Ok(answer) = serde_json::from_str::<CreateAccountResponse>(&json)
-            && let Some(result) = answer.createaccount
+            && let Some(result) = answer.result
         {
             let _ = interpret(result, &base());
         }

@@ -110,19 +110,21 @@ pub struct AuthManagerInfo {
     pub requests: Vec<AuthRequest>,
 }
 
-/// One `AuthenticationRequest` as the API describes it.
+/// One `AuthenticationRequest` as the API describes it. Serialized (into a
+/// visitor's session) without empty and default values: thousands of
+/// sessions each hold a form.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 pub struct AuthRequest {
     pub id: String,
     #[serde(default = "RequestRequirement::default_required")]
     pub required: RequestRequirement,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub provider: String,
     /// Free-form provider data, e.g. `{type: image, mime: image/png}` for a
     /// FancyCaptcha. PHP sends an empty one as `[]`, hence the lenient parse.
-    #[serde(default, deserialize_with = "object_or_empty")]
+    #[serde(default, deserialize_with = "object_or_empty", skip_serializing_if = "serde_json::Map::is_empty")]
     pub metadata: serde_json::Map<String, serde_json::Value>,
-    #[serde(default, deserialize_with = "fields_or_empty")]
+    #[serde(default, deserialize_with = "fields_or_empty", skip_serializing_if = "IndexMap::is_empty")]
     pub fields: IndexMap<String, FieldInfo>,
 }
 
@@ -148,18 +150,18 @@ impl RequestRequirement {
 pub struct FieldInfo {
     #[serde(rename = "type")]
     pub kind: FieldKind,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub label: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub help: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub optional: bool,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub sensitive: bool,
-    #[serde(default, deserialize_with = "lenient_string")]
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// `select`/`multiselect`: value → label, in the wiki's order.
-    #[serde(default, deserialize_with = "options_or_empty")]
+    #[serde(default, deserialize_with = "options_or_empty", skip_serializing_if = "IndexMap::is_empty")]
     pub options: IndexMap<String, String>,
 }
 
@@ -212,6 +214,10 @@ pub enum CreateAccountStatus {
     Redirect,
     #[serde(rename = "RESTART")]
     Restart,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 fn object_or_empty<'de, D: Deserializer<'de>>(
