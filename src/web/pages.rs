@@ -40,6 +40,8 @@ impl Notice {
 #[template(path = "form.html")]
 pub struct FormPage<'a> {
     pub wiki_host: &'a str,
+    /// The wiki's log-in page, for visitors who already have an account.
+    pub login_url: &'a str,
     pub view: &'a FormView,
     /// What a further step tells the person (a two-factor secret...).
     pub details: &'a [Detail],

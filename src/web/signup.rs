@@ -173,8 +173,7 @@ pub async fn welcome(state: web::Data<AppState>, session: VisitorSession) -> Htt
     let Some(username) = session.created() else {
         return see_other("/");
     };
-    let mut login = state.wiki.api().index_url();
-    login.query_pairs_mut().append_pair("title", "Special:UserLogin").append_pair("wpName", username.as_str());
+    let login = state.wiki.api().login_url(Some(username.as_str()));
     let page = WelcomePage { username: username.as_str(), wiki_host: &state.wiki_host, login_url: login.as_str() };
     pages::render(StatusCode::OK, &page)
 }
@@ -302,7 +301,16 @@ fn show(
     let details = if continuing { flow.spec.details() } else { Vec::new() };
     session.set_flow(&flow)?;
     let csrf = session.csrf_token()?;
-    let page = FormPage { wiki_host: &state.wiki_host, view: &view, details: &details, notice, continuing, csrf };
+    let login_url = state.wiki.api().login_url(None);
+    let page = FormPage {
+        wiki_host: &state.wiki_host,
+        login_url: login_url.as_str(),
+        view: &view,
+        details: &details,
+        notice,
+        continuing,
+        csrf,
+    };
     Ok(pages::render(status, &page))
 }
 

@@ -54,6 +54,16 @@ impl WikiApiUrl {
         self.0.join("index.php").expect("a sibling of api.php is a valid URL")
     }
 
+    /// The wiki's own log-in page, with the username filled in when known.
+    pub fn login_url(&self, username: Option<&str>) -> Url {
+        let mut url = self.index_url();
+        url.query_pairs_mut().append_pair("title", "Special:UserLogin");
+        if let Some(name) = username {
+            url.query_pairs_mut().append_pair("wpName", name);
+        }
+        url
+    }
+
     /// The wiki's origin as a base for wiki-relative links such as
     /// `/index.php/Special:Captcha/help`.
     pub fn base(&self) -> Url {
@@ -84,6 +94,10 @@ mod tests {
         let api: WikiApiUrl = "https://test.wikipedia.org/w/api.php".parse().unwrap();
         assert_eq!(api.index_url().as_str(), "https://test.wikipedia.org/w/index.php");
         assert_eq!(api.base().as_str(), "https://test.wikipedia.org/");
+        assert_eq!(
+            api.login_url(Some("Ada Lovelace")).as_str(),
+            "https://test.wikipedia.org/w/index.php?title=Special%3AUserLogin&wpName=Ada+Lovelace"
+        );
     }
 
     #[test]

@@ -23,8 +23,25 @@ async fn a_visitor_signs_up_and_the_account_exists_on_the_wiki() {
     assert_ne!(visitor.session_cookie().as_ref(), Some(&before), "the session id did not change");
     assert!(done.url.ends_with("/welcome"), "landed on {}", done.url);
     assert!(done.text("h1").contains(&name), "{}", done.html);
-    assert!(done.html.contains("Special%3AUserLogin"), "no log-in link: {}", done.html);
     assert!(wiki.user(&name).await.is_some(), "{name} is not on the wiki");
+    let login = done.link("a.button").unwrap_or_else(|| panic!("no log-in link: {}", done.html));
+    let login_form = visitor.open(&login).await;
+    assert_eq!(login_form.status, 200, "{login}");
+    assert_eq!(login_form.input_value("wpName").as_deref(), Some(name.as_str()), "{}", login_form.html);
+}
+
+#[tokio::test]
+async fn the_form_links_to_the_wikis_log_in_page_for_those_with_an_account() {
+    let wiki = TestWiki::shared("plain");
+    let app = spawn_app(&wiki.api).await;
+    let visitor = Visitor::new(&app);
+
+    let form = visitor.get("/").await;
+    let login = form.link("p.login a").unwrap_or_else(|| panic!("no log-in link: {}", form.html));
+    let login_form = visitor.open(&login).await;
+    assert_eq!(login_form.status, 200, "{login}");
+    assert!(login_form.input_value("wpName").is_some(), "not the wiki's log-in form: {}", login_form.html);
+    assert!(login_form.input_value("wpPassword").is_some(), "not the wiki's log-in form: {}", login_form.html);
 }
 
 #[tokio::test]
