@@ -22,6 +22,7 @@ document.addEventListener("DOMContentLoaded", function () {
       form.setAttribute("aria-busy", "true");
     });
   });
+  checkUsernameWhileTyping(document.querySelector("form.signup input[name=username]"));
   // Coming back with the browser's back button: the buttons work again.
   window.addEventListener("pageshow", function (e) {
     if (!e.persisted) return;
@@ -36,3 +37,36 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// As the wiki's own sign-up page does: while a username is typed, ask
+// whether the wiki would take it and say so under the field. Advisory only:
+// nothing is blocked, and the wiki decides when the form is sent.
+function checkUsernameWhileTyping(input) {
+  if (!input || !window.fetch) return;
+  var note = document.createElement("p");
+  note.className = "check";
+  note.id = "c-" + input.name;
+  note.setAttribute("aria-live", "polite");
+  input.parentNode.appendChild(note);
+  input.setAttribute("aria-describedby", ((input.getAttribute("aria-describedby") || "") + " " + note.id).trim());
+  var asked = null, timer = null;
+  function check() {
+    clearTimeout(timer);
+    var name = input.value.trim();
+    if (name === asked) return;
+    asked = name;
+    fetch("/check-username?name=" + encodeURIComponent(name), { credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (answer) {
+        // Only the answer for what the field still holds.
+        if (!answer || input.value.trim() !== name) return;
+        note.textContent = answer.problem || "";
+        if (answer.problem) input.setAttribute("aria-invalid", "true");
+        else input.removeAttribute("aria-invalid");
+      })
+      .catch(function () { /* no answer: nothing to say */ });
+  }
+  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(check, 400); });
+  input.addEventListener("change", check);
+  if (input.value.trim()) check(); // a form refilled after a refusal
+}

@@ -12,7 +12,7 @@ pub use form::{Choice, Detail, FieldView, FormSpec, FormView, WayView, Widget};
 pub use html::SafeHtml;
 pub use outcome::{Outcome, interpret};
 pub use submission::{ApiAnswer, Submission, WAY_BUTTON, api_answer};
-pub use username::{Username, UsernameError};
+pub use username::{NameCheck, Username, UsernameError};
 
 #[cfg(test)]
 mod properties;

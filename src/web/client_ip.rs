@@ -6,10 +6,23 @@
 use std::net::IpAddr;
 
 use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
+use governor::DefaultKeyedRateLimiter;
+use governor::clock::{Clock, DefaultClock};
 
 use super::AppState;
+use super::errors::PageError;
 
 pub struct ClientIp(pub IpAddr);
+
+impl ClientIp {
+    /// Takes one of this client's turns at `limiter`, or says how long to
+    /// wait for the next.
+    pub fn take_turn(&self, limiter: &DefaultKeyedRateLimiter<IpAddr>) -> Result<(), PageError> {
+        limiter.check_key(&self.0).map_err(|wait| PageError::TooManySubmissions {
+            retry_after_secs: wait.wait_time_from(DefaultClock::default().now()).as_secs() + 1,
+        })
+    }
+}
 
 impl FromRequest for ClientIp {
     type Error = actix_web::Error;

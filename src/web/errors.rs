@@ -59,6 +59,14 @@ impl PageError {
         }
     }
 
+    /// A rate limit says when to come back (`Retry-After`), whatever page
+    /// shows it.
+    pub fn add_retry_after(&self, page: &mut HttpResponse) {
+        if let PageError::TooManySubmissions { retry_after_secs } = self {
+            page.headers_mut().insert(RETRY_AFTER, (*retry_after_secs).into());
+        }
+    }
+
     /// What the visitor can do about it, in plain words.
     pub fn explanation(&self) -> String {
         match self {
@@ -114,9 +122,7 @@ impl ResponseError for PageError {
     fn error_response(&self) -> HttpResponse {
         self.log();
         let mut page = pages::message(self.status_code(), self.title(), &self.explanation());
-        if let PageError::TooManySubmissions { retry_after_secs } = self {
-            page.headers_mut().insert(RETRY_AFTER, (*retry_after_secs).into());
-        }
+        self.add_retry_after(&mut page);
         page
     }
 }

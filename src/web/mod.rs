@@ -4,6 +4,7 @@ mod assets;
 mod captcha;
 mod client_ip;
 mod csrf;
+mod name_check;
 pub mod operations;
 pub mod errors;
 mod pages;
@@ -17,6 +18,8 @@ use actix_web::web;
 use crate::config::PublicUrl;
 use crate::wiki::WikiClient;
 
+pub use name_check::NAME_CHECKS_PER_SUBMISSION;
+
 /// What every handler shares.
 pub struct AppState {
     pub wiki: WikiClient,
@@ -25,6 +28,8 @@ pub struct AppState {
     pub wiki_host: String,
     /// Sign-up submissions per client address.
     pub submissions: governor::DefaultKeyedRateLimiter<std::net::IpAddr>,
+    /// Username checks (`name_check`) per client address.
+    pub name_checks: governor::DefaultKeyedRateLimiter<std::net::IpAddr>,
     pub trusted_proxies: Vec<std::net::IpAddr>,
     pub metrics: crate::metrics::Metrics,
     pub readiness: operations::Readiness,
@@ -41,6 +46,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/return", web::get().to(signup::provider_return))
         .route("/start-over", web::post().to(signup::start_over))
         .route("/welcome", web::get().to(signup::welcome))
+        .route("/check-username", web::get().to(name_check::check_username))
         .route("/captcha/{generation}/{index}", web::get().to(captcha::image))
         .route("/static/{name}", web::get().to(assets::asset))
         .route("/healthz", web::get().to(operations::healthz))
@@ -51,12 +57,13 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 
 /// Headers on every response. The pages load only the portal's own script,
 /// style sheet and images (CAPTCHA images included: they come through the
-/// portal); `frame-ancestors` names the sites that may embed the page.
+/// portal), and the script asks only the portal (the username check);
+/// `frame-ancestors` names the sites that may embed the page.
 /// No `form-action`: a sign-up form's answer may redirect the browser to a
 /// third-party provider, whose origin is not known in advance.
 pub fn security_headers(frame_ancestors: &str) -> DefaultHeaders {
     let csp = format!(
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; \
+        "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; \
          base-uri 'none'; object-src 'none'; frame-ancestors {frame_ancestors}"
     );
     DefaultHeaders::new()

@@ -8,9 +8,8 @@
 //! again and never sends anything to the wiki twice.
 
 use actix_web::http::StatusCode;
-use actix_web::http::header::{LOCATION, RETRY_AFTER};
+use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, ResponseError, web};
-use governor::clock::{Clock, DefaultClock};
 use rand::RngExt;
 use url::Url;
 
@@ -61,14 +60,12 @@ pub async fn submit(
 ) -> Result<HttpResponse, PageError> {
     let submission = Submission::new(form.pairs);
     // First of all, before the wiki is asked anything.
-    if let Err(wait) = state.submissions.check_key(&client.0) {
-        let retry_after_secs = wait.wait_time_from(DefaultClock::default().now()).as_secs() + 1;
-        let e = PageError::TooManySubmissions { retry_after_secs };
+    if let Err(e) = client.take_turn(&state.submissions) {
         return match session.flow() {
             // The form as it was, filled in as it was.
             Some(flow) if !flow.away && form.genuine => {
                 let mut page = show_trouble(&state, &session, flow, &submission, &e)?;
-                page.headers_mut().insert(RETRY_AFTER, retry_after_secs.into());
+                e.add_retry_after(&mut page);
                 Ok(page)
             }
             _ => Err(e),

@@ -14,7 +14,7 @@ use super::api_url::WikiApiUrl;
 use crate::metrics::UpstreamMetrics;
 use super::session::UpstreamSession;
 use super::types::{
-    ApiAnswer, ApiMessage, AuthManagerInfo, CreateAccountResponse, CreateAccountResult, QueryResponse,
+    ApiAnswer, ApiMessage, AuthManagerInfo, CreateAccountResponse, CreateAccountResult, QueryResponse, UserInfo,
 };
 
 /// Parameters of every API call: JSON with real booleans, and errors as
@@ -178,16 +178,39 @@ impl WikiClient {
     /// `recent`: to tell whether a sign-up whose answer was lost went
     /// through. No visitor session is needed (nor sent).
     pub async fn recently_registered(&self, name: &str, recent: Duration) -> Result<Option<String>, WikiError> {
-        let query = [("action", "query"), ("list", "users"), ("ususers", name), ("usprop", "registration")];
-        let url = query_url(&self.api, &query);
-        let response: QueryResponse = self.get_json(&mut UpstreamSession::default(), url, "users").await?;
-        let user = api_result(response)?.users.into_iter().next();
+        let user = self.user(name, "registration").await?;
         let Some(user) = user.filter(|u| !u.missing) else { return Ok(None) };
         let registered = user.registration.as_deref().and_then(|r| {
             time::OffsetDateTime::parse(r, &time::format_description::well_known::Rfc3339).ok()
         });
         let age = registered.map(|r| time::OffsetDateTime::now_utc() - r);
         Ok(age.filter(|age| *age >= -time::Duration::MINUTE && *age <= recent).map(|_| user.name))
+    }
+
+    /// What the wiki says of `name` as a new account's name: taken, not a
+    /// valid name, refused (with the wiki's reason), or free. The question
+    /// the wiki's own sign-up page asks while the visitor types.
+    pub async fn username_availability(&self, name: &str) -> Result<UserInfo, WikiError> {
+        self.user(name, "cancreate")
+            .await?
+            .ok_or_else(|| WikiError::BadResponse("no user in the answer".into()))
+    }
+
+    /// `list=users` for one name, with `usprop`. No visitor session is
+    /// needed (nor sent).
+    async fn user(&self, name: &str, usprop: &'static str) -> Result<Option<UserInfo>, WikiError> {
+        // One name, even one holding a `|`.
+        let names = multi_value(&[name.to_owned()]);
+        let query = [
+            ("action", "query"),
+            ("list", "users"),
+            ("ususers", names.as_str()),
+            ("usprop", usprop),
+            ("uselang", self.language.as_str()),
+        ];
+        let url = query_url(&self.api, &query);
+        let response: QueryResponse = self.get_json(&mut UpstreamSession::default(), url, "users").await?;
+        Ok(api_result(response)?.users.into_iter().next())
     }
 
     /// Fetches an image the wiki linked to (a CAPTCHA) with the visitor's

@@ -70,15 +70,23 @@ pub struct QueryResult {
     pub users: Vec<UserInfo>,
 }
 
-/// `list=users&usprop=registration`: one user, or `missing`.
+/// `list=users`: one user, `missing`, or `invalid` (not a name the wiki
+/// could ever give an account).
 #[derive(Debug, Deserialize)]
 pub struct UserInfo {
     #[serde(default)]
     pub name: String,
     #[serde(default)]
     pub missing: bool,
-    /// ISO 8601, e.g. `2026-11-25T18:16:59Z`.
+    #[serde(default)]
+    pub invalid: bool,
+    /// `usprop=registration`: ISO 8601, e.g. `2026-11-25T18:16:59Z`.
     pub registration: Option<String>,
+    /// `usprop=cancreate`, for a missing user: whether an account of this
+    /// name could be created now, and if not, why.
+    pub cancreate: Option<bool>,
+    #[serde(default)]
+    pub cancreateerror: Vec<ApiMessage>,
 }
 
 /// `meta=siteinfo&siprop=general`, of which the portal reads only whether

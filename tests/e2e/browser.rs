@@ -1,6 +1,7 @@
 //! A real browser (headless Chromium, driven through chromedriver): the
 //! script runs under the Content-Security-Policy, buttons pressed are
-//! posted, Enter presses the main button, and the page fits a phone.
+//! posted, Enter presses the main button, the username is checked while
+//! typed, and the page fits a phone.
 
 use std::process::Stdio;
 use std::time::Duration;
@@ -119,6 +120,31 @@ async fn a_person_signs_up_through_the_provider_with_mouse_and_keyboard() {
     browser.type_into("code", &format!("123456{}", char::from(Key::Enter))).await;
     browser.wait_for_heading(&format!("Welcome, {name}")).await;
     assert!(wiki.user(&name).await.is_some());
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_taken_username_is_said_while_typing_and_the_word_goes_when_it_is_changed() {
+    let wiki = TestWiki::shared("plain");
+    let app = spawn_app(&wiki.api).await;
+    let browser = Browser::start().await;
+    browser.client.goto(&format!("{}/", app.address)).await.unwrap();
+    browser.wait_for_heading("Create an account").await;
+
+    // The test-bed's wiki is installed with an account named Admin.
+    browser.type_into("username", "Admin").await;
+    browser.wait_for_text("#c-username", "already taken").await;
+    let described = browser.client.find(Locator::Css("#f-username")).await.unwrap().attr("aria-describedby").await.unwrap();
+    assert!(described.is_some_and(|d| d.contains("c-username")), "the note is not tied to the field");
+
+    browser.type_into("username", &unique_name("Free")).await;
+    for _ in 0..50 {
+        if browser.text("#c-username").await.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(browser.text("#c-username").await, "", "the note outlived the taken name");
     browser.close().await;
 }
 

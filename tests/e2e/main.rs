@@ -13,3 +13,4 @@ mod shared_sessions;
 mod sso;
 mod stub_statuses;
 mod upstream_trouble;
+mod username_check;

@@ -1,0 +1,65 @@
+//! The username check the form's script makes while a name is typed
+//! (`GET /check-username`), against the real wiki's `usprop=cancreate`.
+
+use crate::helpers::{PASSWORD, TestWiki, Visitor, spawn_app, spawn_app_with, unique_name};
+
+/// What the portal says of `name`: its status and the problem, if any.
+async fn check(visitor: &Visitor, name: &str) -> (u16, Option<String>) {
+    let query = serde_urlencoded::to_string([("name", name)]).unwrap();
+    let (status, kind, body) = visitor.fetch(&format!("/check-username?{query}")).await;
+    if status != 200 {
+        return (status, None);
+    }
+    assert!(kind.starts_with("application/json"), "{kind}");
+    let answer: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    (status, answer["problem"].as_str().map(str::to_owned))
+}
+
+#[tokio::test]
+async fn taken_and_refused_names_are_told_apart_from_free_ones_at_one_wiki_request_each() {
+    let wiki = TestWiki::private("plain", &[]);
+    let app = spawn_app(&wiki.api).await;
+    let visitor = Visitor::new(&app);
+    let taken = unique_name("Taken");
+    let form = visitor.get("/").await;
+    let done = visitor.submit(&form, &[("username", &taken), ("password", PASSWORD), ("retype", PASSWORD)]).await;
+    assert!(done.url.ends_with("/welcome"), "{}", done.html);
+
+    let before = wiki.requests().len();
+    assert_eq!(check(&visitor, &unique_name("Free")).await, (200, None));
+    let (status, problem) = check(&visitor, &taken).await;
+    assert_eq!(status, 200);
+    assert!(problem.as_deref().is_some_and(|p| p.contains("already taken")), "{problem:?}");
+    // The wiki's own reason: '@' is not allowed in its usernames.
+    let (_, problem) = check(&visitor, &format!("{}@example", unique_name("At"))).await;
+    assert!(problem.as_deref().is_some_and(|p| p.contains("valid username")), "{problem:?}");
+    // Not a name at all to the wiki (an IP address).
+    let (_, problem) = check(&visitor, "127.0.0.1").await;
+    assert_eq!(problem.as_deref(), Some("This is not a valid username."));
+    // A `|` would split a multi-value parameter: still one name, refused.
+    let (_, problem) = check(&visitor, "Bad|Name").await;
+    assert_eq!(problem.as_deref(), Some("This is not a valid username."));
+    let five_checks = wiki.requests()[before..].to_vec();
+    assert_eq!(five_checks, ["GET /api.php query"; 5]);
+
+    // Nothing typed yet: nothing to say, nothing asked.
+    assert_eq!(check(&visitor, "  ").await, (200, None));
+    assert_eq!(wiki.requests().len(), before + 5);
+}
+
+#[tokio::test]
+async fn name_checks_are_rate_limited_per_client() {
+    let wiki = TestWiki::shared("plain");
+    // One submission a minute: six name checks a minute.
+    let app = spawn_app_with(&wiki.api, &["--submissions-per-minute", "1"]).await;
+    let visitor = Visitor::new(&app);
+    for _ in 0..6 {
+        assert_eq!(check(&visitor, &unique_name("Often")).await.0, 200);
+    }
+    assert_eq!(check(&visitor, &unique_name("Often")).await.0, 429);
+    // A sign-up is still possible: checks have a quota of their own.
+    let form = visitor.get("/").await;
+    let name = unique_name("Still");
+    let done = visitor.submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD)]).await;
+    assert!(done.url.ends_with("/welcome"), "{}", done.html);
+}
