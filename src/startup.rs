@@ -17,7 +17,7 @@ use actix_web::{App, HttpServer, web};
 use crate::config::Settings;
 use crate::metrics::Metrics;
 use crate::session_store::VisitorSessionStore;
-use crate::web::{self as routes, AppState, NAME_CHECKS_PER_SUBMISSION};
+use crate::web::{self as routes, AppState, CHECKS_PER_SUBMISSION};
 use crate::wiki::{ClientOptions, WikiClient};
 
 pub struct Application {
@@ -55,7 +55,7 @@ impl Application {
             public_url: public_url.clone(),
             wiki_host,
             submissions: RateLimiter::keyed(Quota::per_minute(per_minute)),
-            name_checks: RateLimiter::keyed(Quota::per_minute(per_minute.saturating_mul(NAME_CHECKS_PER_SUBMISSION))),
+            field_checks: RateLimiter::keyed(Quota::per_minute(per_minute.saturating_mul(CHECKS_PER_SUBMISSION))),
             trusted_proxies: settings.trusted_proxies.clone(),
             metrics,
             readiness: Default::default(),

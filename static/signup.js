@@ -22,7 +22,7 @@ document.addEventListener("DOMContentLoaded", function () {
       form.setAttribute("aria-busy", "true");
     });
   });
-  checkUsernameWhileTyping(document.querySelector("form.signup input[name=username]"));
+  adviseWhileTyping(document.querySelector("form.signup"));
   // Coming back with the browser's back button: the buttons work again.
   window.addEventListener("pageshow", function (e) {
     if (!e.persisted) return;
@@ -38,11 +38,30 @@ document.addEventListener("DOMContentLoaded", function () {
   });
 });
 
-// As the wiki's own sign-up page does: while a username is typed, ask
-// whether the wiki would take it and say so under the field. Advisory only:
-// nothing is blocked, and the wiki decides when the form is sent.
-function checkUsernameWhileTyping(input) {
-  if (!input || !window.fetch) return;
+// As the wiki's own sign-up page does: while a username or a password is
+// typed, ask the portal whether the wiki would take it, and say so under the
+// field. Advisory only: nothing is blocked, and the wiki decides when the
+// form is sent.
+function adviseWhileTyping(form) {
+  if (!form || !window.fetch || !window.URLSearchParams) return;
+  var field = function (name) { return form.querySelector("input[name=" + name + "]"); };
+  advise(field("username"), function (name) {
+    return fetch("/check-username?name=" + encodeURIComponent(name.trim()), { credentials: "same-origin" });
+  });
+  advise(field("password"), function (password) {
+    var body = new URLSearchParams();
+    ["wikisignup_csrf", "username", "email"].forEach(function (name) {
+      if (field(name)) body.append(name, field(name).value);
+    });
+    body.append("password", password);
+    return fetch("/check-password", { method: "POST", body: body, credentials: "same-origin" });
+  });
+}
+
+// Writes what `ask(value)` answers ({"problem": text or null}) under
+// `input`, a little after typing stops and when the field is left.
+function advise(input, ask) {
+  if (!input) return;
   var note = document.createElement("p");
   note.className = "check";
   note.id = "c-" + input.name;
@@ -52,14 +71,14 @@ function checkUsernameWhileTyping(input) {
   var asked = null, timer = null;
   function check() {
     clearTimeout(timer);
-    var name = input.value.trim();
-    if (name === asked) return;
-    asked = name;
-    fetch("/check-username?name=" + encodeURIComponent(name), { credentials: "same-origin" })
+    var value = input.value;
+    if (value === asked) return;
+    asked = value;
+    ask(value)
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (answer) {
         // Only the answer for what the field still holds.
-        if (!answer || input.value.trim() !== name) return;
+        if (!answer || input.value !== value) return;
         note.textContent = answer.problem || "";
         if (answer.problem) input.setAttribute("aria-invalid", "true");
         else input.removeAttribute("aria-invalid");
@@ -68,5 +87,5 @@ function checkUsernameWhileTyping(input) {
   }
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(check, 400); });
   input.addEventListener("change", check);
-  if (input.value.trim()) check(); // a form refilled after a refusal
+  if (input.value) check(); // a form refilled after a refusal
 }

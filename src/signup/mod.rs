@@ -1,7 +1,9 @@
 //! The sign-up domain: the wiki's field descriptions to a form, a
-//! submission back to API parameters, and what each answer means. Pure:
+//! submission back to API parameters, what each answer means, and advice
+//! on fields while they are filled in. Pure:
 //! knows neither the web framework nor the HTTP client.
 
+mod advice;
 mod form;
 mod html;
 mod outcome;
@@ -12,7 +14,8 @@ pub use form::{Choice, Detail, FieldView, FormSpec, FormView, WayView, Widget};
 pub use html::SafeHtml;
 pub use outcome::{Outcome, interpret};
 pub use submission::{ApiAnswer, Submission, WAY_BUTTON, api_answer};
-pub use username::{NameCheck, Username, UsernameError};
+pub use advice::Advice;
+pub use username::{Username, UsernameError};
 
 #[cfg(test)]
 mod properties;

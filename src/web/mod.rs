@@ -4,7 +4,7 @@ mod assets;
 mod captcha;
 mod client_ip;
 mod csrf;
-mod name_check;
+mod field_check;
 pub mod operations;
 pub mod errors;
 mod pages;
@@ -18,7 +18,7 @@ use actix_web::web;
 use crate::config::PublicUrl;
 use crate::wiki::WikiClient;
 
-pub use name_check::NAME_CHECKS_PER_SUBMISSION;
+pub use field_check::CHECKS_PER_SUBMISSION;
 
 /// What every handler shares.
 pub struct AppState {
@@ -28,8 +28,8 @@ pub struct AppState {
     pub wiki_host: String,
     /// Sign-up submissions per client address.
     pub submissions: governor::DefaultKeyedRateLimiter<std::net::IpAddr>,
-    /// Username checks (`name_check`) per client address.
-    pub name_checks: governor::DefaultKeyedRateLimiter<std::net::IpAddr>,
+    /// Username and password checks (`field_check`) per client address.
+    pub field_checks: governor::DefaultKeyedRateLimiter<std::net::IpAddr>,
     pub trusted_proxies: Vec<std::net::IpAddr>,
     pub metrics: crate::metrics::Metrics,
     pub readiness: operations::Readiness,
@@ -46,7 +46,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/return", web::get().to(signup::provider_return))
         .route("/start-over", web::post().to(signup::start_over))
         .route("/welcome", web::get().to(signup::welcome))
-        .route("/check-username", web::get().to(name_check::check_username))
+        .route("/check-username", web::get().to(field_check::check_username))
+        .route("/check-password", web::post().to(field_check::check_password))
         .route("/captcha/{generation}/{index}", web::get().to(captcha::image))
         .route("/static/{name}", web::get().to(assets::asset))
         .route("/healthz", web::get().to(operations::healthz))
@@ -57,7 +58,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 
 /// Headers on every response. The pages load only the portal's own script,
 /// style sheet and images (CAPTCHA images included: they come through the
-/// portal), and the script asks only the portal (the username check);
+/// portal), and the script asks only the portal (the field checks);
 /// `frame-ancestors` names the sites that may embed the page.
 /// No `form-action`: a sign-up form's answer may redirect the browser to a
 /// third-party provider, whose origin is not known in advance.

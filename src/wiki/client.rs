@@ -15,6 +15,7 @@ use crate::metrics::UpstreamMetrics;
 use super::session::UpstreamSession;
 use super::types::{
     ApiAnswer, ApiMessage, AuthManagerInfo, CreateAccountResponse, CreateAccountResult, QueryResponse, UserInfo,
+    PasswordValidity,
 };
 
 /// Parameters of every API call: JSON with real booleans, and errors as
@@ -196,6 +197,22 @@ impl WikiClient {
             .ok_or_else(|| WikiError::BadResponse("no user in the answer".into()))
     }
 
+    /// What the wiki's password policy says of `password` for a new account
+    /// named `username` (when typed) with `email` (when typed).
+    pub async fn password_validity(
+        &self,
+        password: &str,
+        username: &str,
+        email: &str,
+    ) -> Result<PasswordValidity, WikiError> {
+        let mut form: Vec<(&str, &str)> = FORMAT.to_vec();
+        form.extend([("action", "validatepassword"), ("uselang", self.language.as_str()), ("password", password)]);
+        // Named users must not exist yet; the username check tells of those.
+        form.extend([("user", username), ("email", email)].into_iter().filter(|(_, v)| !v.is_empty()));
+        let response = self.post_form(&mut UpstreamSession::default(), &form, "validatepassword").await?;
+        api_result(read_json(response).await?)
+    }
+
     /// `list=users` for one name, with `usprop`. No visitor session is
     /// needed (nor sent).
     async fn user(&self, name: &str, usprop: &'static str) -> Result<Option<UserInfo>, WikiError> {
@@ -266,19 +283,28 @@ impl WikiClient {
             CreateStep::Continue => form.push(("createcontinue", "1")),
         }
         form.extend(call.fields.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-        // Secrets travel in the POST body only, never in the URL.
-        let body = serde_urlencoded::to_string(&form)
-            .map_err(|e| WikiError::BadResponse(e.to_string()))?;
+        let response = self.post_form(session, &form, "createaccount").await?;
+        let answer: CreateAccountResponse = read_json(response).await?;
+        let result = api_result(answer)?;
+        tracing::info!(status = ?result.status, code = result.messagecode.as_deref(), "createaccount answered");
+        Ok(result)
+    }
+
+    /// Posts `form` to the API. Secrets travel in the POST body only,
+    /// never in the URL.
+    async fn post_form(
+        &self,
+        session: &mut UpstreamSession,
+        form: &[(&str, &str)],
+        what: &'static str,
+    ) -> Result<reqwest::Response, WikiError> {
+        let body = serde_urlencoded::to_string(form).map_err(|e| WikiError::BadResponse(e.to_string()))?;
         let request = self
             .http
             .post(self.api.as_url().clone())
             .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
             .body(body);
-        let response = self.send(session, request, self.api.as_url(), "createaccount").await?;
-        let answer: CreateAccountResponse = read_json(response).await?;
-        let result = api_result(answer)?;
-        tracing::info!(status = ?result.status, code = result.messagecode.as_deref(), "createaccount answered");
-        Ok(result)
+        self.send(session, request, self.api.as_url(), what).await
     }
 
     async fn get_json<T: DeserializeOwned>(

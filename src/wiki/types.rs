@@ -26,7 +26,7 @@ impl ApiMessage {
 }
 
 /// An Action API answer: the module's result under the module's name
-/// (`query`, `createaccount`), or errors in either shape: `errors` (asked
+/// (`query`, `createaccount`, `validatepassword`), or errors in either shape: `errors` (asked
 /// for with `errorformat`), or `error` from wikis older than 1.29, which
 /// ignore it. Spelled out rather than shared through `#[serde(flatten)]`,
 /// which would buffer the whole answer before parsing it.
@@ -36,7 +36,7 @@ pub struct ApiAnswer<T> {
     errors: Vec<ApiMessage>,
     #[serde(default)]
     error: Option<LegacyError>,
-    #[serde(rename = "query", alias = "createaccount")]
+    #[serde(rename = "query", alias = "createaccount", alias = "validatepassword")]
     pub result: Option<T>,
 }
 
@@ -87,6 +87,23 @@ pub struct UserInfo {
     pub cancreate: Option<bool>,
     #[serde(default)]
     pub cancreateerror: Vec<ApiMessage>,
+}
+
+/// `action=validatepassword`: whether the wiki's password policy takes a
+/// password for a new account, and if not, its words.
+#[derive(Debug, Deserialize)]
+pub struct PasswordValidity {
+    pub validity: Validity,
+    #[serde(default)]
+    pub validitymessages: Vec<ApiMessage>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+pub enum Validity {
+    Good,
+    /// Allowed, but the policy asks for another.
+    Change,
+    Invalid,
 }
 
 /// `meta=siteinfo&siprop=general`, of which the portal reads only whether

@@ -1,7 +1,7 @@
 //! A real browser (headless Chromium, driven through chromedriver): the
 //! script runs under the Content-Security-Policy, buttons pressed are
-//! posted, Enter presses the main button, the username is checked while
-//! typed, and the page fits a phone.
+//! posted, Enter presses the main button, username and password are
+//! checked while typed, and the page fits a phone.
 
 use std::process::Stdio;
 use std::time::Duration;
@@ -124,7 +124,7 @@ async fn a_person_signs_up_through_the_provider_with_mouse_and_keyboard() {
 }
 
 #[tokio::test]
-async fn a_taken_username_is_said_while_typing_and_the_word_goes_when_it_is_changed() {
+async fn a_taken_username_and_a_common_password_are_said_while_typing() {
     let wiki = TestWiki::shared("plain");
     let app = spawn_app(&wiki.api).await;
     let browser = Browser::start().await;
@@ -145,6 +145,9 @@ async fn a_taken_username_is_said_while_typing_and_the_word_goes_when_it_is_chan
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     assert_eq!(browser.text("#c-username").await, "", "the note outlived the taken name");
+
+    browser.type_into("password", "password").await;
+    browser.wait_for_text("#c-password", "commonly used").await;
     browser.close().await;
 }
 

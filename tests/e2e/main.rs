@@ -4,6 +4,7 @@
 
 mod browser;
 mod captcha;
+mod field_checks;
 mod helpers;
 mod operations;
 mod plain;
@@ -13,4 +14,3 @@ mod shared_sessions;
 mod sso;
 mod stub_statuses;
 mod upstream_trouble;
-mod username_check;

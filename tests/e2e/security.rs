@@ -241,6 +241,11 @@ async fn no_secret_reaches_the_log() {
     let form = visitor.get("/").await;
     let captcha_id = form.input_value("captchaId").unwrap();
     visitor.fetch(&form.images()[0]).await;
+    // The password check the script makes while the password is typed.
+    let checked = visitor
+        .post_form("/check-password", &[("wikisignup_csrf", &form.csrf()), ("username", &name), ("password", password)])
+        .await;
+    assert_eq!(checked.status, 200, "{}", checked.html);
     let done = visitor
         .submit(&form, &[("username", &name), ("password", password), ("retype", password), ("email", "logged@example.org"), ("captchaWord", "wikiwiki")])
         .await;
@@ -250,7 +255,7 @@ async fn no_secret_reaches_the_log() {
     let output = portal.wait_with_output().await.unwrap();
     let log = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
     // The log says what happened...
-    for expected in ["createaccount answered", "account created", "request_id"] {
+    for expected in ["createaccount answered", "account created", "request_id", "validatepassword"] {
         assert!(log.contains(expected), "the log lacks {expected:?}:\n{log}");
     }
     // ...and nothing secret: the password, the CAPTCHA answer, the wiki's

@@ -1,5 +1,6 @@
-//! The username check the form's script makes while a name is typed
-//! (`GET /check-username`), against the real wiki's `usprop=cancreate`.
+//! The checks the form's script makes while a field is typed, against the
+//! real wiki: a username (`GET /check-username`, `usprop=cancreate`) and a
+//! password (`POST /check-password`, `action=validatepassword`).
 
 use crate::helpers::{PASSWORD, TestWiki, Visitor, spawn_app, spawn_app_with, unique_name};
 
@@ -48,7 +49,7 @@ async fn taken_and_refused_names_are_told_apart_from_free_ones_at_one_wiki_reque
 }
 
 #[tokio::test]
-async fn name_checks_are_rate_limited_per_client() {
+async fn checks_are_rate_limited_per_client() {
     let wiki = TestWiki::shared("plain");
     // One submission a minute: six name checks a minute.
     let app = spawn_app_with(&wiki.api, &["--submissions-per-minute", "1"]).await;
@@ -62,4 +63,37 @@ async fn name_checks_are_rate_limited_per_client() {
     let name = unique_name("Still");
     let done = visitor.submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD)]).await;
     assert!(done.url.ends_with("/welcome"), "{}", done.html);
+}
+
+/// What the portal says of `password` typed beside `name`, posted with
+/// the CSRF token `csrf` as the form's script does.
+async fn password_advice(visitor: &Visitor, csrf: &str, name: &str, password: &str) -> Option<String> {
+    let pairs = [("wikisignup_csrf", csrf), ("username", name), ("password", password)];
+    let page = visitor.post_form("/check-password", &pairs).await;
+    assert_eq!(page.status, 200, "{}", page.html);
+    let answer: serde_json::Value = serde_json::from_str(&page.html).unwrap();
+    answer["problem"].as_str().map(str::to_owned)
+}
+
+#[tokio::test]
+async fn the_wikis_password_policy_is_told_while_typing_at_one_wiki_request_each() {
+    let wiki = TestWiki::private("plain", &[]);
+    let app = spawn_app(&wiki.api).await;
+    let visitor = Visitor::new(&app);
+    let csrf = visitor.get("/").await.csrf();
+    let name = unique_name("Policy");
+
+    let before = wiki.requests().len();
+    assert_eq!(password_advice(&visitor, &csrf, &name, PASSWORD).await, None);
+    let common = password_advice(&visitor, &csrf, &name, "password").await;
+    assert!(common.as_deref().is_some_and(|p| p.contains("commonly used")), "{common:?}");
+    // The policy knows the name typed beside it.
+    let same = password_advice(&visitor, &csrf, &name, &name).await;
+    assert!(same.as_deref().is_some_and(|p| p.contains("username")), "{same:?}");
+    assert_eq!(wiki.requests()[before..], ["POST /api.php validatepassword"; 3]);
+
+    // Without this session's CSRF token, or with nothing typed: nothing is asked.
+    assert_eq!(password_advice(&visitor, "forged", &name, "password").await, None);
+    assert_eq!(password_advice(&visitor, &csrf, &name, "").await, None);
+    assert_eq!(wiki.requests().len(), before + 3);
 }

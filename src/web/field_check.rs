@@ -1,0 +1,76 @@
+//! Advice on fields while the form is filled in, asked by the form's script
+//! as the wiki's own sign-up page asks: `GET /check-username?name=...`
+//! (taken, not valid, refused) and `POST /check-password` (the wiki's
+//! password policy). Advisory only: the form works without them, and the
+//! wiki decides when the form is sent. Neither uses the visitor's wiki
+//! session; both answer JSON `{"problem": text or null}`.
+
+use std::num::NonZeroU32;
+
+use actix_web::http::header::CACHE_CONTROL;
+use actix_web::{HttpResponse, web};
+use serde::{Deserialize, Serialize};
+
+use super::AppState;
+use super::client_ip::ClientIp;
+use super::csrf::PostedForm;
+use super::errors::PageError;
+use crate::signup::{Advice, Submission};
+use crate::wiki::WikiError;
+
+/// Checks a client may make for each sign-up submission it may make: a
+/// visitor filling in a form asks several times (debounced by the script).
+pub const CHECKS_PER_SUBMISSION: NonZeroU32 = NonZeroU32::new(6).unwrap();
+
+#[derive(Deserialize)]
+pub struct NameQuery {
+    #[serde(default)]
+    name: String,
+}
+
+pub async fn check_username(
+    state: web::Data<AppState>,
+    client: ClientIp,
+    query: web::Query<NameQuery>,
+) -> Result<HttpResponse, PageError> {
+    if let Some(advice) = Advice::for_username_before_asking(&query.name) {
+        return Ok(answer(&advice));
+    }
+    client.take_turn(&state.field_checks)?;
+    let user = state.wiki.username_availability(query.name.trim()).await?;
+    Ok(answer(&Advice::for_username(&user)))
+}
+
+/// A POST, and with the form's CSRF token like every POST: the password
+/// never travels in a URL, and no other site can make the portal ask.
+pub async fn check_password(
+    state: web::Data<AppState>,
+    client: ClientIp,
+    form: PostedForm,
+) -> Result<HttpResponse, PageError> {
+    let typed = Submission::new(form.pairs);
+    let password = typed.value("password").unwrap_or_default();
+    if !form.genuine || password.is_empty() {
+        return Ok(answer(&Advice::Fine));
+    }
+    client.take_turn(&state.field_checks)?;
+    let (username, email) = (typed.value("username").unwrap_or_default(), typed.value("email").unwrap_or_default());
+    match state.wiki.password_validity(password, username.trim(), email.trim()).await {
+        Ok(validity) => Ok(answer(&Advice::for_password(&validity))),
+        // The name is taken (`userexists`) or not valid: the username
+        // check says so; nothing to say of the password.
+        Err(WikiError::Api(_)) => Ok(answer(&Advice::Fine)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The script's answer: what to say under the field, if anything.
+fn answer(advice: &Advice) -> HttpResponse {
+    #[derive(Serialize)]
+    struct Answer<'a> {
+        problem: Option<&'a str>,
+    }
+    HttpResponse::Ok()
+        .insert_header((CACHE_CONTROL, "no-store"))
+        .json(Answer { problem: advice.problem() })
+}
