@@ -7,12 +7,14 @@ mod advice;
 mod form;
 mod html;
 mod outcome;
+mod page_title;
 mod submission;
 mod username;
 
 pub use form::{Choice, Detail, FieldView, FormSpec, FormView, WayView, Widget};
 pub use html::SafeHtml;
 pub use outcome::{Outcome, interpret};
+pub use page_title::{PageTitle, PageTitleError};
 pub use submission::{ApiAnswer, Submission, WAY_BUTTON, api_answer};
 pub use advice::Advice;
 pub use username::{Username, UsernameError};

@@ -7,13 +7,14 @@ use serde::{Deserialize, Serialize};
 
 use super::errors::PageError;
 use super::pages::Notice;
-use crate::signup::{FormSpec, Submission, Username};
+use crate::signup::{FormSpec, PageTitle, Submission, Username};
 use crate::wiki::UpstreamSession;
 
 const WIKI: &str = "wiki";
 const FLOW: &str = "flow";
 const CREATED: &str = "created";
 const CSRF: &str = "csrf";
+const RETURN_TO: &str = "returnto";
 
 /// Whether the next `createaccount` begins a flow or continues one the wiki
 /// keeps in its session (after UI or REDIRECT).
@@ -143,6 +144,16 @@ impl VisitorSession {
 
     pub fn created(&self) -> Option<Username> {
         self.get(CREATED)
+    }
+
+    /// The wiki page the event site asked to send the visitor to after
+    /// logging in; kept for the whole visit, whatever the flow does.
+    pub fn return_to(&self) -> Option<PageTitle> {
+        self.get(RETURN_TO)
+    }
+
+    pub fn set_return_to(&self, page: &PageTitle) -> Result<(), PageError> {
+        self.set(RETURN_TO, page)
     }
 
     fn get<T: serde::de::DeserializeOwned>(&self, key: &str) -> Option<T> {

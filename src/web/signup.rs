@@ -19,7 +19,7 @@ use super::csrf::PostedForm;
 use super::errors::PageError;
 use super::pages::{self, FormPage, Notice, WelcomePage};
 use super::session::{Flow, Stage, VisitorSession};
-use crate::signup::{self, FormSpec, Outcome, SafeHtml, Submission, Username, Widget};
+use crate::signup::{self, FormSpec, Outcome, PageTitle, SafeHtml, Submission, Username, Widget};
 use crate::wiki::types::CreateAccountResult;
 use crate::wiki::{CreateAccount, CreateStep, UpstreamSession};
 
@@ -30,9 +30,28 @@ const UNSURE_WINDOW: std::time::Duration = std::time::Duration::from_secs(10 * 6
 /// The query parameter of the return URL that names the visitor's flow.
 const RETURN_KEY: &str = "wikisignup_flow";
 
+/// What an event site's link to the form may say: `?returnto=Page`, the
+/// wiki page to go to once logged in (as Special:CreateAccount takes it).
+#[derive(serde::Deserialize)]
+pub struct FormQuery {
+    returnto: Option<String>,
+}
+
 /// `GET /`: the step under way, or a fresh form from the wiki's own field
 /// descriptions.
-pub async fn show_form(state: web::Data<AppState>, session: VisitorSession) -> Result<HttpResponse, PageError> {
+pub async fn show_form(
+    state: web::Data<AppState>,
+    session: VisitorSession,
+    query: web::Query<FormQuery>,
+) -> Result<HttpResponse, PageError> {
+    if let Some(raw) = &query.returnto {
+        // A page name that cannot be a title is left out, not an error:
+        // the sign-up matters more than where it leads afterwards.
+        match PageTitle::parse(raw) {
+            Ok(page) => session.set_return_to(&page)?,
+            Err(e) => tracing::info!(error = %e, "returnto ignored"),
+        }
+    }
     match session.flow() {
         // A further step (after UI): shown again as it was, its
         // instructions included; the wiki is not asked anything.
@@ -170,7 +189,8 @@ pub async fn welcome(state: web::Data<AppState>, session: VisitorSession) -> Htt
     let Some(username) = session.created() else {
         return see_other("/");
     };
-    let login = state.wiki.api().login_url(Some(username.as_str()));
+    let returnto = session.return_to();
+    let login = state.wiki.api().login_url(Some(username.as_str()), returnto.as_ref().map(PageTitle::as_str));
     let page = WelcomePage { username: username.as_str(), wiki_host: &state.wiki_host, login_url: login.as_str() };
     pages::render(StatusCode::OK, &page)
 }
@@ -298,7 +318,8 @@ fn show(
     let details = if continuing { flow.spec.details() } else { Vec::new() };
     session.set_flow(&flow)?;
     let csrf = session.csrf_token()?;
-    let login_url = state.wiki.api().login_url(None);
+    let returnto = session.return_to();
+    let login_url = state.wiki.api().login_url(None, returnto.as_ref().map(PageTitle::as_str));
     let page = FormPage {
         wiki_host: &state.wiki_host,
         login_url: login_url.as_str(),

@@ -54,12 +54,16 @@ impl WikiApiUrl {
         self.0.join("index.php").expect("a sibling of api.php is a valid URL")
     }
 
-    /// The wiki's own log-in page, with the username filled in when known.
-    pub fn login_url(&self, username: Option<&str>) -> Url {
+    /// The wiki's own log-in page, with the username filled in when known,
+    /// sending the visitor on to the page `returnto` once logged in.
+    pub fn login_url(&self, username: Option<&str>, returnto: Option<&str>) -> Url {
         let mut url = self.index_url();
         url.query_pairs_mut().append_pair("title", "Special:UserLogin");
         if let Some(name) = username {
             url.query_pairs_mut().append_pair("wpName", name);
+        }
+        if let Some(page) = returnto {
+            url.query_pairs_mut().append_pair("returnto", page);
         }
         url
     }
@@ -95,8 +99,8 @@ mod tests {
         assert_eq!(api.index_url().as_str(), "https://test.wikipedia.org/w/index.php");
         assert_eq!(api.base().as_str(), "https://test.wikipedia.org/");
         assert_eq!(
-            api.login_url(Some("Ada Lovelace")).as_str(),
-            "https://test.wikipedia.org/w/index.php?title=Special%3AUserLogin&wpName=Ada+Lovelace"
+            api.login_url(Some("Ada Lovelace"), Some("Event:Paris")).as_str(),
+            "https://test.wikipedia.org/w/index.php?title=Special%3AUserLogin&wpName=Ada+Lovelace&returnto=Event%3AParis"
         );
     }
 

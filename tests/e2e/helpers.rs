@@ -327,11 +327,11 @@ impl Page {
         doc.select(&sel).map(|e| e.text().collect::<String>()).collect::<Vec<_>>().join("\n")
     }
 
-    /// The `href` of the first link matching `css`.
-    pub fn link(&self, css: &str) -> Option<String> {
+    /// The attribute `name` of the first element matching `css`.
+    pub fn attr(&self, css: &str, name: &str) -> Option<String> {
         let doc = Html::parse_document(&self.html);
         let sel = Selector::parse(css).unwrap();
-        doc.select(&sel).next().and_then(|e| e.attr("href")).map(str::to_owned)
+        doc.select(&sel).next().and_then(|e| e.attr(name)).map(str::to_owned)
     }
 
     /// The `src` of every CAPTCHA image.

@@ -24,7 +24,7 @@ async fn a_visitor_signs_up_and_the_account_exists_on_the_wiki() {
     assert!(done.url.ends_with("/welcome"), "landed on {}", done.url);
     assert!(done.text("h1").contains(&name), "{}", done.html);
     assert!(wiki.user(&name).await.is_some(), "{name} is not on the wiki");
-    let login = done.link("a.button").unwrap_or_else(|| panic!("no log-in link: {}", done.html));
+    let login = done.attr("a.button", "href").unwrap_or_else(|| panic!("no log-in link: {}", done.html));
     let login_form = visitor.open(&login).await;
     assert_eq!(login_form.status, 200, "{login}");
     assert_eq!(login_form.input_value("wpName").as_deref(), Some(name.as_str()), "{}", login_form.html);
@@ -37,11 +37,37 @@ async fn the_form_links_to_the_wikis_log_in_page_for_those_with_an_account() {
     let visitor = Visitor::new(&app);
 
     let form = visitor.get("/").await;
-    let login = form.link("p.login a").unwrap_or_else(|| panic!("no log-in link: {}", form.html));
+    let login = form.attr("p.login a", "href").unwrap_or_else(|| panic!("no log-in link: {}", form.html));
     let login_form = visitor.open(&login).await;
     assert_eq!(login_form.status, 200, "{login}");
     assert!(login_form.input_value("wpName").is_some(), "not the wiki's log-in form: {}", login_form.html);
     assert!(login_form.input_value("wpPassword").is_some(), "not the wiki's log-in form: {}", login_form.html);
+}
+
+#[tokio::test]
+async fn an_event_sites_returnto_is_where_the_wikis_log_in_leads() {
+    let wiki = TestWiki::shared("plain");
+    let app = spawn_app(&wiki.api).await;
+    let visitor = Visitor::new(&app);
+    let name = unique_name("Returning");
+
+    let form = visitor.get("/?returnto=Project:Edit-a-thon%202026").await;
+    let login = form.attr("p.login a", "href").unwrap_or_else(|| panic!("no log-in link: {}", form.html));
+    assert!(login.contains("returnto=Project%3AEdit-a-thon+2026"), "{login}");
+    // Kept through the sign-up (its redirects drop the query).
+    let done = visitor.submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD)]).await;
+    assert!(done.url.ends_with("/welcome"), "{}", done.html);
+    let login = done.attr("a.button", "href").unwrap();
+    // The wiki's own log-in form sends the visitor on to the page.
+    let login_form = visitor.open(&login).await;
+    let action = login_form.attr("form[name=userlogin]", "action").unwrap_or_else(|| panic!("{}", login_form.html));
+    assert!(action.contains("returnto=Project:Edit-a-thon"), "{action}");
+
+    // Markup is no title: left out, and the form is shown all the same.
+    let other = Visitor::new(&app);
+    let form = other.get("/?returnto=%5B%5BLink%5D%5D").await;
+    assert_eq!(form.status, 200, "{}", form.html);
+    assert!(!form.attr("p.login a", "href").unwrap().contains("returnto"), "{}", form.html);
 }
 
 #[tokio::test]
