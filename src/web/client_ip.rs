@@ -18,7 +18,7 @@ impl ClientIp {
     /// Takes one of this client's turns at `limiter`, or says how long to
     /// wait for the next.
     pub fn take_turn(&self, limiter: &DefaultKeyedRateLimiter<IpAddr>) -> Result<(), PageError> {
-        limiter.check_key(&self.0).map_err(|wait| PageError::TooManySubmissions {
+        limiter.check_key(&self.0).map_err(|wait| PageError::RateLimited {
             retry_after_secs: wait.wait_time_from(DefaultClock::default().now()).as_secs() + 1,
         })
     }

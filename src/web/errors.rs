@@ -23,8 +23,8 @@ pub enum PageError {
     StrayReturn,
     #[error("a request the portal cannot read: {0}")]
     BadForm(String),
-    #[error("too many submissions from one client")]
-    TooManySubmissions { retry_after_secs: u64 },
+    #[error("too many requests from one client")]
+    RateLimited { retry_after_secs: u64 },
     #[error("no such page")]
     NotFound,
 }
@@ -43,7 +43,7 @@ impl PageError {
             PageError::Session(_) => "Something went wrong on our side",
             PageError::StrayReturn => "This sign-in link is not part of a sign-up in this browser",
             PageError::BadForm(_) => "The form could not be read",
-            PageError::TooManySubmissions { .. } => "Too many attempts",
+            PageError::RateLimited { .. } => "Too many attempts",
             PageError::NotFound => "Page not found",
         }
     }
@@ -62,7 +62,7 @@ impl PageError {
     /// A rate limit says when to come back (`Retry-After`), whatever page
     /// shows it.
     pub fn add_retry_after(&self, page: &mut HttpResponse) {
-        if let PageError::TooManySubmissions { retry_after_secs } = self {
+        if let PageError::RateLimited { retry_after_secs } = self {
             page.headers_mut().insert(RETRY_AFTER, (*retry_after_secs).into());
         }
     }
@@ -93,7 +93,7 @@ impl PageError {
             PageError::BadForm(_) => "What the browser sent is not a sign-up form of this site. \
                 Please go back to the form and try again."
                 .to_owned(),
-            PageError::TooManySubmissions { retry_after_secs } => format!(
+            PageError::RateLimited { retry_after_secs } => format!(
                 "Too many sign-up attempts came from your network in a short time. \
                  Please wait {retry_after_secs} seconds, then try again."
             ),
@@ -114,7 +114,7 @@ impl ResponseError for PageError {
             PageError::Session(_) => StatusCode::INTERNAL_SERVER_ERROR,
             PageError::StrayReturn => StatusCode::BAD_REQUEST,
             PageError::BadForm(_) => StatusCode::BAD_REQUEST,
-            PageError::TooManySubmissions { .. } => StatusCode::TOO_MANY_REQUESTS,
+            PageError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             PageError::NotFound => StatusCode::NOT_FOUND,
         }
     }

@@ -189,8 +189,7 @@ pub async fn welcome(state: web::Data<AppState>, session: VisitorSession) -> Htt
     let Some(username) = session.created() else {
         return see_other("/");
     };
-    let returnto = session.return_to();
-    let login = state.wiki.api().login_url(Some(username.as_str()), returnto.as_ref().map(PageTitle::as_str));
+    let login = login_url(&state, &session, Some(&username));
     let page = WelcomePage { username: username.as_str(), wiki_host: &state.wiki_host, login_url: login.as_str() };
     pages::render(StatusCode::OK, &page)
 }
@@ -318,11 +317,10 @@ fn show(
     let details = if continuing { flow.spec.details() } else { Vec::new() };
     session.set_flow(&flow)?;
     let csrf = session.csrf_token()?;
-    let returnto = session.return_to();
-    let login_url = state.wiki.api().login_url(None, returnto.as_ref().map(PageTitle::as_str));
+    let login = login_url(state, session, None);
     let page = FormPage {
         wiki_host: &state.wiki_host,
-        login_url: login_url.as_str(),
+        login_url: login.as_str(),
         view: &view,
         details: &details,
         notice,
@@ -367,6 +365,12 @@ fn provider_error(returned: &Submission) -> Option<String> {
 
 fn came_back() -> Notice {
     Notice::info(SafeHtml::from_text("You came back before finishing with the sign-in provider. You can choose again."))
+}
+
+/// The wiki's log-in page, leading on to the page the event site named.
+fn login_url(state: &AppState, session: &VisitorSession, username: Option<&Username>) -> Url {
+    let returnto = session.return_to();
+    state.wiki.api().login_url(username.map(Username::as_str), returnto.as_ref().map(PageTitle::as_str))
 }
 
 fn see_other(location: &str) -> HttpResponse {
