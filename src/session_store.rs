@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use actix_session::storage::{LoadError, RedisSessionStore, SaveError, SessionKey, SessionStore, UpdateError};
 use actix_web::cookie::time::Duration as CookieDuration;
-use moka::future::Cache;
+use moka::sync::Cache;
 use rand::RngExt;
 
 use crate::config::SessionStoreSetting;
@@ -31,8 +31,8 @@ impl MemorySessionStore {
 
     /// Sessions held now (after pending expiries are applied).
     #[cfg(test)]
-    async fn held(&self) -> u64 {
-        self.sessions.run_pending_tasks().await;
+    fn held(&self) -> u64 {
+        self.sessions.run_pending_tasks();
         self.sessions.entry_count()
     }
 }
@@ -45,12 +45,12 @@ fn new_session_key() -> SessionKey {
 
 impl SessionStore for MemorySessionStore {
     async fn load(&self, key: &SessionKey) -> Result<Option<SessionState>, LoadError> {
-        Ok(self.sessions.get(key.as_ref()).await.map(|state| (*state).clone()))
+        Ok(self.sessions.get(key.as_ref()).map(|state| (*state).clone()))
     }
 
     async fn save(&self, state: SessionState, _ttl: &CookieDuration) -> Result<SessionKey, SaveError> {
         let key = new_session_key();
-        self.sessions.insert(key.as_ref().to_owned(), Arc::new(state)).await;
+        self.sessions.insert(key.as_ref().to_owned(), Arc::new(state));
         Ok(key)
     }
 
@@ -62,7 +62,7 @@ impl SessionStore for MemorySessionStore {
     ) -> Result<SessionKey, UpdateError> {
         // A key that expired meanwhile is not revived: the visitor gets a new one.
         if self.sessions.contains_key(key.as_ref()) {
-            self.sessions.insert(key.as_ref().to_owned(), Arc::new(state)).await;
+            self.sessions.insert(key.as_ref().to_owned(), Arc::new(state));
             Ok(key)
         } else {
             self.save(state, ttl).await.map_err(|e| UpdateError::Other(anyhow::anyhow!(e)))
@@ -71,12 +71,12 @@ impl SessionStore for MemorySessionStore {
 
     async fn update_ttl(&self, key: &SessionKey, _ttl: &CookieDuration) -> Result<(), anyhow::Error> {
         // Reading an entry resets its idle timer.
-        self.sessions.get(key.as_ref()).await;
+        self.sessions.get(key.as_ref());
         Ok(())
     }
 
     async fn delete(&self, key: &SessionKey) -> Result<(), anyhow::Error> {
-        self.sessions.invalidate(key.as_ref()).await;
+        self.sessions.invalidate(key.as_ref());
         Ok(())
     }
 }
@@ -184,6 +184,6 @@ mod tests {
         for _ in 0..50 {
             bounded.save(state("x"), &CookieDuration::minutes(1)).await.unwrap();
         }
-        assert!(bounded.held().await <= 5, "{} sessions held", bounded.held().await);
+        assert!(bounded.held() <= 5, "{} sessions held", bounded.held());
     }
 }
