@@ -40,11 +40,14 @@ document.addEventListener("DOMContentLoaded", function () {
 
 // As the wiki's own sign-up page does: while a username or a password is
 // typed, ask the portal whether the wiki would take it, and say so under the
-// field. Advisory only: nothing is blocked, and the wiki decides when the
-// form is sent.
+// field; and say when the two passwords differ, before the form is sent.
+// Advisory only: nothing is blocked, and the wiki decides when the form is
+// sent.
 function adviseWhileTyping(form) {
-  if (!form || !window.fetch || !window.URLSearchParams) return;
+  if (!form) return;
   var field = function (name) { return form.querySelector("input[name=" + name + "]"); };
+  compareRetyped(field("password"), field("retype"));
+  if (!window.fetch || !window.URLSearchParams) return;
   advise(field("username"), function (name) {
     return fetch("/check-username?name=" + encodeURIComponent(name.trim()), { credentials: "same-origin" });
   });
@@ -58,16 +61,31 @@ function adviseWhileTyping(form) {
   });
 }
 
+// The note under `input` where advice is written, made on first use.
+function noteFor(input) {
+  var id = "c-" + input.name, note = document.getElementById(id);
+  if (note) return note;
+  note = document.createElement("p");
+  note.className = "check";
+  note.id = id;
+  note.setAttribute("aria-live", "polite");
+  input.parentNode.appendChild(note);
+  input.setAttribute("aria-describedby", ((input.getAttribute("aria-describedby") || "") + " " + id).trim());
+  return note;
+}
+
+// Writes `problem` (or nothing) under `input`.
+function say(input, problem) {
+  noteFor(input).textContent = problem || "";
+  if (problem) input.setAttribute("aria-invalid", "true");
+  else input.removeAttribute("aria-invalid");
+}
+
 // Writes what `ask(value)` answers ({"problem": text or null}) under
 // `input`, a little after typing stops and when the field is left.
 function advise(input, ask) {
   if (!input) return;
-  var note = document.createElement("p");
-  note.className = "check";
-  note.id = "c-" + input.name;
-  note.setAttribute("aria-live", "polite");
-  input.parentNode.appendChild(note);
-  input.setAttribute("aria-describedby", ((input.getAttribute("aria-describedby") || "") + " " + note.id).trim());
+  noteFor(input);
   var asked = null, timer = null;
   function check() {
     clearTimeout(timer);
@@ -78,14 +96,22 @@ function advise(input, ask) {
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (answer) {
         // Only the answer for what the field still holds.
-        if (!answer || input.value !== value) return;
-        note.textContent = answer.problem || "";
-        if (answer.problem) input.setAttribute("aria-invalid", "true");
-        else input.removeAttribute("aria-invalid");
+        if (answer && input.value === value) say(input, answer.problem);
       })
       .catch(function () { /* no answer: nothing to say */ });
   }
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(check, 400); });
   input.addEventListener("change", check);
   if (input.value) check(); // a form refilled after a refusal
+}
+
+// The second password differs from the first: said when the field is left
+// (not at every key, mid-word), and unsaid as soon as they match.
+function compareRetyped(password, retype) {
+  if (!password || !retype) return;
+  var differ = function () { return retype.value !== "" && retype.value !== password.value; };
+  var compare = function () { say(retype, differ() ? "The passwords you entered do not match." : null); };
+  retype.addEventListener("change", compare);
+  password.addEventListener("change", function () { if (retype.value) compare(); });
+  retype.addEventListener("input", function () { if (!differ()) say(retype, null); });
 }

@@ -1,6 +1,6 @@
 //! A real browser (headless Chromium, driven through chromedriver): the
 //! script runs under the Content-Security-Policy, buttons pressed are
-//! posted, Enter presses the main button, username and password are
+//! posted, Enter presses the main button, username and passwords are
 //! checked while typed, and the page fits a phone.
 
 use std::process::Stdio;
@@ -124,7 +124,7 @@ async fn a_person_signs_up_through_the_provider_with_mouse_and_keyboard() {
 }
 
 #[tokio::test]
-async fn a_taken_username_and_a_common_password_are_said_while_typing() {
+async fn a_taken_name_a_common_password_and_differing_passwords_are_said_while_typing() {
     let wiki = TestWiki::shared("plain");
     let app = spawn_app(&wiki.api).await;
     let browser = Browser::start().await;
@@ -148,6 +148,14 @@ async fn a_taken_username_and_a_common_password_are_said_while_typing() {
 
     browser.type_into("password", "password").await;
     browser.wait_for_text("#c-password", "commonly used").await;
+
+    // Leaving the second password box with another password in it.
+    browser.type_into("retype", &format!("passwore{}", char::from(Key::Tab))).await;
+    browser.wait_for_text("#c-retype", "do not match").await;
+    let retype = browser.client.find(Locator::Css("#f-retype")).await.unwrap();
+    retype.clear().await.unwrap();
+    retype.send_keys("password").await.unwrap();
+    assert_eq!(browser.text("#c-retype").await, "", "the mismatch outlived the fix");
     browser.close().await;
 }
 
