@@ -1,6 +1,7 @@
 // Progressive enhancement only: every page works without this script.
 // While a sign-up is being sent, the buttons say so and cannot be pressed
-// twice (a second press would be a second submission to the wiki).
+// twice (a second press would be a second submission to the wiki). While
+// the form is filled in, advice appears under its fields (adviseWhileTyping).
 document.addEventListener("DOMContentLoaded", function () {
   document.documentElement.classList.add("js");
   var notice = document.getElementById("notice");
