@@ -22,14 +22,13 @@ impl Advice {
         }
     }
 
-    /// A name that needs no asking: empty (nothing to say yet), or not a
-    /// name at all; `None` when only the wiki can tell.
-    pub fn for_username_before_asking(raw: &str) -> Option<Advice> {
-        match Username::parse(raw) {
-            Ok(_) => None,
-            Err(UsernameError::Empty) => Some(Advice::Fine),
-            Err(UsernameError::TooLong | UsernameError::ControlCharacter) => Some(not_a_valid_username()),
-        }
+    /// The name to ask the wiki about, or the advice that needs no asking:
+    /// nothing typed yet (nothing to say), or not a name at all.
+    pub fn username_to_ask(raw: &str) -> Result<Username, Advice> {
+        Username::parse(raw).map_err(|e| match e {
+            UsernameError::Empty => Advice::Fine,
+            UsernameError::TooLong | UsernameError::ControlCharacter => not_a_valid_username(),
+        })
     }
 
     /// The wiki's answer to `list=users&usprop=cancreate` for the name.
@@ -107,9 +106,9 @@ mod tests {
 
     #[test]
     fn empty_and_malformed_names_are_answered_without_the_wiki() {
-        assert_eq!(Advice::for_username_before_asking("  "), Some(Advice::Fine));
-        assert_eq!(Advice::for_username_before_asking(&"x".repeat(256)), Some(not_a_valid_username()));
-        assert_eq!(Advice::for_username_before_asking("Ada"), None);
+        assert_eq!(Advice::username_to_ask("  ").unwrap_err(), Advice::Fine);
+        assert_eq!(Advice::username_to_ask(&"x".repeat(256)).unwrap_err(), not_a_valid_username());
+        assert_eq!(Advice::username_to_ask(" Ada ").unwrap().as_str(), "Ada");
     }
 
     #[test]

@@ -33,11 +33,12 @@ pub async fn check_username(
     client: ClientIp,
     query: web::Query<NameQuery>,
 ) -> Result<HttpResponse, PageError> {
-    if let Some(advice) = Advice::for_username_before_asking(&query.name) {
-        return Ok(answer(&advice));
-    }
+    let name = match Advice::username_to_ask(&query.name) {
+        Ok(name) => name,
+        Err(advice) => return Ok(answer(&advice)),
+    };
     client.take_turn(&state.field_checks)?;
-    let user = state.wiki.username_availability(query.name.trim()).await?;
+    let user = state.wiki.username_availability(name.as_str()).await?;
     Ok(answer(&Advice::for_username(&user)))
 }
 
