@@ -55,7 +55,8 @@ pub struct Cli {
     /// Log as JSON lines instead of text.
     #[arg(long, env = "WIKISIGNUP_LOG_JSON")]
     pub log_json: Option<bool>,
-    /// Sign-up submissions a client may make per minute [default: 10]
+    /// Sign-up submissions a client may make per minute, and six username or
+    /// password checks for each [default: 10]
     #[arg(long, env = "WIKISIGNUP_SUBMISSIONS_PER_MINUTE")]
     pub submissions_per_minute: Option<u32>,
     /// Reverse proxies whose X-Forwarded-For is believed, comma-separated
