@@ -22,7 +22,14 @@ async fn one_signup(portal: &str, name: &str) -> bool {
     let Ok(form) = http.get(portal).send().await else { return false };
     let Some(token) = csrf(&form.text().await.unwrap_or_default()) else { return false };
     let password = "Correct-Horse-Battery-42";
-    let fields = [("wikisignup_csrf", token.as_str()), ("username", name), ("password", password), ("retype", password), ("email", ""), ("realname", "")];
+    let fields = [
+        ("wikisignup_csrf", token.as_str()),
+        ("username", name),
+        ("password", password),
+        ("retype", password),
+        ("email", ""),
+        ("realname", ""),
+    ];
     match http.post(portal).form(&fields).send().await {
         Ok(done) => done.url().path() == "/welcome" && done.status().is_success(),
         Err(_) => false,
@@ -32,7 +39,8 @@ async fn one_signup(portal: &str, name: &str) -> bool {
 #[tokio::main]
 async fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let (mode, portal, amount, concurrency) = (&args[1], args[2].clone(), args[3].parse::<u64>().unwrap(), args[4].parse::<u64>().unwrap());
+    let (mode, portal, amount, concurrency) =
+        (&args[1], args[2].clone(), args[3].parse::<u64>().unwrap(), args[4].parse::<u64>().unwrap());
     let (done, failed) = (Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0)));
     let started = Instant::now();
     let run = std::process::id();

@@ -194,8 +194,7 @@ impl Settings {
             Some(path) => {
                 let text = std::fs::read_to_string(path)
                     .map_err(|e| bad("config", format!("cannot read {}: {e}", path.display())))?;
-                toml::from_str(&text)
-                    .map_err(|e| bad("config", format!("{}: {}", path.display(), e.message())))?
+                toml::from_str(&text).map_err(|e| bad("config", format!("{}: {}", path.display(), e.message())))?
             }
         };
         let wiki_api = cli.wiki_api.or(file.wiki_api).unwrap_or_else(|| DEFAULT_WIKI_API.into());
@@ -236,7 +235,9 @@ impl Settings {
 
         let session_store = match cli.session_store.or(file.session_store).as_deref() {
             None | Some("memory") => SessionStoreSetting::Memory,
-            Some(url) if url.starts_with("redis://") && Url::parse(url).is_ok() => SessionStoreSetting::Redis(url.to_owned()),
+            Some(url) if url.starts_with("redis://") && Url::parse(url).is_ok() => {
+                SessionStoreSetting::Redis(url.to_owned())
+            }
             Some(_) => return Err(bad("session_store", "must be memory or a redis:// URL")),
         };
 
@@ -256,7 +257,10 @@ impl Settings {
         let frame_ancestors = cli.frame_ancestors.or(file.frame_ancestors).unwrap_or_else(|| "'self'".into());
         let source_ok = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_graphic() && c != ';' && c != ',');
         if !frame_ancestors.split_whitespace().all(source_ok) || frame_ancestors.trim().is_empty() {
-            return Err(bad("frame_ancestors", "must be CSP sources separated by spaces, e.g. 'self' https://event.example"));
+            return Err(bad(
+                "frame_ancestors",
+                "must be CSP sources separated by spaces, e.g. 'self' https://event.example",
+            ));
         }
         let upstream_concurrency = cli.upstream_concurrency.or(file.upstream_concurrency).unwrap_or(64);
         if !(1..=10_000).contains(&upstream_concurrency) {
@@ -360,7 +364,8 @@ mod tests {
 
     #[test]
     fn hardening_settings_are_checked() {
-        let s = settings(&["--trusted-proxies", "10.0.0.1, ::1", "--frame-ancestors", "'self'  https://event.example"]).unwrap();
+        let s = settings(&["--trusted-proxies", "10.0.0.1, ::1", "--frame-ancestors", "'self'  https://event.example"])
+            .unwrap();
         assert_eq!(s.trusted_proxies.len(), 2);
         assert_eq!(s.frame_ancestors, "'self' https://event.example");
         assert_eq!(settings(&["--trusted-proxies", "proxy.local"]).unwrap_err().setting, "trusted_proxies");

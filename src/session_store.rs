@@ -120,7 +120,12 @@ impl SessionStore for VisitorSessionStore {
         }
     }
 
-    async fn update(&self, key: SessionKey, state: SessionState, ttl: &CookieDuration) -> Result<SessionKey, UpdateError> {
+    async fn update(
+        &self,
+        key: SessionKey,
+        state: SessionState,
+        ttl: &CookieDuration,
+    ) -> Result<SessionKey, UpdateError> {
         match self {
             VisitorSessionStore::Memory(store) => store.update(key, state, ttl).await,
             VisitorSessionStore::Redis(store) => store.update(key, state, ttl).await,

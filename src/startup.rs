@@ -71,7 +71,8 @@ impl Application {
                 Key::generate()
             }
         };
-        let store = VisitorSessionStore::open(&settings.session_store, settings.max_sessions, settings.session_ttl).await?;
+        let store =
+            VisitorSessionStore::open(&settings.session_store, settings.max_sessions, settings.session_ttl).await?;
         let secure = public_url.is_https();
         let ttl = CookieDuration::seconds(settings.session_ttl.as_secs() as i64);
 

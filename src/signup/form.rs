@@ -37,7 +37,9 @@ pub enum Widget {
     /// is the link as the wiki sent it; the web layer replaces it with a
     /// route of its own, since the image loads only with the visitor's wiki
     /// session.
-    Image { src: String },
+    Image {
+        src: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -159,8 +161,7 @@ impl FormSpec {
                     };
                 let keep_typed = !info.sensitive && !challenge;
                 let shows_image = mime.is_some_and(|m| m.starts_with("image/"));
-                let field =
-                    field_view(name, info, required, keep_typed, shows_image, previous, wiki_base);
+                let field = field_view(name, info, required, keep_typed, shows_image, previous, wiki_base);
                 if primary && several_ways {
                     if field.widget == Widget::Button && way.button.is_none() {
                         way.button = Some(field);
@@ -254,9 +255,7 @@ fn field_view(
         FieldKind::Select => Widget::Select,
         FieldKind::Multiselect => Widget::Multiselect,
         FieldKind::Button => Widget::Button,
-        FieldKind::Null if shows_image && !wiki_value.is_empty() => {
-            Widget::Image { src: wiki_value.clone() }
-        }
+        FieldKind::Null if shows_image && !wiki_value.is_empty() => Widget::Image { src: wiki_value.clone() },
         FieldKind::Null => Widget::Info(SafeHtml::sanitize(&wiki_value, wiki_base)),
     };
     let picked: Vec<&str> = if keep_typed { previous.values(name).collect() } else { Vec::new() };

@@ -9,8 +9,8 @@ use url::Url;
 
 fn builder(wiki_base: &Url) -> ammonia::Builder<'static> {
     let tags: HashSet<&str> = [
-        "a", "b", "strong", "i", "em", "code", "kbd", "br", "p", "span", "ul", "ol", "li", "small", "sub",
-        "sup", "s", "u", "tt", "dl", "dt", "dd", "div", "bdi",
+        "a", "b", "strong", "i", "em", "code", "kbd", "br", "p", "span", "ul", "ol", "li", "small", "sub", "sup", "s",
+        "u", "tt", "dl", "dt", "dd", "div", "bdi",
     ]
     .into_iter()
     .collect();
@@ -113,7 +113,10 @@ mod tests {
 
     #[test]
     fn plain_text_is_escaped() {
-        assert_eq!(SafeHtml::from_text("<b>Tom & 'Jerry'</b>").as_str(), "&lt;b&gt;Tom &amp; &#39;Jerry&#39;&lt;/b&gt;");
+        assert_eq!(
+            SafeHtml::from_text("<b>Tom & 'Jerry'</b>").as_str(),
+            "&lt;b&gt;Tom &amp; &#39;Jerry&#39;&lt;/b&gt;"
+        );
     }
 
     #[test]

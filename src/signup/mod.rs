@@ -11,12 +11,12 @@ mod page_title;
 mod submission;
 mod username;
 
+pub use advice::Advice;
 pub use form::{Choice, Detail, FieldView, FormSpec, FormView, WayView, Widget};
 pub use html::SafeHtml;
 pub use outcome::{Outcome, interpret};
 pub use page_title::{PageTitle, PageTitleError};
 pub use submission::{ApiAnswer, Submission, WAY_BUTTON, api_answer};
-pub use advice::Advice;
 pub use username::{Username, UsernameError};
 
 #[cfg(test)]

@@ -57,10 +57,9 @@ pub fn interpret(result: CreateAccountResult, wiki_base: &Url) -> Outcome {
             Some(Ok(username)) => Outcome::Created { username },
             _ => Outcome::Invalid { reason: "PASS without a valid username".into() },
         },
-        CreateAccountStatus::Fail => Outcome::Rejected {
-            message,
-            code: result.messagecode.unwrap_or_else(|| "unknown".into()),
-        },
+        CreateAccountStatus::Fail => {
+            Outcome::Rejected { message, code: result.messagecode.unwrap_or_else(|| "unknown".into()) }
+        }
         CreateAccountStatus::Ui if result.requests.is_empty() => {
             Outcome::Invalid { reason: "a further step without any field".into() }
         }

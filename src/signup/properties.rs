@@ -48,8 +48,21 @@ fn requests_of(json: &str) -> Option<Vec<crate::wiki::types::AuthRequest>> {
 
 fn submission_pairs() -> impl Strategy<Value = Vec<(String, String)>> {
     let names = prop::sample::select(vec![
-        "username", "password", "retype", "email", "realname", "captchaId", "captchaWord", "testsso",
-        "code", "state", "skip2FASetup", "wikisignup-way", "createtoken", "action", "x",
+        "username",
+        "password",
+        "retype",
+        "email",
+        "realname",
+        "captchaId",
+        "captchaWord",
+        "testsso",
+        "code",
+        "state",
+        "skip2FASetup",
+        "wikisignup-way",
+        "createtoken",
+        "action",
+        "x",
     ]);
     prop::collection::vec((names.prop_map(str::to_owned), ".{0,12}"), 0..20)
 }

@@ -54,11 +54,7 @@ fn answered<'a>(spec: &'a FormSpec, submission: &Submission) -> Vec<&'a AuthRequ
         primaries
             .iter()
             .copied()
-            .find(|r| {
-                r.fields
-                    .iter()
-                    .any(|(name, f)| f.kind == FieldKind::Button && submission.pressed(name))
-            })
+            .find(|r| r.fields.iter().any(|(name, f)| f.kind == FieldKind::Button && submission.pressed(name)))
             .or_else(|| {
                 let named = submission.value(WAY_BUTTON)?;
                 primaries.iter().copied().find(|r| r.id == named)
@@ -69,10 +65,9 @@ fn answered<'a>(spec: &'a FormSpec, submission: &Submission) -> Vec<&'a AuthRequ
         .filter(|r| match r.required {
             RequestRequirement::Required => true,
             RequestRequirement::PrimaryRequired => chosen.is_some_and(|c| std::ptr::eq(c, *r)),
-            RequestRequirement::Optional => r
-                .fields
-                .keys()
-                .any(|name| submission.value(name).is_some_and(|v| !v.is_empty())),
+            RequestRequirement::Optional => {
+                r.fields.keys().any(|name| submission.value(name).is_some_and(|v| !v.is_empty()))
+            }
         })
         .collect()
 }

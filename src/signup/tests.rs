@@ -75,9 +75,7 @@ fn refill_keeps_typed_values_but_never_passwords_or_the_captcha_answer() {
         ("captchaWord", "wikiwiki"),
     ]);
     let view = FormSpec::new(requests(CAPTCHA)).view(&typed, &base());
-    let value = |name: &str| {
-        view.all_fields().find(|f| f.name == name).map(|f| f.value.clone()).unwrap()
-    };
+    let value = |name: &str| view.all_fields().find(|f| f.name == name).map(|f| f.value.clone()).unwrap();
     assert_eq!(value("username"), "Zane");
     assert_eq!(value("email"), "zane@example.org");
     assert_eq!(value("password"), "");
@@ -157,7 +155,10 @@ fn optional_requests_are_sent_only_when_answered() {
         panic!("UI is not a further step")
     };
     assert_eq!(message.as_str(), "Set up two-factor authentication");
-    assert_eq!(api_answer(&spec, &submission(&[("code", "123456")])).fields, [("code".to_string(), "123456".to_string())]);
+    assert_eq!(
+        api_answer(&spec, &submission(&[("code", "123456")])).fields,
+        [("code".to_string(), "123456".to_string())]
+    );
     assert_eq!(
         api_answer(&spec, &submission(&[("code", ""), ("skip2FASetup", "Skip")])).fields,
         [("skip2FASetup".to_string(), "1".to_string())]
@@ -263,7 +264,10 @@ fn only_plain_typed_values_are_kept_for_a_later_form() {
         ("captchaWord", "wikiwiki"),
         ("injected", "x"),
     ]);
-    assert_eq!(spec.keepable(&typed), submission(&[("username", "Zane"), ("email", "z@example.org"), ("realname", "")]));
+    assert_eq!(
+        spec.keepable(&typed),
+        submission(&[("username", "Zane"), ("email", "z@example.org"), ("realname", "")])
+    );
 }
 
 #[test]

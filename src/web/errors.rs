@@ -77,12 +77,9 @@ impl PageError {
             PageError::Wiki(WikiError::Api(m)) if !m.text.is_empty() => {
                 format!("The wiki said: {} Please try again later.", m.text.trim())
             }
-            PageError::Wiki(WikiError::Timeout) => {
-                "Nothing was lost: please try again in a moment.".to_owned()
-            }
+            PageError::Wiki(WikiError::Timeout) => "Nothing was lost: please try again in a moment.".to_owned(),
             PageError::Wiki(_) | PageError::Nonsense(_) | PageError::Session(_) => {
-                "This is usually temporary. Nothing you typed was lost: please try again in a moment."
-                    .to_owned()
+                "This is usually temporary. Nothing you typed was lost: please try again in a moment.".to_owned()
             }
             PageError::CannotCreate => {
                 "The wiki says that new accounts cannot be created from here at the moment.".to_owned()

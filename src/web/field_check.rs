@@ -71,7 +71,5 @@ fn answer(advice: &Advice) -> HttpResponse {
     struct Answer<'a> {
         problem: Option<&'a str>,
     }
-    HttpResponse::Ok()
-        .insert_header((CACHE_CONTROL, "no-store"))
-        .json(Answer { problem: advice.problem() })
+    HttpResponse::Ok().insert_header((CACHE_CONTROL, "no-store")).json(Answer { problem: advice.problem() })
 }

@@ -105,7 +105,8 @@ pub async fn submit(
         // another tab): nothing is sent; a new form, with what was typed,
         // and a word on why.
         None => {
-            let notice = "Your session had expired, so nothing was sent yet. Please check the form and submit it again.";
+            let notice =
+                "Your session had expired, so nothing was sent yet. Please check the form and submit it again.";
             let notice = Notice::info(SafeHtml::from_text(notice));
             return fresh_form(&state, &session, &submission, Some(notice)).await;
         }

@@ -107,10 +107,7 @@ mod tests {
     #[test]
     fn rejects_what_is_not_an_api_endpoint() {
         assert_eq!("ftp://x/api.php".parse::<WikiApiUrl>(), Err(WikiApiUrlError::NotHttp));
-        assert_eq!(
-            "https://x/w/api.php?action=query".parse::<WikiApiUrl>(),
-            Err(WikiApiUrlError::HasQuery)
-        );
+        assert_eq!("https://x/w/api.php?action=query".parse::<WikiApiUrl>(), Err(WikiApiUrlError::HasQuery));
         assert_eq!("https://x/w/index.php".parse::<WikiApiUrl>(), Err(WikiApiUrlError::NotApiPhp));
         assert!(matches!("api.php".parse::<WikiApiUrl>(), Err(WikiApiUrlError::NotAUrl(_))));
     }

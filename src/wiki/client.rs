@@ -11,17 +11,16 @@ use serde::de::DeserializeOwned;
 use url::Url;
 
 use super::api_url::WikiApiUrl;
-use crate::metrics::UpstreamMetrics;
 use super::session::UpstreamSession;
 use super::types::{
-    ApiAnswer, ApiMessage, AuthManagerInfo, CreateAccountResponse, CreateAccountResult, QueryResponse, UserInfo,
-    PasswordValidity,
+    ApiAnswer, ApiMessage, AuthManagerInfo, CreateAccountResponse, CreateAccountResult, PasswordValidity,
+    QueryResponse, UserInfo,
 };
+use crate::metrics::UpstreamMetrics;
 
 /// Parameters of every API call: JSON with real booleans, and errors as
 /// plain text, which the portal can show as it is.
-const FORMAT: [(&str, &str); 3] =
-    [("format", "json"), ("formatversion", "2"), ("errorformat", "plaintext")];
+const FORMAT: [(&str, &str); 3] = [("format", "json"), ("formatversion", "2"), ("errorformat", "plaintext")];
 
 /// The largest API answer read; a sign-up answer is a few kilobytes.
 const MAX_BODY: usize = 2 * 1024 * 1024;
@@ -64,7 +63,10 @@ impl WikiError {
 pub enum CreateStep<'a> {
     /// `preserve_state`: authmanagerinfo said the wiki kept state from an
     /// earlier attempt (`haspreservedstate`), to be used again.
-    Begin { return_url: &'a Url, preserve_state: bool },
+    Begin {
+        return_url: &'a Url,
+        preserve_state: bool,
+    },
     Continue,
 }
 
@@ -129,10 +131,7 @@ impl WikiClient {
 
     /// The sign-up form's field descriptions and a create-account token, in
     /// one request. The token is kept in `session`.
-    pub async fn signup_info(
-        &self,
-        session: &mut UpstreamSession,
-    ) -> Result<AuthManagerInfo, WikiError> {
+    pub async fn signup_info(&self, session: &mut UpstreamSession) -> Result<AuthManagerInfo, WikiError> {
         let url = self.signup_info_url.clone();
         let response: QueryResponse = self.get_json(session, url, "authmanagerinfo").await?;
         let query = api_result(response)?;
@@ -142,9 +141,7 @@ impl WikiClient {
         if let Some(token) = query.tokens.and_then(|t| t.createaccounttoken) {
             session.set_token(token);
         }
-        query
-            .authmanagerinfo
-            .ok_or_else(|| WikiError::BadResponse("no authmanagerinfo in the answer".into()))
+        query.authmanagerinfo.ok_or_else(|| WikiError::BadResponse("no authmanagerinfo in the answer".into()))
     }
 
     /// Posts `action=createaccount` with `fields`. A stale token (`badtoken`,
@@ -181,9 +178,10 @@ impl WikiClient {
     pub async fn recently_registered(&self, name: &str, recent: Duration) -> Result<Option<String>, WikiError> {
         let user = self.user(name, "registration").await?;
         let Some(user) = user.filter(|u| !u.missing) else { return Ok(None) };
-        let registered = user.registration.as_deref().and_then(|r| {
-            time::OffsetDateTime::parse(r, &time::format_description::well_known::Rfc3339).ok()
-        });
+        let registered = user
+            .registration
+            .as_deref()
+            .and_then(|r| time::OffsetDateTime::parse(r, &time::format_description::well_known::Rfc3339).ok());
         let age = registered.map(|r| time::OffsetDateTime::now_utc() - r);
         Ok(age.filter(|age| *age >= -time::Duration::MINUTE && *age <= recent).map(|_| user.name))
     }
@@ -192,9 +190,7 @@ impl WikiClient {
     /// valid name, refused (with the wiki's reason), or free. The question
     /// the wiki's own sign-up page asks while the visitor types.
     pub async fn username_availability(&self, name: &str) -> Result<UserInfo, WikiError> {
-        self.user(name, "cancreate")
-            .await?
-            .ok_or_else(|| WikiError::BadResponse("no user in the answer".into()))
+        self.user(name, "cancreate").await?.ok_or_else(|| WikiError::BadResponse("no user in the answer".into()))
     }
 
     /// What the wiki's password policy says of `password` for a new account
@@ -232,11 +228,7 @@ impl WikiClient {
 
     /// Fetches an image the wiki linked to (a CAPTCHA) with the visitor's
     /// wiki session. The URL must be on the wiki's origin.
-    pub async fn fetch_image(
-        &self,
-        session: &mut UpstreamSession,
-        url: &Url,
-    ) -> Result<reqwest::Response, WikiError> {
+    pub async fn fetch_image(&self, session: &mut UpstreamSession, url: &Url) -> Result<reqwest::Response, WikiError> {
         debug_assert_eq!(url.origin(), self.api.as_url().origin());
         let request = self.http.get(url.clone());
         self.send(session, request, url, "image").await

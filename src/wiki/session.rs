@@ -28,11 +28,8 @@ impl std::fmt::Debug for UpstreamSession {
 impl UpstreamSession {
     /// The `Cookie` request header for `url`, if any cookie matches.
     pub fn cookie_header(&self, url: &Url) -> Option<String> {
-        let pairs: Vec<String> = self
-            .cookies
-            .get_request_values(url)
-            .map(|(name, value)| format!("{name}={value}"))
-            .collect();
+        let pairs: Vec<String> =
+            self.cookies.get_request_values(url).map(|(name, value)| format!("{name}={value}")).collect();
         (!pairs.is_empty()).then(|| pairs.join("; "))
     }
 
@@ -82,10 +79,7 @@ mod tests {
     #[test]
     fn session_cookie_survives_a_round_trip_through_json() {
         let mut session = UpstreamSession::default();
-        session.store_set_cookies(
-            ["wiki8080_session=abc123; path=/; HttpOnly"].into_iter(),
-            &wiki(),
-        );
+        session.store_set_cookies(["wiki8080_session=abc123; path=/; HttpOnly"].into_iter(), &wiki());
         session.set_token("tok+\\".into());
         let json = serde_json::to_string(&session).unwrap();
         let back: UpstreamSession = serde_json::from_str(&json).unwrap();
@@ -105,10 +99,7 @@ mod tests {
     fn an_expiring_cookie_replaces_the_old_one() {
         let mut session = UpstreamSession::default();
         session.store_set_cookies(["a=1; path=/"].into_iter(), &wiki());
-        session.store_set_cookies(
-            ["a=deleted; path=/; expires=Thu, 01 Jan 1970 00:00:01 GMT"].into_iter(),
-            &wiki(),
-        );
+        session.store_set_cookies(["a=deleted; path=/; expires=Thu, 01 Jan 1970 00:00:01 GMT"].into_iter(), &wiki());
         assert_eq!(session.cookie_header(&wiki()), None);
         assert!(!session.has_cookies());
     }

@@ -245,18 +245,14 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
-fn object_or_empty<'de, D: Deserializer<'de>>(
-    d: D,
-) -> Result<serde_json::Map<String, serde_json::Value>, D::Error> {
+fn object_or_empty<'de, D: Deserializer<'de>>(d: D) -> Result<serde_json::Map<String, serde_json::Value>, D::Error> {
     Ok(match serde_json::Value::deserialize(d)? {
         serde_json::Value::Object(map) => map,
         _ => serde_json::Map::new(),
     })
 }
 
-fn fields_or_empty<'de, D: Deserializer<'de>>(
-    d: D,
-) -> Result<IndexMap<String, FieldInfo>, D::Error> {
+fn fields_or_empty<'de, D: Deserializer<'de>>(d: D) -> Result<IndexMap<String, FieldInfo>, D::Error> {
     /// Parses in place: an untagged enum would buffer the fields first.
     struct FieldsVisitor;
     impl<'de> Visitor<'de> for FieldsVisitor {
@@ -279,21 +275,16 @@ fn fields_or_empty<'de, D: Deserializer<'de>>(
     d.deserialize_any(FieldsVisitor)
 }
 
-fn options_or_empty<'de, D: Deserializer<'de>>(
-    d: D,
-) -> Result<IndexMap<String, String>, D::Error> {
+fn options_or_empty<'de, D: Deserializer<'de>>(d: D) -> Result<IndexMap<String, String>, D::Error> {
     let value = serde_json::Value::deserialize(d)?;
     Ok(match value {
-        serde_json::Value::Object(map) => map
-            .into_iter()
-            .map(|(k, v)| (k, scalar_to_string(v).unwrap_or_default()))
-            .collect(),
+        serde_json::Value::Object(map) => {
+            map.into_iter().map(|(k, v)| (k, scalar_to_string(v).unwrap_or_default())).collect()
+        }
         // A PHP list: its values are both the option and its label.
-        serde_json::Value::Array(items) => items
-            .into_iter()
-            .filter_map(scalar_to_string)
-            .map(|v| (v.clone(), v))
-            .collect(),
+        serde_json::Value::Array(items) => {
+            items.into_iter().filter_map(scalar_to_string).map(|v| (v.clone(), v)).collect()
+        }
         _ => IndexMap::new(),
     })
 }

@@ -31,9 +31,16 @@ impl Browser {
         // Chromium's own connections would be refused on a closed network:
         // they are turned off.
         let args = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--disable-dev-shm-usage", "--window-size=1024,768",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+            "--window-size=1024,768",
         ];
         let mut args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
         args.push(format!("--user-data-dir={}", profile.display()));
@@ -41,7 +48,12 @@ impl Browser {
         caps.insert("goog:chromeOptions".into(), serde_json::json!({ "binary": "/usr/bin/chromium", "args": args }));
         let mut client = None;
         for _ in 0..100 {
-            match ClientBuilder::rustls().expect("rustls").capabilities(caps.clone()).connect(&format!("http://127.0.0.1:{port}")).await {
+            match ClientBuilder::rustls()
+                .expect("rustls")
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
                 Ok(c) => {
                     client = Some(c);
                     break;
@@ -134,7 +146,8 @@ async fn a_taken_name_a_common_password_and_differing_passwords_are_said_while_t
     // The test-bed's wiki is installed with an account named Admin.
     browser.type_into("username", "Admin").await;
     browser.wait_for_text("#c-username", "already taken").await;
-    let described = browser.client.find(Locator::Css("#f-username")).await.unwrap().attr("aria-describedby").await.unwrap();
+    let described =
+        browser.client.find(Locator::Css("#f-username")).await.unwrap().attr("aria-describedby").await.unwrap();
     assert!(described.is_some_and(|d| d.contains("c-username")), "the note is not tied to the field");
 
     browser.type_into("username", &unique_name("Free")).await;

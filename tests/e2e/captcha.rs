@@ -64,7 +64,13 @@ async fn a_wrong_answer_brings_a_new_captcha_and_keeps_the_rest() {
     let again = visitor
         .submit(
             &form,
-            &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD), ("email", email), ("captchaWord", "wrong")],
+            &[
+                ("username", &name),
+                ("password", PASSWORD),
+                ("retype", PASSWORD),
+                ("email", email),
+                ("captchaWord", "wrong"),
+            ],
         )
         .await;
     assert_eq!(again.status, 200);
@@ -79,7 +85,16 @@ async fn a_wrong_answer_brings_a_new_captcha_and_keeps_the_rest() {
     assert_eq!(visitor.fetch(&again.images()[0]).await.0, 200);
 
     let done = visitor
-        .submit(&again, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD), ("email", email), ("captchaWord", ANSWER)])
+        .submit(
+            &again,
+            &[
+                ("username", &name),
+                ("password", PASSWORD),
+                ("retype", PASSWORD),
+                ("email", email),
+                ("captchaWord", ANSWER),
+            ],
+        )
         .await;
     assert!(done.url.ends_with("/welcome"), "{}", done.html);
     assert!(wiki.user(&name).await.is_some());

@@ -57,7 +57,11 @@ impl TestWiki {
         );
         let stdout = String::from_utf8(out.stdout).unwrap();
         let field = |key: &str| {
-            stdout.lines().find_map(|l| l.strip_prefix(key)).unwrap_or_else(|| panic!("no {key} in {stdout}")).to_owned()
+            stdout
+                .lines()
+                .find_map(|l| l.strip_prefix(key))
+                .unwrap_or_else(|| panic!("no {key} in {stdout}"))
+                .to_owned()
         };
         TestWiki { api: field("api="), dir: PathBuf::from(field("dir=")), private }
     }
@@ -282,11 +286,7 @@ impl Visitor {
     pub async fn fetch(&self, path: &str) -> (u16, String, Vec<u8>) {
         let response = self.http.get(format!("{}{path}", self.base)).send().await.unwrap();
         let status = response.status().as_u16();
-        let kind = response
-            .headers()
-            .get("content-type")
-            .map(|v| v.to_str().unwrap().to_owned())
-            .unwrap_or_default();
+        let kind = response.headers().get("content-type").map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();
         (status, kind, response.bytes().await.unwrap().to_vec())
     }
 }

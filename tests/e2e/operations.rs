@@ -17,7 +17,11 @@ fn quiet(command: &mut tokio::process::Command) {
 async fn readiness_follows_the_wiki_and_spares_it() {
     let stub = MockServer::start().await;
     let site = serde_json::json!({"batchcomplete": true, "query": {"general": {"sitename": "Stub"}}});
-    Mock::given(method("GET")).respond_with(ResponseTemplate::new(200).set_body_json(site)).expect(1).mount(&stub).await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(site))
+        .expect(1)
+        .mount(&stub)
+        .await;
     let app = spawn_app(&format!("{}/w/api.php", stub.uri())).await;
     for _ in 0..3 {
         let response = reqwest::get(format!("{}/readyz", app.address)).await.unwrap();
@@ -73,7 +77,10 @@ async fn static_files_are_compressed_and_cached() {
 async fn sigterm_lets_a_sign_up_under_way_finish() {
     let stub = MockServer::start().await;
     let form = include_str!("../fixtures/plain-authmanagerinfo.json");
-    Mock::given(method("GET")).respond_with(ResponseTemplate::new(200).set_body_raw(form, "application/json")).mount(&stub).await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(form, "application/json"))
+        .mount(&stub)
+        .await;
     let pass = serde_json::json!({"createaccount": {"status": "PASS", "username": "Patient"}});
     let slow = ResponseTemplate::new(200).set_body_json(pass).set_delay(Duration::from_millis(1000));
     Mock::given(method("POST")).respond_with(slow).mount(&stub).await;
@@ -106,7 +113,10 @@ async fn the_binary_runs_alone_from_an_empty_directory() {
     // empty directory serves complete pages.
     let stub = MockServer::start().await;
     let form = include_str!("../fixtures/plain-authmanagerinfo.json");
-    Mock::given(method("GET")).respond_with(ResponseTemplate::new(200).set_body_raw(form, "application/json")).mount(&stub).await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(form, "application/json"))
+        .mount(&stub)
+        .await;
     let dir = std::env::temp_dir().join(format!("wikisignup-alone-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let binary = dir.join("wikisignup");

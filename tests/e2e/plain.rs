@@ -17,7 +17,10 @@ async fn a_visitor_signs_up_and_the_account_exists_on_the_wiki() {
 
     let before = visitor.session_cookie().expect("a session cookie");
     let done = visitor
-        .submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD), ("email", ""), ("realname", "")])
+        .submit(
+            &form,
+            &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD), ("email", ""), ("realname", "")],
+        )
         .await;
     assert_eq!(done.status, 200, "{}", done.html);
     assert_ne!(visitor.session_cookie().as_ref(), Some(&before), "the session id did not change");
@@ -79,9 +82,7 @@ async fn a_plain_sign_up_costs_exactly_two_wiki_requests() {
 
     let form = visitor.get("/").await;
     let name = unique_name("Counted");
-    let done = visitor
-        .submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD)])
-        .await;
+    let done = visitor.submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD)]).await;
     assert!(done.url.ends_with("/welcome"), "{}", done.html);
 
     let requests = wiki.requests()[before..].to_vec();
@@ -99,7 +100,13 @@ async fn mismatched_passwords_keep_what_was_typed_except_passwords() {
     let again = visitor
         .submit(
             &form,
-            &[("username", &name), ("password", PASSWORD), ("retype", "Something-else-42"), ("email", "m@example.org"), ("realname", "Ada")],
+            &[
+                ("username", &name),
+                ("password", PASSWORD),
+                ("retype", "Something-else-42"),
+                ("email", "m@example.org"),
+                ("realname", "Ada"),
+            ],
         )
         .await;
     assert_eq!(again.status, 200);
@@ -160,7 +167,10 @@ async fn the_email_given_reaches_the_wiki() {
 
     let form = visitor.get("/").await;
     let done = visitor
-        .submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD), ("email", &email), ("realname", "")])
+        .submit(
+            &form,
+            &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD), ("email", &email), ("realname", "")],
+        )
         .await;
     assert!(done.url.ends_with("/welcome"), "{}", done.html);
     // The wiki asks the new address to confirm itself.

@@ -91,11 +91,15 @@ async fn the_session_cookie_is_httponly_lax_secure_on_https_and_renewed_on_sign_
 async fn pages_carry_a_strict_content_security_policy() {
     let stub = stub_wiki(fixture("plain-authmanagerinfo.json"), fail("no"), 0).await;
     let api = format!("{}/w/api.php", stub.uri());
-    for (args, ancestors) in [(vec![], "frame-ancestors 'self'"), (vec!["--frame-ancestors", "https://event.example"], "frame-ancestors https://event.example")] {
+    for (args, ancestors) in [
+        (vec![], "frame-ancestors 'self'"),
+        (vec!["--frame-ancestors", "https://event.example"], "frame-ancestors https://event.example"),
+    ] {
         let app = spawn_app_with(&api, &args).await;
         for route in ["/", "/no-such-page", "/static/style.css"] {
             let response = reqwest::get(format!("{}{route}", app.address)).await.unwrap();
-            let header = |name: &str| response.headers().get(name).map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();
+            let header =
+                |name: &str| response.headers().get(name).map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();
             let csp = header("content-security-policy");
             assert!(csp.contains("default-src 'none'") && csp.contains("script-src 'self'"), "{route}: {csp}");
             assert!(csp.contains(ancestors), "{route}: {csp}");
@@ -115,7 +119,8 @@ async fn markup_from_the_wiki_is_shown_never_run() {
             field["help"] = r#"<a href="javascript:alert(3)">help</a><style>body{display:none}</style>"#.into();
         }
         if let Some(info) = request["fields"].get_mut("captchaInfo") {
-            info["value"] = r#"<b>Question</b><iframe src="https://evil.example"></iframe><svg onload=alert(4)>"#.into();
+            info["value"] =
+                r#"<b>Question</b><iframe src="https://evil.example"></iframe><svg onload=alert(4)>"#.into();
         }
     }
     let message = r#"<img src=x onerror=alert(5)>Refused <a href="/wiki/Help" onclick="alert(6)">help</a>"#;
@@ -133,8 +138,11 @@ async fn markup_from_the_wiki_is_shown_never_run() {
     assert!(again.html.contains(&link), "links are not made absolute to the wiki: {}", again.html);
     assert_eq!(again.input_value("username").as_deref(), Some(typed_name), "what was typed is kept, as text");
     for shown in [&page, &again] {
-        for needle in ["alert(", "onerror", "onload", "onclick", "javascript:", "<iframe", "<style", "<svg", "<script>steal"] {
-            let at = shown.html.find(needle).map(|i| &shown.html[i.saturating_sub(200)..(i + 100).min(shown.html.len())]);
+        for needle in
+            ["alert(", "onerror", "onload", "onclick", "javascript:", "<iframe", "<style", "<svg", "<script>steal"]
+        {
+            let at =
+                shown.html.find(needle).map(|i| &shown.html[i.saturating_sub(200)..(i + 100).min(shown.html.len())]);
             assert!(at.is_none(), "{needle} got through: {at:?}");
         }
     }
@@ -176,15 +184,24 @@ async fn captcha_images_come_only_from_the_wiki_origin() {
     for (i, link) in links.iter().enumerate() {
         let mut request = captcha.clone();
         request["id"] = format!("Captcha{i}").into();
-        request["fields"] = serde_json::json!({ format!("image{i}"): {"type": "null", "value": link, "label": "Image"} });
+        request["fields"] =
+            serde_json::json!({ format!("image{i}"): {"type": "null", "value": link, "label": "Image"} });
         requests.push(request);
     }
-    Mock::given(method("GET")).and(path("/w/api.php")).respond_with(ResponseTemplate::new(200).set_body_json(form)).mount(&wiki).await;
-    let to_elsewhere = ResponseTemplate::new(302).insert_header("location", format!("{}/evil.png", elsewhere.uri()).as_str());
+    Mock::given(method("GET"))
+        .and(path("/w/api.php"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(form))
+        .mount(&wiki)
+        .await;
+    let to_elsewhere =
+        ResponseTemplate::new(302).insert_header("location", format!("{}/evil.png", elsewhere.uri()).as_str());
     Mock::given(path("/redirected.png")).respond_with(to_elsewhere).mount(&wiki).await;
     let huge = ResponseTemplate::new(200).set_body_raw(vec![0u8; 2 * 1024 * 1024], "image/png");
     Mock::given(path("/huge.png")).respond_with(huge).mount(&wiki).await;
-    Mock::given(path("/not-an-image")).respond_with(ResponseTemplate::new(200).set_body_raw("<html>", "text/html")).mount(&wiki).await;
+    Mock::given(path("/not-an-image"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw("<html>", "text/html"))
+        .mount(&wiki)
+        .await;
 
     let app = spawn_app(&format!("{}/w/api.php", wiki.uri())).await;
     let visitor = Visitor::new(&app);
@@ -208,7 +225,8 @@ async fn too_many_submissions_get_429_with_the_form_kept() {
     let app = spawn_app_with(&format!("{}/w/api.php", stub.uri()), &args).await;
     let visitor = Visitor::forwarded_for(&app, "198.51.100.1");
     let mut page = visitor.get("/").await;
-    let typed = [("username", "Hasty"), ("password", "Secret-1234"), ("retype", "Secret-1234"), ("email", "h@example.org")];
+    let typed =
+        [("username", "Hasty"), ("password", "Secret-1234"), ("retype", "Secret-1234"), ("email", "h@example.org")];
     for attempt in 0..2 {
         page = visitor.submit(&page, &typed).await;
         assert_eq!(page.status, 200, "attempt {attempt}: {}", page.text("main"));
@@ -247,7 +265,16 @@ async fn no_secret_reaches_the_log() {
         .await;
     assert_eq!(checked.status, 200, "{}", checked.html);
     let done = visitor
-        .submit(&form, &[("username", &name), ("password", password), ("retype", password), ("email", "logged@example.org"), ("captchaWord", "wikiwiki")])
+        .submit(
+            &form,
+            &[
+                ("username", &name),
+                ("password", password),
+                ("retype", password),
+                ("email", "logged@example.org"),
+                ("captchaWord", "wikiwiki"),
+            ],
+        )
         .await;
     assert!(done.url.ends_with("/welcome"), "{}", done.html);
 
@@ -276,7 +303,9 @@ async fn oversized_forms_get_a_clear_page_and_never_reach_the_wiki() {
     let mut many: Vec<(&str, &str)> = many.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     many.push(("wikisignup_csrf", &token));
     let huge = "x".repeat(100 * 1024);
-    for (what, pairs) in [("500 fields", many), ("a 100 KiB field", vec![("username", huge.as_str()), ("wikisignup_csrf", &token)])] {
+    for (what, pairs) in
+        [("500 fields", many), ("a 100 KiB field", vec![("username", huge.as_str()), ("wikisignup_csrf", &token)])]
+    {
         let page = visitor.post_form("/", &pairs).await;
         assert!(page.status == 400 || page.status == 413, "{what}: {}", page.status);
         assert!(page.text("h1").contains("could not be read"), "{what}: {}", page.html);

@@ -18,10 +18,16 @@ async fn two_visitors_whose_steps_interleave_both_sign_up() {
     assert_eq!(ann.fetch(&ann_form.images()[0]).await.0, 200);
 
     let bob_done = bob
-        .submit(&bob_form, &[("username", &bob_name), ("password", PASSWORD), ("retype", PASSWORD), ("captchaWord", "wikiwiki")])
+        .submit(
+            &bob_form,
+            &[("username", &bob_name), ("password", PASSWORD), ("retype", PASSWORD), ("captchaWord", "wikiwiki")],
+        )
         .await;
     let ann_done = ann
-        .submit(&ann_form, &[("username", &ann_name), ("password", PASSWORD), ("retype", PASSWORD), ("captchaWord", "wikiwiki")])
+        .submit(
+            &ann_form,
+            &[("username", &ann_name), ("password", PASSWORD), ("retype", PASSWORD), ("captchaWord", "wikiwiki")],
+        )
         .await;
     assert!(bob_done.url.ends_with("/welcome"), "{}", bob_done.html);
     assert!(ann_done.url.ends_with("/welcome"), "{}", ann_done.html);
@@ -37,7 +43,8 @@ async fn a_submission_without_a_session_keeps_what_was_typed() {
     // A browser whose session has gone (expired, or cookies cleared).
     let stranger = Visitor::new(&app);
     let name = unique_name("Lost");
-    let page = stranger.submit(&shown, &[("username", &name), ("password", PASSWORD), ("email", "lost@example.org")]).await;
+    let page =
+        stranger.submit(&shown, &[("username", &name), ("password", PASSWORD), ("email", "lost@example.org")]).await;
     assert_eq!(page.status, 200);
     assert!(page.text(".notice").contains("nothing was sent"), "{}", page.html);
     assert_eq!(page.input_value("username").as_deref(), Some(name.as_str()));

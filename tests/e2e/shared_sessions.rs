@@ -57,7 +57,10 @@ async fn a_captcha_sign_up_started_on_one_instance_finishes_on_another() {
     let (status, kind, _) = on_b.fetch(&form.images()[0]).await;
     assert_eq!((status, kind.as_str()), (200, "image/png"), "instance B does not know the form A showed");
     let done = on_b
-        .submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD), ("captchaWord", "wikiwiki")])
+        .submit(
+            &form,
+            &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD), ("captchaWord", "wikiwiki")],
+        )
         .await;
     assert!(done.url.ends_with("/welcome"), "{}", done.html);
     assert!(wiki.user(&name).await.is_some());
@@ -70,7 +73,12 @@ async fn a_providers_return_may_land_on_another_instance() {
     let on_a = Visitor::stepwise(&a);
     let name = unique_name("Roaming");
     let form = on_a.get("/").await;
-    let to_provider = on_a.submit(&form, &[("username", &name), ("email", ""), ("realname", ""), ("captchaWord", "wikiwiki"), ("testsso", "1")]).await;
+    let to_provider = on_a
+        .submit(
+            &form,
+            &[("username", &name), ("email", ""), ("realname", ""), ("captchaWord", "wikiwiki"), ("testsso", "1")],
+        )
+        .await;
     let back = on_a.open(to_provider.location.as_deref().expect("sent to the provider")).await.location.unwrap();
     // The load balancer sends the return to B.
     let back_on_b = back.replace(&a.address, &b.address);
@@ -94,7 +102,10 @@ async fn a_restart_loses_nothing_with_redis() {
     let name = unique_name("Restarted");
     let done = visitor
         .at(&restarted)
-        .submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD), ("email", ""), ("realname", "")])
+        .submit(
+            &form,
+            &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD), ("email", ""), ("realname", "")],
+        )
         .await;
     assert!(done.url.ends_with("/welcome"), "{}", done.html);
 }
@@ -123,7 +134,10 @@ async fn the_session_store_never_holds_a_password() {
     let password = "Quokka-Secret-Stored-9931";
     let form = visitor.get("/").await;
     let refused = visitor
-        .submit(&form, &[("username", &name), ("password", password), ("retype", password), ("captchaWord", "zqxj-answer")])
+        .submit(
+            &form,
+            &[("username", &name), ("password", password), ("retype", password), ("captchaWord", "zqxj-answer")],
+        )
         .await;
     assert!(!refused.text(".notice.error").is_empty(), "{}", refused.html);
 

@@ -17,7 +17,12 @@ async fn sso_portal() -> (&'static TestWiki, TestApp) {
 async fn choose_sso(visitor: &Visitor, name: &str) -> Page {
     let form = visitor.get("/").await;
     assert_eq!(form.status, 200, "{}", form.html);
-    visitor.submit(&form, &[("username", name), ("email", ""), ("realname", ""), ("captchaWord", CAPTCHA), ("testsso", "1")]).await
+    visitor
+        .submit(
+            &form,
+            &[("username", name), ("email", ""), ("realname", ""), ("captchaWord", CAPTCHA), ("testsso", "1")],
+        )
+        .await
 }
 
 /// A stepwise visitor's way to the provider and back: the URL the provider

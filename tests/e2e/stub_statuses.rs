@@ -24,8 +24,14 @@ async fn restart_brings_a_fresh_form_that_preserves_the_wikis_state() {
     // kept state, which the next submission must ask to use.
     Mock::given(method("GET")).respond_with(form_answer(false)).up_to_n_times(1).with_priority(1).mount(&stub).await;
     Mock::given(method("GET")).respond_with(form_answer(true)).mount(&stub).await;
-    let restart = serde_json::json!({"status": "RESTART", "message": "Signed in at <b>Example</b>; now choose a password."});
-    Mock::given(method("POST")).respond_with(create_answer(restart)).up_to_n_times(1).with_priority(1).mount(&stub).await;
+    let restart =
+        serde_json::json!({"status": "RESTART", "message": "Signed in at <b>Example</b>; now choose a password."});
+    Mock::given(method("POST"))
+        .respond_with(create_answer(restart))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&stub)
+        .await;
     let pass = serde_json::json!({"status": "PASS", "username": "Kept Name"});
     Mock::given(method("POST"))
         .and(body_string_contains("createpreservestate=1"))
@@ -36,7 +42,8 @@ async fn restart_brings_a_fresh_form_that_preserves_the_wikis_state() {
     let app = spawn_app(&format!("{}/w/api.php", stub.uri())).await;
     let visitor = Visitor::new(&app);
     let form = visitor.get("/").await;
-    let typed = [("username", "Kept Name"), ("password", "Secret-1234"), ("retype", "Secret-1234"), ("email", "k@example.org")];
+    let typed =
+        [("username", "Kept Name"), ("password", "Secret-1234"), ("retype", "Secret-1234"), ("email", "k@example.org")];
     let again = visitor.submit(&form, &typed).await;
     assert_eq!(again.status, 200, "{}", again.html);
     assert!(again.text(".notice").contains("now choose a password"), "{}", again.html);
@@ -61,7 +68,8 @@ async fn a_redirect_to_a_non_http_target_is_not_followed() {
     let app = spawn_app(&format!("{}/w/api.php", stub.uri())).await;
     let visitor = Visitor::stepwise(&app);
     let form = visitor.get("/").await;
-    let page = visitor.submit(&form, &[("username", "Zed"), ("password", "Secret-1234"), ("retype", "Secret-1234")]).await;
+    let page =
+        visitor.submit(&form, &[("username", "Zed"), ("password", "Secret-1234"), ("retype", "Secret-1234")]).await;
     assert_eq!(page.status, 502, "{}", page.html);
     assert!(page.location.is_none(), "the browser was sent to {:?}", page.location);
     assert!(page.text("main").contains("Reference for support"), "{}", page.html);

@@ -123,7 +123,15 @@ async fn trouble_on_submit_shows_the_form_again_as_it_was_typed() {
         let visitor = Visitor::new(&app);
         let form = visitor.get("/").await;
         let page = visitor
-            .submit(&form, &[("username", "Kept Name"), ("password", "Secret-1234"), ("retype", "Secret-1234"), ("email", "k@example.org")])
+            .submit(
+                &form,
+                &[
+                    ("username", "Kept Name"),
+                    ("password", "Secret-1234"),
+                    ("retype", "Secret-1234"),
+                    ("email", "k@example.org"),
+                ],
+            )
             .await;
         assert_eq!(page.status, status, "{}", page.html);
         assert!(page.text(".notice.error").contains(words), "{words}: {}", page.html);
@@ -148,7 +156,10 @@ async fn wiki_cutting_answers_short() -> String {
                 let n = socket.read(&mut request).await.unwrap_or(0);
                 let answer = if request[..n].starts_with(b"GET") {
                     let body = include_str!("../fixtures/plain-authmanagerinfo.json");
-                    format!("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len())
+                    format!(
+                        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                        body.len()
+                    )
                 } else {
                     "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{\"createaccount\":{\"sta".to_owned()
                 };
@@ -167,7 +178,9 @@ async fn a_connection_cut_mid_answer_gives_502_and_keeps_the_form() {
     let visitor = Visitor::new(&app);
     let form = visitor.get("/").await;
     assert_eq!(form.status, 200, "{}", form.html);
-    let page = visitor.submit(&form, &[("username", "Cut Short"), ("password", "Secret-1234"), ("retype", "Secret-1234")]).await;
+    let page = visitor
+        .submit(&form, &[("username", "Cut Short"), ("password", "Secret-1234"), ("retype", "Secret-1234")])
+        .await;
     assert_eq!(page.status, 502, "{}", page.html);
     assert!(page.text(".notice.error").contains("Reference for support"), "{}", page.html);
     assert_eq!(page.input_value("username").as_deref(), Some("Cut Short"));
@@ -186,7 +199,10 @@ async fn wiki_losing_the_first_answer(registered: &str) -> MockServer {
         .expect(1)
         .mount(&stub)
         .await;
-    Mock::given(method("GET")).respond_with(ResponseTemplate::new(200).set_body_raw(form, "application/json")).mount(&stub).await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(form, "application/json"))
+        .mount(&stub)
+        .await;
     let created = serde_json::json!({"createaccount": {"status": "PASS", "username": "Lost Answer"}});
     Mock::given(method("POST"))
         .respond_with(ResponseTemplate::new(200).set_body_json(created).set_delay(Duration::from_secs(3)))
@@ -250,7 +266,10 @@ async fn requests_to_the_wiki_in_flight_are_bounded() {
                     tokio::time::sleep(Duration::from_millis(200)).await;
                     now.fetch_sub(1, Ordering::SeqCst);
                     let body = include_str!("../fixtures/plain-authmanagerinfo.json");
-                    let answer = format!("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}", body.len());
+                    let answer = format!(
+                        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+                        body.len()
+                    );
                     if socket.write_all(answer.as_bytes()).await.is_err() {
                         return;
                     }
