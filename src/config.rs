@@ -161,6 +161,11 @@ impl PublicUrl {
         self.0.join(route).expect("a relative route joins onto a base URL")
     }
 
+    /// The portal's origin as browsers send it in `Origin`.
+    pub fn origin(&self) -> String {
+        self.0.origin().ascii_serialization()
+    }
+
     pub fn is_https(&self) -> bool {
         self.0.scheme() == "https"
     }

@@ -1,9 +1,11 @@
 //! The sign-up domain: the wiki's field descriptions to a form, a
-//! submission back to API parameters, what each answer means, and advice
-//! on fields while they are filled in. Pure:
+//! submission back to API parameters, what each answer means, the flow of
+//! statuses (`flow.rs`: every decision on what comes next), and advice on
+//! fields while they are filled in. Pure:
 //! knows neither the web framework nor the HTTP client.
 
 mod advice;
+pub mod flow;
 mod form;
 mod html;
 mod outcome;
@@ -12,11 +14,12 @@ mod submission;
 mod username;
 
 pub use advice::Advice;
+pub use flow::{Flow, Next, Notice, Stage, Submit, Visit};
 pub use form::{Choice, Detail, FieldView, FormSpec, FormView, WayView, Widget};
 pub use html::SafeHtml;
 pub use outcome::{Outcome, interpret};
 pub use page_title::{PageTitle, PageTitleError};
-pub use submission::{ApiAnswer, Submission, WAY_BUTTON, api_answer};
+pub use submission::{CreateParams, Submission, WAY_BUTTON, create_params};
 pub use username::{Username, UsernameError};
 
 #[cfg(test)]

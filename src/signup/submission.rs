@@ -75,16 +75,16 @@ fn answered<'a>(spec: &'a FormSpec, submission: &Submission) -> Vec<&'a AuthRequ
 /// What a submission answers: the ids of the requests (sent as
 /// `createrequests`, so the wiki loads these and no other) and their fields.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct ApiAnswer {
+pub struct CreateParams {
     pub requests: Vec<String>,
     pub fields: Vec<(String, String)>,
 }
 
 /// The `createaccount` parameters for `submission` against the form `spec`.
-pub fn api_answer(spec: &FormSpec, submission: &Submission) -> ApiAnswer {
+pub fn create_params(spec: &FormSpec, submission: &Submission) -> CreateParams {
     let answered = answered(spec, submission);
     let requests = answered.iter().map(|r| r.id.clone()).collect();
-    ApiAnswer { requests, fields: api_fields(&answered, submission) }
+    CreateParams { requests, fields: api_fields(&answered, submission) }
 }
 
 fn api_fields(answered: &[&AuthRequest], submission: &Submission) -> Vec<(String, String)> {

@@ -94,7 +94,7 @@ fn submission_sends_every_field_of_the_answered_requests_and_nothing_else() {
         ("action", "delete"),
         ("createtoken", "forged"),
     ]);
-    let fields = api_answer(&spec, &posted).fields;
+    let fields = create_params(&spec, &posted).fields;
     let expected: Vec<(String, String)> = [
         ("username", "Zane"),
         ("password", "pw"),
@@ -114,7 +114,7 @@ fn captcha_id_comes_from_the_wiki_not_from_the_browser() {
     let spec = FormSpec::new(requests(CAPTCHA));
     let wiki_id = spec.requests()[0].fields["captchaId"].value.clone().unwrap();
     let posted = submission(&[("username", "Zane"), ("captchaId", "12345"), ("captchaWord", "wikiwiki")]);
-    let fields = api_answer(&spec, &posted).fields;
+    let fields = create_params(&spec, &posted).fields;
     assert!(fields.contains(&("captchaId".into(), wiki_id)));
     assert!(fields.contains(&("captchaWord".into(), "wikiwiki".into())));
     assert!(!fields.iter().any(|(k, _)| k == "captchaInfo"));
@@ -132,7 +132,7 @@ fn several_ways_are_shown_apart_and_only_the_chosen_one_is_sent() {
     assert!(view.ways[0].fields.iter().all(|f| !f.required), "a way's fields are not required by the browser");
 
     let by_sso = submission(&[("username", "Zane"), ("password", "typed-by-mistake"), ("testsso", "")]);
-    let sent = api_answer(&spec, &by_sso).fields;
+    let sent = create_params(&spec, &by_sso).fields;
     assert!(sent.contains(&("testsso".into(), "1".into())));
     assert!(!sent.iter().any(|(k, _)| k == "password" || k == "retype"), "{sent:?}");
 
@@ -142,7 +142,7 @@ fn several_ways_are_shown_apart_and_only_the_chosen_one_is_sent() {
         ("retype", "pw"),
         (WAY_BUTTON, "MediaWiki\\Auth\\PasswordAuthenticationRequest"),
     ]);
-    let sent = api_answer(&spec, &by_password).fields;
+    let sent = create_params(&spec, &by_password).fields;
     assert!(sent.contains(&("password".into(), "pw".into())));
     assert!(!sent.iter().any(|(k, _)| k == "testsso"), "{sent:?}");
 }
@@ -156,11 +156,11 @@ fn optional_requests_are_sent_only_when_answered() {
     };
     assert_eq!(message.as_str(), "Set up two-factor authentication");
     assert_eq!(
-        api_answer(&spec, &submission(&[("code", "123456")])).fields,
+        create_params(&spec, &submission(&[("code", "123456")])).fields,
         [("code".to_string(), "123456".to_string())]
     );
     assert_eq!(
-        api_answer(&spec, &submission(&[("code", ""), ("skip2FASetup", "Skip")])).fields,
+        create_params(&spec, &submission(&[("code", ""), ("skip2FASetup", "Skip")])).fields,
         [("skip2FASetup".to_string(), "1".to_string())]
     );
 }
@@ -213,7 +213,7 @@ fn unknown_field_types_and_php_empty_arrays_parse() {
 fn the_answered_requests_are_named_for_createrequests() {
     let spec = FormSpec::new(requests(SSO));
     let by_sso = submission(&[("username", "Zane"), ("testsso", ""), ("captchaWord", "w")]);
-    let answer = api_answer(&spec, &by_sso);
+    let answer = create_params(&spec, &by_sso);
     assert_eq!(
         answer.requests,
         [

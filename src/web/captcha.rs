@@ -14,6 +14,14 @@ use super::errors::PageError;
 use super::session::VisitorSession;
 use crate::wiki::WikiError;
 
+/// The route of the images, as `routes` registers it.
+pub const ROUTE: &str = "/captcha/{generation}/{index}";
+
+/// The portal's link to image `index` of the form of `generation`.
+pub fn image_route(generation: u32, index: usize) -> String {
+    format!("/captcha/{generation:08x}/{index}")
+}
+
 /// More than any CAPTCHA image; a wiki sending more is not sending one.
 const MAX_IMAGE_BYTES: usize = 1024 * 1024;
 
@@ -24,16 +32,13 @@ pub async fn image(
 ) -> Result<HttpResponse, PageError> {
     let (generation, index) = path.into_inner();
     let flow = session.flow().ok_or(PageError::NotFound)?;
-    if generation != format!("{:08x}", flow.generation) {
+    if image_route(flow.generation, index) != format!("/captcha/{generation}/{index}") {
         return Err(PageError::NotFound);
     }
     let link = flow.images.get(index).ok_or(PageError::NotFound)?;
     let url = state.wiki.api().resolve_on_wiki(link).ok_or(PageError::NotFound)?;
 
-    let mut wiki = session.wiki();
-    let response = state.wiki.fetch_image(&mut wiki, &url).await;
-    session.set_wiki(&wiki)?;
-    let response = response?;
+    let response = session.with_wiki(async |wiki| state.wiki.fetch_image(wiki, &url).await).await??;
 
     let content_type = response
         .headers()

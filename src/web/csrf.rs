@@ -1,15 +1,28 @@
 //! Cross-site request forgery: every form the portal shows carries a token
-//! tied to the visitor's session, and every POST is checked here, in one
-//! place, by the [`PostedForm`] extractor. A POST from a page of another
-//! site (or an old page of an ended session) is never sent to the wiki.
+//! tied to the visitor's session, and every POST route takes its form
+//! through the [`VerifiedForm`] extractor, which refuses the post unless
+//! - it comes from a page of the portal's own origin (`Sec-Fetch-Site`,
+//!   `Origin`: browsers send these on every POST, and a page of another
+//!   site cannot forge them), and
+//! - it carries the session's token.
+//!
+//! A handler cannot forget the check: it never sees a form that failed it.
+//! The one exception is named: the sign-up form's own submission may refill
+//! a fresh form from a [`StaleForm`] (same origin, old token: a tab left
+//! open while its session expired), so that the visitor loses nothing. A
+//! post from another site is never refilled: it could plant values (an
+//! attacker's e-mail address) in a visitor's form.
 
 use actix_session::SessionExt;
+use actix_web::http::header::{HeaderMap, ORIGIN};
 use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 use futures_util::future::LocalBoxFuture;
 use subtle::ConstantTimeEq;
 
+use super::AppState;
 use super::errors::PageError;
 use super::session::VisitorSession;
+use crate::signup::Submission;
 
 /// The hidden field every portal form carries.
 pub const CSRF_FIELD: &str = "wikisignup_csrf";
@@ -18,36 +31,94 @@ pub const CSRF_FIELD: &str = "wikisignup_csrf";
 /// posting one of ours.
 const MAX_FIELDS: usize = 200;
 
-/// A form as posted, without the CSRF field, and whether the CSRF token
-/// matched the session's.
-pub struct PostedForm {
-    pub pairs: Vec<(String, String)>,
-    pub genuine: bool,
-}
+/// A form posted by a page of this session, without its CSRF field.
+pub struct VerifiedForm(pub Submission);
 
-impl FromRequest for PostedForm {
-    type Error = actix_web::Error;
+/// A form posted from the portal's own origin whose token is not the
+/// session's (the session expired or ended in another tab). Nothing of it
+/// is sent anywhere; only the sign-up form shows it again, as typed.
+#[derive(Debug)]
+pub struct StaleForm(pub Submission);
+
+impl FromRequest for VerifiedForm {
+    type Error = PageError;
     type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let own_origin = req.app_data::<web::Data<AppState>>().map(|s| s.public_url.origin());
+        let same_origin = own_origin.is_some_and(|origin| from_origin(req.headers(), &origin));
         let form = web::Form::<Vec<(String, String)>>::from_request(req, payload);
         let session = VisitorSession::new(req.get_session());
         Box::pin(async move {
-            let mut pairs = form.await?.into_inner();
+            if !same_origin {
+                tracing::info!("a POST from another site; nothing sent to the wiki");
+                return Err(PageError::CrossSitePost);
+            }
+            let mut pairs = form.await.map_err(|e| PageError::BadForm(e.to_string().into()))?.into_inner();
             if pairs.len() > MAX_FIELDS {
-                return Err(PageError::BadForm("too many fields".into()).into());
+                return Err(PageError::BadForm("too many fields".into()));
             }
             let posted = pairs.iter().find(|(k, _)| k == CSRF_FIELD).map(|(_, v)| v.clone());
             pairs.retain(|(k, _)| k != CSRF_FIELD);
-            let expected = session.existing_csrf_token();
-            let genuine = match (posted, expected) {
+            let genuine = match (posted, session.existing_csrf_token()) {
                 (Some(posted), Some(expected)) => bool::from(posted.as_bytes().ct_eq(expected.as_bytes())),
                 _ => false,
             };
             if !genuine {
                 tracing::info!("a form without this session's CSRF token; nothing sent to the wiki");
+                return Err(PageError::StaleForm(StaleForm(Submission::new(pairs))));
             }
-            Ok(PostedForm { pairs, genuine })
+            Ok(VerifiedForm(Submission::new(pairs)))
         })
+    }
+}
+
+/// Whether a POST comes from a page of `own_origin`. Browsers say where a
+/// request comes from (`Sec-Fetch-Site`, or at least `Origin`); a client
+/// that says neither is no browser, so no other site's page can have made
+/// it, and the token alone decides.
+fn from_origin(headers: &HeaderMap, own_origin: &str) -> bool {
+    let header = |name| headers.get(name).and_then(|v| v.to_str().ok());
+    if let Some(site) = header("sec-fetch-site") {
+        return site == "same-origin";
+    }
+    match header(ORIGIN.as_str()) {
+        Some(origin) => origin == own_origin,
+        None => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use actix_web::http::header::{HeaderName, HeaderValue};
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        for (k, v) in pairs {
+            map.insert(HeaderName::from_static(k), HeaderValue::from_static(v));
+        }
+        map
+    }
+
+    const OWN: &str = "https://signup.example.org";
+
+    #[test]
+    fn a_post_from_the_portals_own_pages_passes() {
+        assert!(from_origin(&headers(&[("sec-fetch-site", "same-origin"), ("origin", OWN)]), OWN));
+        assert!(from_origin(&headers(&[("origin", OWN)]), OWN));
+        // Not a browser: only the token guards it, as before.
+        assert!(from_origin(&headers(&[]), OWN));
+    }
+
+    #[test]
+    fn a_post_from_another_site_or_a_sibling_is_refused() {
+        assert!(!from_origin(&headers(&[("sec-fetch-site", "cross-site")]), OWN));
+        // Another subdomain of the same site is another origin.
+        assert!(!from_origin(&headers(&[("sec-fetch-site", "same-site")]), OWN));
+        assert!(!from_origin(&headers(&[("origin", "https://evil.example")]), OWN));
+        assert!(!from_origin(&headers(&[("origin", "null")]), OWN));
+        // Sec-Fetch-Site wins over an Origin that would pass.
+        assert!(!from_origin(&headers(&[("sec-fetch-site", "cross-site"), ("origin", OWN)]), OWN));
     }
 }

@@ -1,50 +1,127 @@
 //! Every failure a visitor can meet, mapped to a status and a page in one
-//! place. A page says what happened in plain words and gives the request id;
-//! details go to the log only.
+//! place ([`PageError::describe`]). A page says what happened in plain words
+//! and gives the request id; details go to the log only.
 
 use actix_web::http::StatusCode;
 use actix_web::http::header::RETRY_AFTER;
 use actix_web::{HttpResponse, ResponseError};
 
+use super::csrf::StaleForm;
 use super::pages;
 use crate::wiki::WikiError;
+
+/// A cause the portal cannot read, kept as the error's source for the log.
+type Cause = Box<dyn std::error::Error + Send + Sync>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PageError {
     #[error(transparent)]
     Wiki(#[from] WikiError),
     #[error("the wiki does not let visitors create accounts")]
-    CannotCreate,
+    SignupClosed,
     #[error("the wiki's answer made no sense: {0}")]
     Nonsense(String),
-    #[error("the session store failed: {0}")]
-    Session(String),
+    #[error("the session store failed")]
+    Session(#[from] actix_session::SessionInsertError),
     #[error("a provider's return that matches no sign-up under way in this session")]
     StrayReturn,
-    #[error("a request the portal cannot read: {0}")]
-    BadForm(String),
+    #[error("a request the portal cannot read")]
+    BadForm(#[source] Cause),
+    #[error("a POST from a page of another site")]
+    CrossSitePost,
+    #[error("a form without this session's CSRF token")]
+    StaleForm(StaleForm),
     #[error("too many requests from one client")]
     RateLimited { retry_after_secs: u64 },
     #[error("no such page")]
     NotFound,
 }
 
+/// What a visitor is told of an error: the status, a headline, and what
+/// they can do about it.
+pub struct Description {
+    pub status: StatusCode,
+    pub title: &'static str,
+    pub text: String,
+}
+
+const TRY_AGAIN: &str = "This is usually temporary. Nothing you typed was lost: please try again in a moment.";
+
 impl PageError {
-    /// A headline for the visitor.
-    pub fn title(&self) -> &'static str {
+    /// The one place where an error becomes words for the visitor.
+    pub fn describe(&self) -> Description {
+        let says = |status, title, text: &str| Description { status, title, text: text.to_owned() };
         match self {
-            PageError::Wiki(WikiError::ReadOnly { .. }) => "The wiki is read-only right now",
-            PageError::Wiki(WikiError::Api(m)) if m.code == "permissiondenied" => {
-                "This wiki does not allow creating accounts here"
+            PageError::Wiki(WikiError::ReadOnly { reason }) => {
+                let reason = if reason.trim().is_empty() { "no reason given." } else { reason.trim() };
+                Description {
+                    status: StatusCode::SERVICE_UNAVAILABLE,
+                    title: "The wiki is read-only right now",
+                    text: format!(
+                        "New accounts cannot be created while it is. The wiki's administrators say: {reason}"
+                    ),
+                }
             }
-            PageError::Wiki(WikiError::Timeout) => "The wiki is taking too long to answer",
-            PageError::Wiki(_) | PageError::Nonsense(_) => "The wiki could not be reached properly",
-            PageError::CannotCreate => "This wiki does not allow creating accounts here",
-            PageError::Session(_) => "Something went wrong on our side",
-            PageError::StrayReturn => "This sign-in link is not part of a sign-up in this browser",
-            PageError::BadForm(_) => "The form could not be read",
-            PageError::RateLimited { .. } => "Too many attempts",
-            PageError::NotFound => "Page not found",
+            PageError::Wiki(WikiError::Api(m)) if m.code == "permissiondenied" => Description {
+                status: StatusCode::FORBIDDEN,
+                title: "This wiki does not allow creating accounts here",
+                text: format!("The wiki said: {} Please try again later.", m.text.trim()),
+            },
+            PageError::Wiki(WikiError::Timeout) => says(
+                StatusCode::GATEWAY_TIMEOUT,
+                "The wiki is taking too long to answer",
+                "Nothing was lost: please try again in a moment.",
+            ),
+            PageError::Wiki(WikiError::Api(m)) if !m.text.is_empty() => Description {
+                status: StatusCode::BAD_GATEWAY,
+                title: "The wiki could not be reached properly",
+                text: format!("The wiki said: {} Please try again later.", m.text.trim()),
+            },
+            PageError::Wiki(WikiError::HttpStatus(503)) => {
+                says(StatusCode::SERVICE_UNAVAILABLE, "The wiki could not be reached properly", TRY_AGAIN)
+            }
+            PageError::Wiki(_) | PageError::Nonsense(_) => {
+                says(StatusCode::BAD_GATEWAY, "The wiki could not be reached properly", TRY_AGAIN)
+            }
+            PageError::SignupClosed => says(
+                StatusCode::FORBIDDEN,
+                "This wiki does not allow creating accounts here",
+                "The wiki says that new accounts cannot be created from here at the moment.",
+            ),
+            PageError::Session(_) => {
+                says(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side", TRY_AGAIN)
+            }
+            PageError::StrayReturn => says(
+                StatusCode::BAD_REQUEST,
+                "This sign-in link is not part of a sign-up in this browser",
+                "It was used already, or it was opened in another browser than the one that started the sign-up. \
+                 Nothing was sent to the wiki. Please start from the sign-up form.",
+            ),
+            PageError::BadForm(_) => says(
+                StatusCode::BAD_REQUEST,
+                "The form could not be read",
+                "What the browser sent is not a sign-up form of this site. Please go back to the form and try again.",
+            ),
+            PageError::CrossSitePost => says(
+                StatusCode::FORBIDDEN,
+                "This form did not come from this site",
+                "For your safety nothing was sent: the form was posted by a page of another site. \
+                 Please open the sign-up form itself and fill it in there.",
+            ),
+            PageError::StaleForm(_) => says(
+                StatusCode::FORBIDDEN,
+                "This form is too old",
+                "For your safety nothing was sent: the form was too old. Please reload the page and try again.",
+            ),
+            PageError::RateLimited { retry_after_secs } => Description {
+                status: StatusCode::TOO_MANY_REQUESTS,
+                title: "Too many attempts",
+                text: format!(
+                    "Too many sign-up attempts came from your network in a short time. \
+                     Please wait {retry_after_secs} seconds, then try again."
+                ),
+            },
+            PageError::NotFound => says(StatusCode::NOT_FOUND, "Page not found", "There is nothing at this address."),
         }
     }
 
@@ -66,60 +143,60 @@ impl PageError {
             page.headers_mut().insert(RETRY_AFTER, (*retry_after_secs).into());
         }
     }
-
-    /// What the visitor can do about it, in plain words.
-    pub fn explanation(&self) -> String {
-        match self {
-            PageError::Wiki(WikiError::ReadOnly { reason }) => {
-                let reason = if reason.trim().is_empty() { "no reason given." } else { reason.trim() };
-                format!("New accounts cannot be created while it is. The wiki's administrators say: {reason}")
-            }
-            PageError::Wiki(WikiError::Api(m)) if !m.text.is_empty() => {
-                format!("The wiki said: {} Please try again later.", m.text.trim())
-            }
-            PageError::Wiki(WikiError::Timeout) => "Nothing was lost: please try again in a moment.".to_owned(),
-            PageError::Wiki(_) | PageError::Nonsense(_) | PageError::Session(_) => {
-                "This is usually temporary. Nothing you typed was lost: please try again in a moment.".to_owned()
-            }
-            PageError::CannotCreate => {
-                "The wiki says that new accounts cannot be created from here at the moment.".to_owned()
-            }
-            PageError::StrayReturn => "It was used already, or it was opened in another browser than the one that \
-                started the sign-up. Nothing was sent to the wiki. Please start from the sign-up form."
-                .to_owned(),
-            PageError::BadForm(_) => "What the browser sent is not a sign-up form of this site. \
-                Please go back to the form and try again."
-                .to_owned(),
-            PageError::RateLimited { retry_after_secs } => format!(
-                "Too many sign-up attempts came from your network in a short time. \
-                 Please wait {retry_after_secs} seconds, then try again."
-            ),
-            PageError::NotFound => "There is nothing at this address.".to_owned(),
-        }
-    }
 }
 
 impl ResponseError for PageError {
     fn status_code(&self) -> StatusCode {
-        match self {
-            PageError::Wiki(WikiError::Timeout) => StatusCode::GATEWAY_TIMEOUT,
-            PageError::Wiki(WikiError::HttpStatus(503)) => StatusCode::SERVICE_UNAVAILABLE,
-            PageError::Wiki(WikiError::ReadOnly { .. }) => StatusCode::SERVICE_UNAVAILABLE,
-            PageError::Wiki(WikiError::Api(m)) if m.code == "permissiondenied" => StatusCode::FORBIDDEN,
-            PageError::Wiki(_) | PageError::Nonsense(_) => StatusCode::BAD_GATEWAY,
-            PageError::CannotCreate => StatusCode::FORBIDDEN,
-            PageError::Session(_) => StatusCode::INTERNAL_SERVER_ERROR,
-            PageError::StrayReturn => StatusCode::BAD_REQUEST,
-            PageError::BadForm(_) => StatusCode::BAD_REQUEST,
-            PageError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
-            PageError::NotFound => StatusCode::NOT_FOUND,
-        }
+        self.describe().status
     }
 
     fn error_response(&self) -> HttpResponse {
         self.log();
-        let mut page = pages::message(self.status_code(), self.title(), &self.explanation());
+        let Description { status, title, text } = self.describe();
+        let mut page = pages::message(status, title, &text);
         self.add_retry_after(&mut page);
         page
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wiki::types::ApiMessage;
+
+    fn api(code: &str, text: &str) -> PageError {
+        let message = serde_json::json!({ "code": code, "text": text });
+        PageError::Wiki(WikiError::Api(serde_json::from_value::<ApiMessage>(message).unwrap()))
+    }
+
+    #[test]
+    fn each_error_has_one_status_and_a_title_and_text() {
+        let cases = [
+            (PageError::Wiki(WikiError::Timeout), 504),
+            (PageError::Wiki(WikiError::HttpStatus(503)), 503),
+            (PageError::Wiki(WikiError::HttpStatus(500)), 502),
+            (PageError::Wiki(WikiError::ReadOnly { reason: "Upgrade".into() }), 503),
+            (api("permissiondenied", "You may not."), 403),
+            (api("internal_api_error", "Oops."), 502),
+            (PageError::SignupClosed, 403),
+            (PageError::StrayReturn, 400),
+            (PageError::CrossSitePost, 403),
+            (PageError::RateLimited { retry_after_secs: 7 }, 429),
+            (PageError::NotFound, 404),
+        ];
+        for (error, status) in cases {
+            let description = error.describe();
+            assert_eq!(description.status.as_u16(), status, "{error:?}");
+            assert_eq!(error.status_code(), description.status);
+            assert!(!description.title.is_empty() && !description.text.is_empty());
+        }
+    }
+
+    #[test]
+    fn the_wikis_words_are_passed_on() {
+        assert!(api("permissiondenied", "Only admins.").describe().text.contains("Only admins."));
+        let read_only = PageError::Wiki(WikiError::ReadOnly { reason: "Upgrading the database".into() });
+        assert!(read_only.describe().text.ends_with("Upgrading the database"));
+        assert!(PageError::RateLimited { retry_after_secs: 7 }.describe().text.contains("7 seconds"));
     }
 }

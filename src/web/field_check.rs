@@ -13,9 +13,9 @@ use serde::{Deserialize, Serialize};
 
 use super::AppState;
 use super::client_ip::ClientIp;
-use super::csrf::PostedForm;
+use super::csrf::VerifiedForm;
 use super::errors::PageError;
-use crate::signup::{Advice, Submission};
+use crate::signup::Advice;
 use crate::wiki::WikiError;
 
 /// Checks a client may make for each sign-up submission it may make: a
@@ -47,11 +47,10 @@ pub async fn check_username(
 pub async fn check_password(
     state: web::Data<AppState>,
     client: ClientIp,
-    form: PostedForm,
+    VerifiedForm(typed): VerifiedForm,
 ) -> Result<HttpResponse, PageError> {
-    let typed = Submission::new(form.pairs);
     let password = typed.value("password").unwrap_or_default();
-    if !form.genuine || password.is_empty() {
+    if password.is_empty() {
         return Ok(answer(&Advice::Fine));
     }
     client.take_turn(&state.field_checks)?;

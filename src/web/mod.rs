@@ -37,7 +37,7 @@ pub struct AppState {
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     // What the browser sent cannot be read: our page, not the framework's.
-    let unreadable = |e: &dyn std::fmt::Display| errors::PageError::BadForm(e.to_string()).into();
+    let unreadable = |e: &dyn std::fmt::Display| errors::PageError::BadForm(e.to_string().into()).into();
     cfg.app_data(web::FormConfig::default().limit(64 * 1024).error_handler(move |e, _| unreadable(&e)))
         .app_data(web::QueryConfig::default().error_handler(move |e, _| unreadable(&e)))
         .app_data(web::PathConfig::default().error_handler(|_, _| errors::PageError::NotFound.into()))
@@ -48,7 +48,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/welcome", web::get().to(signup::welcome))
         .route("/check-username", web::get().to(field_check::check_username))
         .route("/check-password", web::post().to(field_check::check_password))
-        .route("/captcha/{generation}/{index}", web::get().to(captcha::image))
+        .route(captcha::ROUTE, web::get().to(captcha::image))
         .route("/static/{name}", web::get().to(assets::asset))
         .route("/healthz", web::get().to(operations::healthz))
         .route("/readyz", web::get().to(operations::readyz))

@@ -8,33 +8,7 @@ use askama::Template;
 
 use super::csrf::CSRF_FIELD;
 use super::request_id;
-use crate::signup::{Detail, FieldView, FormView, SafeHtml, WAY_BUTTON, Widget};
-
-/// A message at the top of the form: the wiki's reason for a FAIL, the
-/// instructions of a further step, or trouble reaching the wiki.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub struct Notice {
-    pub error: bool,
-    pub html: SafeHtml,
-    /// The request id, for trouble a visitor may report.
-    pub reference: Option<String>,
-}
-
-impl Notice {
-    pub fn info(html: SafeHtml) -> Notice {
-        Notice { error: false, html, reference: None }
-    }
-
-    pub fn error(html: SafeHtml) -> Notice {
-        Notice { error: true, html, reference: None }
-    }
-
-    /// Trouble with the wiki, shown above the form the visitor filled in.
-    pub fn trouble(title: &str, explanation: &str) -> Notice {
-        let html = SafeHtml::from_text(&format!("{title}. {explanation}"));
-        Notice { error: true, html, reference: Some(request_id::current()) }
-    }
-}
+use crate::signup::{Detail, FieldView, FormView, Notice, SafeHtml, WAY_BUTTON, Widget};
 
 #[derive(Template)]
 #[template(path = "form.html")]

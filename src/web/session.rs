@@ -3,11 +3,11 @@
 
 use actix_session::Session;
 use actix_web::{FromRequest, HttpRequest, dev::Payload};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::errors::PageError;
-use super::pages::Notice;
-use crate::signup::{FormSpec, PageTitle, Submission, Username};
+use crate::signup::flow::random_key;
+use crate::signup::{Flow, PageTitle, Username};
 use crate::wiki::UpstreamSession;
 
 const WIKI: &str = "wiki";
@@ -15,66 +15,6 @@ const FLOW: &str = "flow";
 const CREATED: &str = "created";
 const CSRF: &str = "csrf";
 const RETURN_TO: &str = "returnto";
-
-/// Whether the next `createaccount` begins a flow or continues one the wiki
-/// keeps in its session (after UI or REDIRECT).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Stage {
-    Begin,
-    Continue,
-}
-
-/// A visitor's sign-up under way: the form last shown and what goes with it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Flow {
-    pub spec: FormSpec,
-    pub stage: Stage,
-    /// Changes with every form shown, so image URLs of an old form are not
-    /// served from the browser's cache for a new one.
-    pub generation: u32,
-    /// Wiki links of the images the form shows, served by `/captcha/...`:
-    /// the portal fetches these and nothing else.
-    pub images: Vec<String>,
-    /// What the visitor typed that may be shown again (never a secret), to
-    /// refill a new form when this flow ends without an account.
-    pub kept: Submission,
-    /// Carried by the return URL given to the wiki: a provider's return is
-    /// accepted only in the browser session that set out.
-    pub return_key: String,
-    /// The browser was sent to a third-party provider and has not returned.
-    pub away: bool,
-    /// Shown by the next `GET /` (post/redirect/get): once above a fresh
-    /// form, or with every showing of a further step (its instructions).
-    pub notice: Option<Notice>,
-    /// The wiki kept state from an earlier attempt (`haspreservedstate`).
-    pub preserve_state: bool,
-    /// The username of a first submission whose answer was lost (timeout):
-    /// the account may exist. A later `userexists` for it is checked.
-    pub unsure_username: Option<String>,
-}
-
-impl Flow {
-    /// A new sign-up, on the form `spec`.
-    pub fn begin(spec: FormSpec, kept: Submission, preserve_state: bool) -> Flow {
-        Flow {
-            spec,
-            stage: Stage::Begin,
-            generation: 0,
-            images: Vec::new(),
-            kept,
-            return_key: random_key(),
-            away: false,
-            notice: None,
-            preserve_state,
-            unsure_username: None,
-        }
-    }
-}
-
-fn random_key() -> String {
-    use rand::RngExt;
-    rand::rng().sample_iter(rand::distr::Alphanumeric).take(32).map(char::from).collect()
-}
 
 pub struct VisitorSession(Session);
 
@@ -118,6 +58,15 @@ impl VisitorSession {
 
     pub fn set_wiki(&self, wiki: &UpstreamSession) -> Result<(), PageError> {
         self.set(WIKI, wiki)
+    }
+
+    /// Runs `call` with the visitor's wiki session and keeps what the wiki
+    /// changed in it (cookies, token), whether the call succeeded or not.
+    pub async fn with_wiki<T>(&self, call: impl AsyncFnOnce(&mut UpstreamSession) -> T) -> Result<T, PageError> {
+        let mut wiki = self.wiki();
+        let result = call(&mut wiki).await;
+        self.set_wiki(&wiki)?;
+        Ok(result)
     }
 
     pub fn flow(&self) -> Option<Flow> {
@@ -166,6 +115,6 @@ impl VisitorSession {
     }
 
     fn set<T: Serialize>(&self, key: &str, value: &T) -> Result<(), PageError> {
-        self.0.insert(key, value).map_err(|e| PageError::Session(e.to_string()))
+        self.0.insert(key, value).map_err(PageError::Session)
     }
 }

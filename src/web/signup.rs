@@ -1,7 +1,8 @@
 //! The sign-up pages: the form (`GET /`), its submission (`POST /`), the
 //! return from a third-party provider (`GET /return`), starting over
 //! (`POST /start-over`) and the welcome page (`GET /welcome`). Thin: the
-//! domain decides, these fetch, store and render.
+//! domain (`signup::flow`) decides what comes next; these load the flow,
+//! call the wiki, store, redirect and render.
 //!
 //! Every step that changes the flow answers with a redirect to `GET /`
 //! (post/redirect/get): a reload or the back button shows the current step
@@ -14,14 +15,17 @@ use rand::RngExt;
 use url::Url;
 
 use super::AppState;
+use super::captcha;
 use super::client_ip::ClientIp;
-use super::csrf::PostedForm;
+use super::csrf::{StaleForm, VerifiedForm};
 use super::errors::PageError;
-use super::pages::{self, FormPage, Notice, WelcomePage};
-use super::session::{Flow, Stage, VisitorSession};
-use crate::signup::{self, FormSpec, Outcome, PageTitle, SafeHtml, Submission, Username, Widget};
+use super::pages::{self, FormPage, WelcomePage};
+use super::request_id;
+use super::session::VisitorSession;
+use crate::signup::flow::{self, SignupClosed};
+use crate::signup::{Flow, Next, Notice, PageTitle, SafeHtml, Stage, Submission, Submit, Username, Visit, Widget};
 use crate::wiki::types::CreateAccountResult;
-use crate::wiki::{CreateAccount, CreateStep, UpstreamSession};
+use crate::wiki::{CreateAccount, CreateStep};
 
 /// How recent an account must be to count as made by a try of the same
 /// visitor whose answer was lost.
@@ -52,91 +56,68 @@ pub async fn show_form(
             Err(e) => tracing::info!(error = %e, "returnto ignored"),
         }
     }
-    match session.flow() {
-        // A further step (after UI): shown again as it was, its
-        // instructions included; the wiki is not asked anything.
-        Some(flow) if flow.stage == Stage::Continue && !flow.away => {
-            let notice = flow.notice.clone();
-            show(&state, &session, flow, &Submission::default(), notice, StatusCode::OK)
-        }
-        // Back from a provider without finishing there: choose again.
-        Some(flow) if flow.away => fresh_form(&state, &session, &flow.kept, Some(came_back())).await,
-        // After a FAIL or a RESTART: a fresh form, refilled, with the reason.
-        Some(mut flow) => {
-            let notice = flow.notice.take();
-            fresh_form(&state, &session, &flow.kept, notice).await
-        }
-        None => fresh_form(&state, &session, &Submission::default(), None).await,
+    match flow::visit(session.flow()) {
+        Visit::Step { flow, notice } => show(&state, &session, flow, &Submission::default(), notice, StatusCode::OK),
+        Visit::Fresh { kept, notice } => fresh_form(&state, &session, &kept, notice).await,
     }
 }
 
 /// `POST /`: one `createaccount` call with the fields of the form shown.
+/// A form of this site whose token is stale comes back refilled, with
+/// nothing sent; any other refusal is an error page.
 pub async fn submit(
     state: web::Data<AppState>,
     session: VisitorSession,
     client: ClientIp,
-    form: PostedForm,
+    form: Result<VerifiedForm, PageError>,
 ) -> Result<HttpResponse, PageError> {
-    let submission = Submission::new(form.pairs);
-    // First of all, before the wiki is asked anything.
+    let submission = match form {
+        Ok(VerifiedForm(submission)) => submission,
+        Err(PageError::StaleForm(StaleForm(typed))) => {
+            let notice = "For your safety nothing was sent: the form was too old or did not come from this site. \
+                          Please check it and submit it again.";
+            let notice = Notice::info(SafeHtml::from_text(notice));
+            return fresh_form(&state, &session, &typed, Some(notice)).await;
+        }
+        Err(e) => return Err(e),
+    };
+    // Before the wiki is asked anything; only genuine forms use a turn.
     if let Err(e) = client.take_turn(&state.submissions) {
-        return match session.flow() {
+        return match flow::form_to_show_again(session.flow()) {
             // The form as it was, filled in as it was.
-            Some(flow) if !flow.away && form.genuine => {
+            Some(flow) => {
                 let mut page = show_trouble(&state, &session, flow, &submission, &e)?;
                 e.add_retry_after(&mut page);
                 Ok(page)
             }
-            _ => Err(e),
+            None => Err(e),
         };
     }
-    if !form.genuine {
-        // Not from a page of this session (another site's, or one older
-        // than the session): nothing is sent; the form again, refilled.
-        let notice = "For your safety nothing was sent: the form was too old or did not come from this site. \
-                      Please check it and submit it again.";
-        let notice = Notice::info(SafeHtml::from_text(notice));
-        return fresh_form(&state, &session, &submission, Some(notice)).await;
-    }
-    let mut flow = match session.flow() {
-        Some(flow) if !flow.away => flow,
-        Some(_) => return fresh_form(&state, &session, &submission, Some(came_back())).await,
-        // No form of ours was under way (the session's form ended in
-        // another tab): nothing is sent; a new form, with what was typed,
-        // and a word on why.
-        None => {
-            let notice =
-                "Your session had expired, so nothing was sent yet. Please check the form and submit it again.";
-            let notice = Notice::info(SafeHtml::from_text(notice));
-            return fresh_form(&state, &session, &submission, Some(notice)).await;
-        }
+    let (mut flow, params) = match flow::submit(session.flow(), &submission) {
+        Submit::Send { flow, params } => (flow, params),
+        Submit::Refill { notice } => return fresh_form(&state, &session, &submission, Some(notice)).await,
     };
     if flow.stage == Stage::Begin {
         session.renew_id();
     }
-    let answer = signup::api_answer(&flow.spec, &submission);
     let return_url = return_url(&state, &flow.return_key);
     let step = match flow.stage {
         Stage::Begin => CreateStep::Begin { return_url: &return_url, preserve_state: flow.preserve_state },
         Stage::Continue => CreateStep::Continue,
     };
-    let call = CreateAccount { step, requests: &answer.requests, fields: &answer.fields };
-    let mut wiki = session.wiki();
-    let result = state.wiki.create_account(&mut wiki, &call).await;
-    session.set_wiki(&wiki)?;
-    let result = match result {
-        Ok(result) => result,
-        Err(e) => {
-            if e.outcome_unknown() && flow.stage == Stage::Begin {
-                flow.unsure_username = submission.value("username").map(str::to_owned);
-            }
-            return show_trouble(&state, &session, flow, &submission, &PageError::from(e));
+    let call = CreateAccount { step, requests: &params.requests, fields: &params.fields };
+    match session.with_wiki(async |wiki| state.wiki.create_account(wiki, &call).await).await? {
+        Ok(result) => {
+            flow.answered(&submission);
+            follow(&state, &session, flow, result, None).await
         }
-    };
-    if flow.stage == Stage::Begin {
-        flow.kept = flow.spec.keepable(&submission);
+        Err(e) => {
+            if e.outcome_unknown() {
+                flow.answer_lost(&submission);
+            }
+            show_trouble(&state, &session, flow, &submission, &PageError::from(e))
+        }
     }
-    follow(&state, &session, flow, result, None).await
 }
 
 /// `GET /return`: a third-party provider sends the browser back here. What
@@ -149,28 +130,20 @@ pub async fn provider_return(
 ) -> Result<HttpResponse, PageError> {
     let params = query.into_inner();
     let key = params.iter().find(|(k, _)| k == RETURN_KEY).map(|(_, v)| v.as_str());
-    let Some(mut flow) = session.flow().filter(|f| f.away && Some(f.return_key.as_str()) == key) else {
-        return Err(PageError::StrayReturn);
-    };
-    // Marked as returned before the wiki is asked: a replay finds nothing.
-    flow.away = false;
+    let mut flow = flow::returned(session.flow(), key).ok_or(PageError::StrayReturn)?;
     session.set_flow(&flow)?;
 
-    let submission = Submission::new(params.into_iter().filter(|(k, _)| k != RETURN_KEY).collect());
-    let provider_said = provider_error(&submission);
-    let answer = signup::api_answer(&flow.spec, &submission);
-    let call = CreateAccount { step: CreateStep::Continue, requests: &answer.requests, fields: &answer.fields };
-    let mut wiki = session.wiki();
-    let result = state.wiki.create_account(&mut wiki, &call).await;
-    session.set_wiki(&wiki)?;
-    match result {
+    let returned = Submission::new(params.into_iter().filter(|(k, _)| k != RETURN_KEY).collect());
+    let provider_said = flow::provider_error(&returned);
+    let params = crate::signup::create_params(&flow.spec, &returned);
+    let call = CreateAccount { step: CreateStep::Continue, requests: &params.requests, fields: &params.fields };
+    match session.with_wiki(async |wiki| state.wiki.create_account(wiki, &call).await).await? {
         Ok(result) => follow(&state, &session, flow, result, provider_said).await,
         Err(e) => {
             // Whether the wiki took the answer is unknown: the flow cannot
             // go on. The next form starts again, refilled.
             let e = PageError::from(e);
-            flow.stage = Stage::Begin;
-            flow.notice = Some(Notice::trouble(e.title(), "Please start again."));
+            flow.broken(Notice::trouble(e.describe().title, "Please start again.", request_id::current()));
             session.set_flow(&flow)?;
             Err(e)
         }
@@ -178,10 +151,8 @@ pub async fn provider_return(
 }
 
 /// `POST /start-over`: forget the step under way.
-pub async fn start_over(session: VisitorSession, form: PostedForm) -> HttpResponse {
-    if form.genuine {
-        session.drop_flow();
-    }
+pub async fn start_over(session: VisitorSession, _: VerifiedForm) -> HttpResponse {
+    session.drop_flow();
     see_other("/")
 }
 
@@ -195,7 +166,8 @@ pub async fn welcome(state: web::Data<AppState>, session: VisitorSession) -> Htt
     pages::render(StatusCode::OK, &page)
 }
 
-/// Acts on the wiki's answer to a `createaccount` call of `flow`.
+/// Acts on the wiki's answer to a `createaccount` call of `flow`, as the
+/// domain says.
 async fn follow(
     state: &AppState,
     session: &VisitorSession,
@@ -203,64 +175,31 @@ async fn follow(
     result: CreateAccountResult,
     provider_said: Option<String>,
 ) -> Result<HttpResponse, PageError> {
-    let mut outcome = signup::interpret(result, &state.wiki.api().base());
-    if let Outcome::Rejected { code, .. } = &outcome
-        && code == "userexists"
-        && let Some(name) = flow.unsure_username.take()
-    {
-        // The first try's answer was lost, so "taken" may mean "taken by
-        // that very try". The wiki knows: an account of that name made
-        // moments ago is this visitor's.
-        if let Ok(Some(created)) = state.wiki.recently_registered(&name, UNSURE_WINDOW).await
-            && let Ok(username) = Username::parse(&created)
-        {
-            tracing::info!("the account was created by an earlier try whose answer was lost");
-            outcome = Outcome::Created { username };
-        }
+    let mut outcome = crate::signup::interpret(result, &state.wiki.api().base());
+    if let Some(name) = flow.name_to_check(&outcome) {
+        // The wiki knows whether that name was registered moments ago.
+        let made = state.wiki.recently_registered(&name, UNSURE_WINDOW).await.ok().flatten();
+        outcome = flow::settle_lost_answer(outcome, made);
     }
     let (status, code) = (outcome.status(), outcome.code());
     tracing::info!(outcome = status, code, "the wiki answered the sign-up");
     state.metrics.outcomes.with_label_values(&[status, code]).inc();
-    match outcome {
-        Outcome::Created { username } => {
+    match flow.follow(outcome, provider_said) {
+        Next::Welcome(username) => {
             tracing::info!("account created");
             session.end_flow(&username)?;
             Ok(see_other("/welcome"))
         }
-        Outcome::Rejected { message, .. } => {
-            // The wiki's flow is over: a fresh form (and a fresh CAPTCHA)
-            // comes next, with the wiki's reason.
-            let message = match provider_said {
-                Some(said) => message.after_text(&said),
-                None => message,
-            };
-            flow.stage = Stage::Begin;
-            flow.notice = Some(Notice::error(message));
+        Next::Form(flow) => {
             session.set_flow(&flow)?;
             Ok(see_other("/"))
         }
-        Outcome::NeedsMore { message, spec } => {
-            flow.spec = spec;
-            flow.stage = Stage::Continue;
-            flow.notice = (!message.is_empty()).then(|| Notice::info(message));
-            session.set_flow(&flow)?;
-            Ok(see_other("/"))
-        }
-        Outcome::Restart { message } => {
-            flow.stage = Stage::Begin;
-            flow.notice = Some(Notice::info(message));
-            session.set_flow(&flow)?;
-            Ok(see_other("/"))
-        }
-        Outcome::Redirect { target, spec } => {
+        Next::Provider { flow, target } => {
             tracing::info!(host = target.host_str(), "to a third-party provider");
-            flow.spec = spec;
-            flow.stage = Stage::Continue;
-            flow.away = true;
             session.set_flow(&flow)?;
             Ok(see_other(target.as_str()))
         }
-        Outcome::Invalid { reason } => {
+        Next::Invalid(reason) => {
             session.drop_flow();
             Err(PageError::Nonsense(reason))
         }
@@ -275,24 +214,8 @@ async fn fresh_form(
     previous: &Submission,
     notice: Option<Notice>,
 ) -> Result<HttpResponse, PageError> {
-    let mut wiki: UpstreamSession = session.wiki();
-    let info = state.wiki.signup_info(&mut wiki).await;
-    session.set_wiki(&wiki)?;
-    let info = info?;
-    if !info.cancreateaccounts {
-        return Err(PageError::CannotCreate);
-    }
-    let mut spec = FormSpec::new(info.requests);
-    // State kept from an earlier attempt already answers the primary step.
-    if info.hasprimarypreservedstate {
-        spec = spec.without_primaries();
-    }
-    let mut previous = previous.clone();
-    if previous.value("username").is_none() && !info.preservedusername.is_empty() {
-        previous = Submission::new(vec![("username".into(), info.preservedusername)]);
-    }
-    let kept = spec.keepable(&previous);
-    let flow = Flow::begin(spec, kept, info.haspreservedstate);
+    let info = session.with_wiki(async |wiki| state.wiki.signup_info(wiki).await).await??;
+    let (flow, previous) = flow::fresh(info, previous).map_err(|SignupClosed| PageError::SignupClosed)?;
     show(state, session, flow, &previous, notice, StatusCode::OK)
 }
 
@@ -311,7 +234,7 @@ fn show(
     for field in view.all_fields_mut() {
         if let Widget::Image { src } = &mut field.widget {
             flow.images.push(std::mem::take(src));
-            *src = format!("/captcha/{:08x}/{}", flow.generation, flow.images.len() - 1);
+            *src = captcha::image_route(flow.generation, flow.images.len() - 1);
         }
     }
     let continuing = flow.stage == Stage::Continue;
@@ -341,7 +264,8 @@ fn show_trouble(
     e: &PageError,
 ) -> Result<HttpResponse, PageError> {
     e.log();
-    let notice = Notice::trouble(e.title(), &e.explanation());
+    let description = e.describe();
+    let notice = Notice::trouble(description.title, &description.text, request_id::current());
     show(state, session, flow, submission, Some(notice), e.status_code())
 }
 
@@ -351,21 +275,6 @@ fn return_url(state: &AppState, return_key: &str) -> Url {
     let mut url = state.public_url.route("return");
     url.query_pairs_mut().append_pair(RETURN_KEY, return_key);
     url
-}
-
-/// An OAuth-style refusal the provider reported (`error`, and maybe
-/// `error_description`), to show beside the wiki's own message.
-fn provider_error(returned: &Submission) -> Option<String> {
-    let error = returned.value("error").filter(|e| !e.is_empty())?;
-    let description = returned.value("error_description").filter(|d| !d.is_empty());
-    Some(match description {
-        Some(description) => format!("The sign-in provider answered: {error} ({description})."),
-        None => format!("The sign-in provider answered: {error}."),
-    })
-}
-
-fn came_back() -> Notice {
-    Notice::info(SafeHtml::from_text("You came back before finishing with the sign-in provider. You can choose again."))
 }
 
 /// The wiki's log-in page, leading on to the page the event site named.
