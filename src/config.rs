@@ -1,106 +1,76 @@
-//! One typed settings struct, layered: built-in defaults, then a TOML file
-//! (`--config`), then `WIKISIGNUP_*` environment variables, then the command
-//! line. Validated at start-up; an error names the setting.
+//! The settings. Each is declared once, in [`Declared`]: its flag, its
+//! environment variable, its key in the TOML file (`--config`), its type,
+//! its default and its help. Layered: the command line and environment win
+//! over the file, the file over the default. Every value is parsed into its
+//! type as it is read; an error names the setting.
 
+use std::error::Error as _;
+use std::fmt;
 use std::net::{IpAddr, SocketAddr};
+use std::num::{NonZeroU32, NonZeroU64};
 use std::path::PathBuf;
+use std::str::FromStr;
 use std::time::Duration;
 
-use clap::Parser;
-use serde::Deserialize;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::parser::ValueSource;
+use clap::{CommandFactory, FromArgMatches, Parser};
 use url::Url;
 
 use crate::wiki::WikiApiUrl;
 
-pub const DEFAULT_WIKI_API: &str = "https://test.wikipedia.org/w/api.php";
-pub const DEFAULT_LISTEN: &str = "127.0.0.1:8000";
-
-/// Command line and environment. Every option is optional here so that a
-/// value given in neither place falls through to the file, then the default.
-#[derive(Debug, Default, Parser)]
+/// Every setting as it is given (command line, environment, file).
+#[derive(Debug, Parser)]
 #[command(name = "wikisignup", version, about = "A custom sign-up page for a MediaWiki wiki")]
-pub struct Cli {
-    /// TOML file with any of the settings below (snake_case keys).
+struct Declared {
+    /// TOML file with any of the settings below (snake_case keys)
     #[arg(long, env = "WIKISIGNUP_CONFIG")]
-    pub config: Option<PathBuf>,
-    /// The wiki's api.php [default: https://test.wikipedia.org/w/api.php]
-    #[arg(long, env = "WIKISIGNUP_WIKI_API")]
-    pub wiki_api: Option<String>,
-    /// Address and port to listen on [default: 127.0.0.1:8000]
-    #[arg(long, env = "WIKISIGNUP_LISTEN")]
-    pub listen: Option<String>,
-    /// The portal's external base URL, e.g. https://signup.example.org/
-    /// [default: http://LISTEN/]
+    config: Option<PathBuf>,
+    /// The wiki's api.php
+    #[arg(long, env = "WIKISIGNUP_WIKI_API", default_value = "https://test.wikipedia.org/w/api.php")]
+    wiki_api: WikiApiUrl,
+    /// Address and port to listen on
+    #[arg(long, env = "WIKISIGNUP_LISTEN", default_value = "127.0.0.1:8000")]
+    listen: SocketAddr,
+    /// The portal's external address (behind a proxy: its https URL) [default: http://LISTEN/]
     #[arg(long, env = "WIKISIGNUP_PUBLIC_URL")]
-    pub public_url: Option<String>,
-    /// Contact for the wiki's operators (email or URL), sent in the User-Agent.
+    public_url: Option<PublicUrl>,
+    /// Your e-mail or URL, sent to the wiki in the User-Agent
     #[arg(long, env = "WIKISIGNUP_CONTACT")]
-    pub contact: Option<String>,
-    /// Language of the wiki's labels and messages (`uselang`) [default: content]
-    #[arg(long, env = "WIKISIGNUP_LANGUAGE")]
-    pub language: Option<String>,
-    /// Seconds to wait for the wiki [default: 20]
-    #[arg(long, env = "WIKISIGNUP_UPSTREAM_TIMEOUT")]
-    pub upstream_timeout: Option<u64>,
-    /// Minutes an idle visitor session lives [default: 60]
-    #[arg(long, env = "WIKISIGNUP_SESSION_TTL")]
-    pub session_ttl: Option<u64>,
-    /// Most visitor sessions held in memory [default: 100000]
-    #[arg(long, env = "WIKISIGNUP_MAX_SESSIONS")]
-    pub max_sessions: Option<u64>,
-    /// Where visitor sessions live: `memory`, or a Redis URL shared by
-    /// several instances, e.g. redis://127.0.0.1:6379 [default: memory]
-    #[arg(long, env = "WIKISIGNUP_SESSION_STORE")]
-    pub session_store: Option<String>,
-    /// Log as JSON lines instead of text.
-    #[arg(long, env = "WIKISIGNUP_LOG_JSON")]
-    pub log_json: Option<bool>,
-    /// Sign-up submissions a client may make per minute, and six username or
-    /// password checks for each [default: 10]
-    #[arg(long, env = "WIKISIGNUP_SUBMISSIONS_PER_MINUTE")]
-    pub submissions_per_minute: Option<u32>,
-    /// Reverse proxies whose X-Forwarded-For is believed, comma-separated
-    /// IP addresses [default: none]
-    #[arg(long, env = "WIKISIGNUP_TRUSTED_PROXIES")]
-    pub trusted_proxies: Option<String>,
-    /// Sites that may embed the page in a frame (CSP frame-ancestors),
-    /// space-separated [default: 'self']
-    #[arg(long, env = "WIKISIGNUP_FRAME_ANCESTORS")]
-    pub frame_ancestors: Option<String>,
-    /// Most requests to the wiki in flight at once [default: 64]
-    #[arg(long, env = "WIKISIGNUP_UPSTREAM_CONCURRENCY")]
-    pub upstream_concurrency: Option<usize>,
+    contact: Option<Contact>,
+    /// Language of the wiki's labels and messages (uselang); content is the wiki's own
+    #[arg(long, env = "WIKISIGNUP_LANGUAGE", default_value = "content")]
+    language: Language,
+    /// Seconds to wait for the wiki
+    #[arg(long, env = "WIKISIGNUP_UPSTREAM_TIMEOUT", default_value = "20")]
+    upstream_timeout: InRange<1, 300>,
+    /// Minutes an idle visitor session lives
+    #[arg(long, env = "WIKISIGNUP_SESSION_TTL", default_value = "60")]
+    session_ttl: InRange<1, 1440>,
+    /// Most visitor sessions held in memory; the least recently used go first
+    #[arg(long, env = "WIKISIGNUP_MAX_SESSIONS", default_value = "100000")]
+    max_sessions: NonZeroU64,
+    /// Where visitor sessions live: memory, or a redis:// URL shared by several instances
+    #[arg(long, env = "WIKISIGNUP_SESSION_STORE", default_value = "memory")]
+    session_store: SessionStoreSetting,
+    /// Log JSON lines instead of text
+    #[arg(long, env = "WIKISIGNUP_LOG_JSON", default_value = "false", action = clap::ArgAction::Set)]
+    log_json: bool,
+    /// Sign-up submissions one client may make per minute (and six username or password checks for each)
+    #[arg(long, env = "WIKISIGNUP_SUBMISSIONS_PER_MINUTE", default_value = "10")]
+    submissions_per_minute: NonZeroU32,
+    /// Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed
+    #[arg(long, env = "WIKISIGNUP_TRUSTED_PROXIES", default_value = "")]
+    trusted_proxies: TrustedProxies,
+    /// Sites that may embed the page in a frame (CSP frame-ancestors), separated by spaces
+    #[arg(long, env = "WIKISIGNUP_FRAME_ANCESTORS", default_value = "'self'")]
+    frame_ancestors: FrameAncestors,
+    /// Most requests to the wiki in flight at once
+    #[arg(long, env = "WIKISIGNUP_UPSTREAM_CONCURRENCY", default_value = "64")]
+    upstream_concurrency: InRange<1, 10000>,
 }
 
-/// Where visitor sessions live.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SessionStoreSetting {
-    /// In this process: bounded, expiring; sessions end with the process.
-    Memory,
-    /// A Redis server shared by several instances.
-    Redis(String),
-}
-
-/// The settings file: the same names, snake_case.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FileSettings {
-    wiki_api: Option<String>,
-    listen: Option<String>,
-    public_url: Option<String>,
-    contact: Option<String>,
-    language: Option<String>,
-    upstream_timeout: Option<u64>,
-    session_ttl: Option<u64>,
-    max_sessions: Option<u64>,
-    session_store: Option<String>,
-    log_json: Option<bool>,
-    submissions_per_minute: Option<u32>,
-    trusted_proxies: Option<String>,
-    frame_ancestors: Option<String>,
-    upstream_concurrency: Option<usize>,
-}
-
+/// The settings, parsed and checked.
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub wiki_api: WikiApiUrl,
@@ -108,31 +78,215 @@ pub struct Settings {
     /// Given by the operator; without it, derived from the address the
     /// portal is bound to (see [`Settings::public_url`]).
     pub public_url: Option<PublicUrl>,
-    pub contact: Option<String>,
-    pub language: String,
+    pub contact: Option<Contact>,
+    pub language: Language,
     pub upstream_timeout: Duration,
     pub session_ttl: Duration,
-    pub max_sessions: u64,
+    pub max_sessions: NonZeroU64,
     pub session_store: SessionStoreSetting,
     pub log_json: bool,
-    pub submissions_per_minute: u32,
+    pub submissions_per_minute: NonZeroU32,
     pub trusted_proxies: Vec<IpAddr>,
-    pub frame_ancestors: String,
+    pub frame_ancestors: FrameAncestors,
     pub upstream_concurrency: usize,
-    /// Signs the session cookie; from `WIKISIGNUP_SESSION_SECRET` only, so
-    /// it stays out of files and process listings.
-    pub session_secret: Option<String>,
+    /// Signs and encrypts the session cookie; from the environment only
+    /// (`WIKISIGNUP_SESSION_SECRET`), so it stays out of files and process
+    /// listings.
+    pub session_secret: Option<SessionSecret>,
 }
 
+/// A setting that could not be read, named as the file names it.
 #[derive(Debug, thiserror::Error)]
 #[error("invalid setting {setting}: {reason}")]
 pub struct ConfigError {
-    pub setting: &'static str,
+    pub setting: String,
     pub reason: String,
 }
 
-fn bad(setting: &'static str, reason: impl ToString) -> ConfigError {
-    ConfigError { setting, reason: reason.to_string() }
+fn bad(setting: &str, reason: impl ToString) -> ConfigError {
+    ConfigError { setting: setting.to_owned(), reason: reason.to_string() }
+}
+
+/// The environment variable that holds the session secret.
+const SESSION_SECRET_VAR: &str = "WIKISIGNUP_SESSION_SECRET";
+
+impl Settings {
+    /// Reads the command line, the environment and the file they name.
+    /// `--help` and `--version` print and exit, as command-line tools do.
+    pub fn load() -> Result<Settings, ConfigError> {
+        Settings::from_args(std::env::args_os()).map_err(|e| e.or_exit())
+    }
+
+    /// Settings from arguments as on a command line (and the environment):
+    /// what tests use to start the real application.
+    pub fn from_args<I, T>(args: I) -> Result<Settings, LoadError>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        let mut args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+        let first = Declared::command().try_get_matches_from(&args).map_err(LoadError::from_clap)?;
+        if let Some(path) = first.get_one::<PathBuf>("config") {
+            // What the file says is read as if given on the command line,
+            // for each setting the command line and environment left at
+            // its default: one parser, one set of types and errors.
+            args.extend(file_arguments(path, &first)?.into_iter().map(Into::into));
+        }
+        let matches = Declared::command().try_get_matches_from(&args).map_err(LoadError::from_clap)?;
+        let declared = Declared::from_arg_matches(&matches).map_err(LoadError::from_clap)?;
+        let session_secret = match std::env::var(SESSION_SECRET_VAR) {
+            Ok(secret) if !secret.is_empty() => {
+                Some(secret.parse().map_err(|e: SettingError| bad(SESSION_SECRET_VAR, e))?)
+            }
+            _ => None,
+        };
+        Ok(Settings {
+            wiki_api: declared.wiki_api,
+            listen: declared.listen,
+            public_url: declared.public_url,
+            contact: declared.contact,
+            language: declared.language,
+            upstream_timeout: Duration::from_secs(declared.upstream_timeout.0),
+            session_ttl: Duration::from_secs(declared.session_ttl.0 * 60),
+            max_sessions: declared.max_sessions,
+            session_store: declared.session_store,
+            log_json: declared.log_json,
+            submissions_per_minute: declared.submissions_per_minute,
+            trusted_proxies: declared.trusted_proxies.0,
+            frame_ancestors: declared.frame_ancestors,
+            upstream_concurrency: declared.upstream_concurrency.0 as usize,
+            session_secret,
+        })
+    }
+
+    /// A descriptive User-Agent with a way to reach the operator, as
+    /// Wikimedia's User-Agent policy asks.
+    pub fn user_agent(&self, public_url: &PublicUrl) -> String {
+        let contact = self.contact.as_ref().map_or("contact not configured", |c| c.0.as_str());
+        format!("wikisignup/{} ({}; {}) reqwest", env!("CARGO_PKG_VERSION"), public_url.as_str(), contact)
+    }
+
+    /// The portal's external base URL: the configured one, or that of the
+    /// address it is bound to (`bound`: the real port when `listen` asked
+    /// for port 0).
+    pub fn public_url(&self, bound: SocketAddr) -> PublicUrl {
+        self.public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{bound}/").parse().expect("a socket address makes a valid URL"))
+    }
+}
+
+/// Why settings could not be loaded: a bad setting, or a request for help
+/// or the version, which is no error.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error(transparent)]
+    Invalid(#[from] ConfigError),
+    #[error("{0}")]
+    Informational(clap::Error),
+}
+
+impl LoadError {
+    fn from_clap(e: clap::Error) -> LoadError {
+        if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+            return LoadError::Informational(e);
+        }
+        // "--listen <LISTEN>" names the setting `listen`.
+        let setting = match e.get(ContextKind::InvalidArg) {
+            Some(ContextValue::String(arg)) => {
+                arg.trim_start_matches('-').split([' ', '=']).next().unwrap_or_default().replace('-', "_")
+            }
+            _ => "command line".to_owned(),
+        };
+        let reason = match e.get(ContextKind::InvalidValue) {
+            Some(ContextValue::String(value)) => {
+                let why = e.source().map(|s| s.to_string()).unwrap_or_default();
+                format!("{value:?}: {why}")
+            }
+            _ => e.to_string().lines().next().unwrap_or_default().trim_start_matches("error: ").to_owned(),
+        };
+        LoadError::Invalid(bad(&setting, reason))
+    }
+
+    /// The bad setting, or, for `--help` and `--version`, the text printed
+    /// and a successful exit.
+    fn or_exit(self) -> ConfigError {
+        match self {
+            LoadError::Invalid(e) => e,
+            LoadError::Informational(e) => e.exit(),
+        }
+    }
+
+    /// The bad setting (tests).
+    pub fn setting(&self) -> &str {
+        match self {
+            LoadError::Invalid(e) => &e.setting,
+            LoadError::Informational(_) => "",
+        }
+    }
+}
+
+/// The file's settings as arguments, for each setting that the command line
+/// and environment left at its default.
+fn file_arguments(path: &PathBuf, given: &clap::ArgMatches) -> Result<Vec<String>, ConfigError> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| bad("config", format!("cannot read {}: {e}", path.display())))?;
+    let table: toml::Table =
+        text.parse().map_err(|e: toml::de::Error| bad("config", format!("{}: {}", path.display(), e.message())))?;
+    let command = Declared::command();
+    let mut args = Vec::new();
+    for (key, value) in table {
+        if key == "config" || !command.get_arguments().any(|a| a.get_id() == key.as_str()) {
+            return Err(bad(&key, format!("no such setting (in {})", path.display())));
+        }
+        if !matches!(given.value_source(&key), None | Some(ValueSource::DefaultValue)) {
+            continue;
+        }
+        let value = match value {
+            toml::Value::String(s) => s,
+            toml::Value::Integer(i) => i.to_string(),
+            toml::Value::Boolean(b) => b.to_string(),
+            _ => return Err(bad(&key, format!("must be a string, a number or true/false (in {})", path.display()))),
+        };
+        args.push(format!("--{}={value}", key.replace('_', "-")));
+    }
+    Ok(args)
+}
+
+/// Why a value is not a valid setting.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SettingError {
+    #[error("must be between {0} and {1}")]
+    OutOfRange(u64, u64),
+    #[error("must be a whole number")]
+    NotANumber,
+    #[error("must be an absolute http:// or https:// URL without a query string or fragment")]
+    NotABaseUrl,
+    #[error("must be a language code such as en, de or pt-br")]
+    NotALanguage,
+    #[error("must be one line, not empty")]
+    NotOneLine,
+    #[error("must be memory or a redis:// URL")]
+    NotAStore,
+    #[error("{0:?} is not an IP address")]
+    NotAnAddress(String),
+    #[error("must be CSP sources separated by spaces, e.g. 'self' https://event.example")]
+    NotFrameSources,
+    #[error("must be at least 32 bytes long")]
+    TooShort,
+}
+
+/// A whole number from `MIN` to `MAX`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InRange<const MIN: u64, const MAX: u64>(pub u64);
+
+impl<const MIN: u64, const MAX: u64> FromStr for InRange<MIN, MAX> {
+    type Err = SettingError;
+
+    fn from_str(s: &str) -> Result<Self, SettingError> {
+        let n: u64 = s.trim().parse().map_err(|_| SettingError::NotANumber)?;
+        if (MIN..=MAX).contains(&n) { Ok(InRange(n)) } else { Err(SettingError::OutOfRange(MIN, MAX)) }
+    }
 }
 
 /// The portal's own external base URL (scheme, host, optional path), ending
@@ -140,14 +294,14 @@ fn bad(setting: &'static str, reason: impl ToString) -> ConfigError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PublicUrl(Url);
 
-impl PublicUrl {
-    pub fn parse(raw: &str) -> Result<PublicUrl, String> {
-        let mut url = Url::parse(raw).map_err(|e| e.to_string())?;
-        if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
-            return Err("must be an absolute http:// or https:// URL".into());
-        }
-        if url.query().is_some() || url.fragment().is_some() {
-            return Err("must not carry a query string or fragment".into());
+impl FromStr for PublicUrl {
+    type Err = SettingError;
+
+    fn from_str(raw: &str) -> Result<PublicUrl, SettingError> {
+        let mut url = Url::parse(raw).map_err(|_| SettingError::NotABaseUrl)?;
+        let is_base = matches!(url.scheme(), "http" | "https") && url.host().is_some();
+        if !is_base || url.query().is_some() || url.fragment().is_some() {
+            return Err(SettingError::NotABaseUrl);
         }
         if !url.path().ends_with('/') {
             let path = format!("{}/", url.path());
@@ -155,7 +309,9 @@ impl PublicUrl {
         }
         Ok(PublicUrl(url))
     }
+}
 
+impl PublicUrl {
     /// A route of the portal, e.g. `return`.
     pub fn route(&self, route: &str) -> Url {
         self.0.join(route).expect("a relative route joins onto a base URL")
@@ -175,141 +331,125 @@ impl PublicUrl {
     }
 }
 
-impl Settings {
-    /// Reads the command line and environment, then the file they name.
-    pub fn load() -> Result<Settings, ConfigError> {
-        let cli = Cli::try_parse().map_err(|e| bad("command line", e.to_string().trim()))?;
-        Settings::from_cli(cli)
-    }
+/// A language code for `uselang`, or `content` (the wiki's own language).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Language(String);
 
-    /// Settings from arguments as on a command line (and the environment):
-    /// what tests use to start the real application.
-    pub fn from_args<I, T>(args: I) -> Result<Settings, ConfigError>
-    where
-        I: IntoIterator<Item = T>,
-        T: Into<std::ffi::OsString> + Clone,
-    {
-        let cli = Cli::try_parse_from(args).map_err(|e| bad("command line", e.to_string().trim()))?;
-        Settings::from_cli(cli)
-    }
+impl FromStr for Language {
+    type Err = SettingError;
 
-    pub fn from_cli(cli: Cli) -> Result<Settings, ConfigError> {
-        let file = match &cli.config {
-            None => FileSettings::default(),
-            Some(path) => {
-                let text = std::fs::read_to_string(path)
-                    .map_err(|e| bad("config", format!("cannot read {}: {e}", path.display())))?;
-                toml::from_str(&text).map_err(|e| bad("config", format!("{}: {}", path.display(), e.message())))?
-            }
-        };
-        let wiki_api = cli.wiki_api.or(file.wiki_api).unwrap_or_else(|| DEFAULT_WIKI_API.into());
-        let wiki_api: WikiApiUrl = wiki_api.parse().map_err(|e| bad("wiki_api", e))?;
-
-        let listen = cli.listen.or(file.listen).unwrap_or_else(|| DEFAULT_LISTEN.into());
-        let listen: SocketAddr =
-            listen.parse().map_err(|_| bad("listen", format!("{listen:?} is not ADDRESS:PORT")))?;
-
-        let public_url = match cli.public_url.or(file.public_url) {
-            Some(url) => Some(PublicUrl::parse(&url).map_err(|e| bad("public_url", e))?),
-            None => None,
-        };
-
-        let language = cli.language.or(file.language).unwrap_or_else(|| "content".into());
+    fn from_str(s: &str) -> Result<Language, SettingError> {
         let is_code = |c: char| c.is_ascii_alphanumeric() || c == '-';
-        if language.is_empty() || language.len() > 35 || !language.chars().all(is_code) {
-            return Err(bad("language", "must be a language code such as en, de or pt-br"));
+        if s.is_empty() || s.len() > 35 || !s.chars().all(is_code) {
+            return Err(SettingError::NotALanguage);
         }
+        Ok(Language(s.to_owned()))
+    }
+}
 
-        let contact = cli.contact.or(file.contact).filter(|c| !c.trim().is_empty());
-        if contact.as_deref().is_some_and(|c| c.chars().any(char::is_control)) {
-            return Err(bad("contact", "must be one line"));
-        }
+impl Language {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
 
-        let upstream_timeout = cli.upstream_timeout.or(file.upstream_timeout).unwrap_or(20);
-        if !(1..=300).contains(&upstream_timeout) {
-            return Err(bad("upstream_timeout", "must be between 1 and 300 seconds"));
-        }
-        let session_ttl = cli.session_ttl.or(file.session_ttl).unwrap_or(60);
-        if !(1..=24 * 60).contains(&session_ttl) {
-            return Err(bad("session_ttl", "must be between 1 and 1440 minutes"));
-        }
-        let max_sessions = cli.max_sessions.or(file.max_sessions).unwrap_or(100_000);
-        if max_sessions == 0 {
-            return Err(bad("max_sessions", "must be at least 1"));
-        }
+/// How the wiki's operators can reach the portal's: one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contact(String);
 
-        let session_store = match cli.session_store.or(file.session_store).as_deref() {
-            None | Some("memory") => SessionStoreSetting::Memory,
-            Some(url) if url.starts_with("redis://") && Url::parse(url).is_ok() => {
-                SessionStoreSetting::Redis(url.to_owned())
-            }
-            Some(_) => return Err(bad("session_store", "must be memory or a redis:// URL")),
-        };
+impl FromStr for Contact {
+    type Err = SettingError;
 
-        let submissions_per_minute = cli.submissions_per_minute.or(file.submissions_per_minute).unwrap_or(10);
-        if submissions_per_minute == 0 {
-            return Err(bad("submissions_per_minute", "must be at least 1"));
+    fn from_str(s: &str) -> Result<Contact, SettingError> {
+        if s.trim().is_empty() || s.chars().any(char::is_control) {
+            return Err(SettingError::NotOneLine);
         }
-        let trusted_proxies = cli
-            .trusted_proxies
-            .or(file.trusted_proxies)
-            .unwrap_or_default()
-            .split(',')
+        Ok(Contact(s.trim().to_owned()))
+    }
+}
+
+/// Where visitor sessions live.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SessionStoreSetting {
+    /// In this process: bounded, expiring; sessions end with the process.
+    Memory,
+    /// A Redis server shared by several instances.
+    Redis(String),
+}
+
+impl FromStr for SessionStoreSetting {
+    type Err = SettingError;
+
+    fn from_str(s: &str) -> Result<Self, SettingError> {
+        match s {
+            "memory" => Ok(SessionStoreSetting::Memory),
+            url if url.starts_with("redis://") && Url::parse(url).is_ok() => Ok(SessionStoreSetting::Redis(url.into())),
+            _ => Err(SettingError::NotAStore),
+        }
+    }
+}
+
+/// Reverse proxies whose `X-Forwarded-For` is believed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct TrustedProxies(Vec<IpAddr>);
+
+impl FromStr for TrustedProxies {
+    type Err = SettingError;
+
+    fn from_str(s: &str) -> Result<Self, SettingError> {
+        s.split(',')
             .map(str::trim)
             .filter(|p| !p.is_empty())
-            .map(|p| p.parse().map_err(|_| bad("trusted_proxies", format!("{p:?} is not an IP address"))))
-            .collect::<Result<Vec<IpAddr>, _>>()?;
-        let frame_ancestors = cli.frame_ancestors.or(file.frame_ancestors).unwrap_or_else(|| "'self'".into());
-        let source_ok = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_graphic() && c != ';' && c != ',');
-        if !frame_ancestors.split_whitespace().all(source_ok) || frame_ancestors.trim().is_empty() {
-            return Err(bad(
-                "frame_ancestors",
-                "must be CSP sources separated by spaces, e.g. 'self' https://event.example",
-            ));
-        }
-        let upstream_concurrency = cli.upstream_concurrency.or(file.upstream_concurrency).unwrap_or(64);
-        if !(1..=10_000).contains(&upstream_concurrency) {
-            return Err(bad("upstream_concurrency", "must be between 1 and 10000"));
-        }
-
-        let session_secret = std::env::var("WIKISIGNUP_SESSION_SECRET").ok().filter(|s| !s.is_empty());
-        if session_secret.as_ref().is_some_and(|s| s.len() < 32) {
-            return Err(bad("WIKISIGNUP_SESSION_SECRET", "must be at least 32 bytes long"));
-        }
-
-        Ok(Settings {
-            wiki_api,
-            listen,
-            public_url,
-            contact,
-            language,
-            upstream_timeout: Duration::from_secs(upstream_timeout),
-            session_ttl: Duration::from_secs(session_ttl * 60),
-            max_sessions,
-            session_store,
-            log_json: cli.log_json.or(file.log_json).unwrap_or(false),
-            submissions_per_minute,
-            trusted_proxies,
-            frame_ancestors: frame_ancestors.split_whitespace().collect::<Vec<_>>().join(" "),
-            upstream_concurrency,
-            session_secret,
-        })
+            .map(|p| p.parse().map_err(|_| SettingError::NotAnAddress(p.to_owned())))
+            .collect::<Result<_, _>>()
+            .map(TrustedProxies)
     }
+}
 
-    /// A descriptive User-Agent with a way to reach the operator, as
-    /// Wikimedia's User-Agent policy asks.
-    pub fn user_agent(&self, public_url: &PublicUrl) -> String {
-        let contact = self.contact.as_deref().unwrap_or("contact not configured");
-        format!("wikisignup/{} ({}; {}) reqwest", env!("CARGO_PKG_VERSION"), public_url.as_str(), contact)
+/// CSP `frame-ancestors` sources, normalised to single spaces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrameAncestors(String);
+
+impl FromStr for FrameAncestors {
+    type Err = SettingError;
+
+    fn from_str(s: &str) -> Result<Self, SettingError> {
+        let source_ok = |s: &str| s.chars().all(|c| c.is_ascii_graphic() && c != ';' && c != ',');
+        let sources: Vec<&str> = s.split_whitespace().collect();
+        if sources.is_empty() || !sources.iter().all(|s| source_ok(s)) {
+            return Err(SettingError::NotFrameSources);
+        }
+        Ok(FrameAncestors(sources.join(" ")))
     }
+}
 
-    /// The portal's external base URL: the configured one, or that of the
-    /// address it is bound to (`bound`: the real port when `listen` asked
-    /// for port 0).
-    pub fn public_url(&self, bound: SocketAddr) -> PublicUrl {
-        self.public_url.clone().unwrap_or_else(|| {
-            PublicUrl::parse(&format!("http://{bound}/")).expect("a socket address makes a valid URL")
-        })
+impl FrameAncestors {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The session secret: at least 32 bytes, never printed.
+#[derive(Clone)]
+pub struct SessionSecret(String);
+
+impl FromStr for SessionSecret {
+    type Err = SettingError;
+
+    fn from_str(s: &str) -> Result<Self, SettingError> {
+        if s.len() < 32 { Err(SettingError::TooShort) } else { Ok(SessionSecret(s.to_owned())) }
+    }
+}
+
+impl SessionSecret {
+    pub fn expose(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
+}
+
+impl fmt::Debug for SessionSecret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SessionSecret(redacted)")
     }
 }
 
@@ -317,28 +457,42 @@ impl Settings {
 mod tests {
     use super::*;
 
-    fn settings(args: &[&str]) -> Result<Settings, ConfigError> {
+    fn settings(args: &[&str]) -> Result<Settings, LoadError> {
         Settings::from_args(std::iter::once("wikisignup").chain(args.iter().copied()))
     }
 
     #[test]
     fn defaults_point_at_test_wikipedia() {
         let s = settings(&[]).unwrap();
-        assert_eq!(s.wiki_api.to_string(), DEFAULT_WIKI_API);
-        assert_eq!(s.listen.to_string(), DEFAULT_LISTEN);
+        assert_eq!(s.wiki_api.to_string(), "https://test.wikipedia.org/w/api.php");
+        assert_eq!(s.listen.to_string(), "127.0.0.1:8000");
         let public_url = s.public_url(s.listen);
         assert_eq!(public_url.as_str(), "http://127.0.0.1:8000/");
         assert_eq!(public_url.route("return").as_str(), "http://127.0.0.1:8000/return");
+        assert_eq!(s.upstream_timeout, Duration::from_secs(20));
+        assert_eq!(s.session_ttl, Duration::from_secs(3600));
+        assert!(!s.log_json);
+        assert!(s.trusted_proxies.is_empty());
     }
 
     #[test]
     fn a_bad_setting_is_named() {
         let err = settings(&["--wiki-api", "ftp://wiki/api.php"]).unwrap_err();
-        assert_eq!(err.setting, "wiki_api");
+        assert_eq!(err.setting(), "wiki_api");
         assert!(err.to_string().starts_with("invalid setting wiki_api:"), "{err}");
-        assert_eq!(settings(&["--listen", "nowhere"]).unwrap_err().setting, "listen");
-        assert_eq!(settings(&["--public-url", "signup.example"]).unwrap_err().setting, "public_url");
-        assert_eq!(settings(&["--language", "en;drop"]).unwrap_err().setting, "language");
+        assert_eq!(settings(&["--listen", "nowhere"]).unwrap_err().setting(), "listen");
+        assert_eq!(settings(&["--public-url", "signup.example"]).unwrap_err().setting(), "public_url");
+        assert_eq!(settings(&["--language", "en;drop"]).unwrap_err().setting(), "language");
+        let err = settings(&["--upstream-timeout", "0"]).unwrap_err();
+        assert_eq!(err.setting(), "upstream_timeout");
+        assert!(err.to_string().contains("must be between 1 and 300"), "{err}");
+        assert_eq!(settings(&["--log-json", "maybe"]).unwrap_err().setting(), "log_json");
+    }
+
+    #[test]
+    fn help_and_version_are_not_errors() {
+        assert!(matches!(settings(&["--help"]), Err(LoadError::Informational(_))));
+        assert!(matches!(settings(&["--version"]), Err(LoadError::Informational(_))));
     }
 
     #[test]
@@ -355,7 +509,13 @@ mod tests {
         assert_eq!(s.wiki_api.to_string(), "http://127.0.0.1:10/w/api.php");
 
         std::fs::write(&file, "wiki = 1\n").unwrap();
-        assert_eq!(settings(&["--config", path]).unwrap_err().setting, "config");
+        assert_eq!(settings(&["--config", path]).unwrap_err().setting(), "wiki");
+        std::fs::write(&file, "session_ttl = 0\n").unwrap();
+        assert_eq!(settings(&["--config", path]).unwrap_err().setting(), "session_ttl");
+        std::fs::write(&file, "listen = [1]\n").unwrap();
+        assert_eq!(settings(&["--config", path]).unwrap_err().setting(), "listen");
+        std::fs::write(&file, "listen = \n").unwrap();
+        assert_eq!(settings(&["--config", path]).unwrap_err().setting(), "config");
     }
 
     #[test]
@@ -372,18 +532,18 @@ mod tests {
         let s = settings(&["--trusted-proxies", "10.0.0.1, ::1", "--frame-ancestors", "'self'  https://event.example"])
             .unwrap();
         assert_eq!(s.trusted_proxies.len(), 2);
-        assert_eq!(s.frame_ancestors, "'self' https://event.example");
-        assert_eq!(settings(&["--trusted-proxies", "proxy.local"]).unwrap_err().setting, "trusted_proxies");
-        assert_eq!(settings(&["--frame-ancestors", "'self'; script-src *"]).unwrap_err().setting, "frame_ancestors");
-        assert_eq!(settings(&["--submissions-per-minute", "0"]).unwrap_err().setting, "submissions_per_minute");
+        assert_eq!(s.frame_ancestors.as_str(), "'self' https://event.example");
+        assert_eq!(settings(&["--trusted-proxies", "proxy.local"]).unwrap_err().setting(), "trusted_proxies");
+        assert_eq!(settings(&["--frame-ancestors", "'self'; script-src *"]).unwrap_err().setting(), "frame_ancestors");
+        assert_eq!(settings(&["--submissions-per-minute", "0"]).unwrap_err().setting(), "submissions_per_minute");
     }
 
     #[test]
     fn the_example_file_is_valid_and_read() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/wikisignup.example.toml");
         let s = settings(&["--config", path]).unwrap();
-        assert_eq!(s.contact.as_deref(), Some("events@example.org"));
-        assert_eq!(s.frame_ancestors, "'self' https://event.example.org");
+        assert_eq!(s.contact, Some(Contact("events@example.org".into())));
+        assert_eq!(s.frame_ancestors.as_str(), "'self' https://event.example.org");
         assert_eq!(s.session_store, SessionStoreSetting::Memory);
         assert!(s.log_json);
         // The command line wins over the file.
@@ -393,8 +553,38 @@ mod tests {
 
     #[test]
     fn public_url_gets_a_trailing_slash() {
-        let url = PublicUrl::parse("https://events.example/signup").unwrap();
+        let url: PublicUrl = "https://events.example/signup".parse().unwrap();
         assert_eq!(url.route("return").as_str(), "https://events.example/signup/return");
+        assert_eq!(url.origin(), "https://events.example");
         assert!(url.is_https());
+    }
+
+    #[test]
+    fn the_secret_is_never_printed() {
+        let secret: SessionSecret = "0123456789abcdef0123456789abcdef".parse().unwrap();
+        assert!(!format!("{secret:?}").contains("0123"));
+        assert_eq!("short".parse::<SessionSecret>().unwrap_err(), SettingError::TooShort);
+    }
+
+    /// The README's table of settings says what `--help` says: every flag,
+    /// its environment variable and its default.
+    #[test]
+    fn the_readme_lists_every_setting_as_help_does() {
+        let readme = include_str!("../README.md");
+        let command = Declared::command();
+        for arg in command.get_arguments().filter(|a| a.get_long().is_some_and(|l| l != "help" && l != "version")) {
+            let flag = format!("`--{}", arg.get_long().unwrap());
+            let row = readme
+                .lines()
+                .find(|l| l.starts_with("| ") && l.contains(&flag))
+                .unwrap_or_else(|| panic!("README has no row for {flag}"));
+            let env = arg.get_env().unwrap().to_str().unwrap();
+            assert!(row.contains(&format!("`{env}`")), "README's row for {flag} lacks {env}: {row}");
+            for default in arg.get_default_values() {
+                let default = default.to_str().unwrap();
+                let shown = if default.is_empty() { "none".to_owned() } else { format!("`{default}`") };
+                assert!(row.contains(&shown), "README's row for {flag} lacks the default {shown}: {row}");
+            }
+        }
     }
 }

@@ -2,7 +2,6 @@
 //! which start the real application on a random port.
 
 use std::net::TcpListener;
-use std::num::NonZeroU32;
 use std::time::Duration;
 
 use governor::{Quota, RateLimiter};
@@ -42,14 +41,14 @@ impl Application {
                 concurrency: settings.upstream_concurrency,
                 metrics: metrics.upstream.clone(),
                 timeout: settings.upstream_timeout,
-                language: settings.language.clone(),
+                language: settings.language.as_str().to_owned(),
             },
         )?;
         let wiki_host = match settings.wiki_api.as_url().port() {
             Some(port) => format!("{}:{port}", settings.wiki_api.as_url().host_str().unwrap_or_default()),
             None => settings.wiki_api.as_url().host_str().unwrap_or_default().to_owned(),
         };
-        let per_minute = NonZeroU32::new(settings.submissions_per_minute).expect("validated by config");
+        let per_minute = settings.submissions_per_minute;
         let state = web::Data::new(AppState {
             wiki,
             public_url: public_url.clone(),
@@ -60,10 +59,10 @@ impl Application {
             metrics,
             readiness: Default::default(),
         });
-        let frame_ancestors = settings.frame_ancestors.clone();
+        let frame_ancestors = settings.frame_ancestors.as_str().to_owned();
 
         let key = match &settings.session_secret {
-            Some(secret) => Key::derive_from(secret.as_bytes()),
+            Some(secret) => Key::derive_from(secret.expose()),
             None => {
                 tracing::warn!(
                     "WIKISIGNUP_SESSION_SECRET is not set: using a random key, so sessions end when the process does"
@@ -72,7 +71,8 @@ impl Application {
             }
         };
         let store =
-            VisitorSessionStore::open(&settings.session_store, settings.max_sessions, settings.session_ttl).await?;
+            VisitorSessionStore::open(&settings.session_store, settings.max_sessions.get(), settings.session_ttl)
+                .await?;
         let secure = public_url.is_https();
         let ttl = CookieDuration::seconds(settings.session_ttl.as_secs() as i64);
 

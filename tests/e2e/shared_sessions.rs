@@ -41,7 +41,7 @@ const SECRET: &str = "a shared secret of more than thirty-two bytes, for tests";
 /// An instance of the portal on `wiki`, with sessions in `store`.
 async fn instance(wiki: &TestWiki, store: &str) -> TestApp {
     let mut settings = test_settings(&wiki.api, &["--session-store", store]);
-    settings.session_secret = Some(SECRET.to_owned());
+    settings.session_secret = Some(SECRET.parse().unwrap());
     spawn_app_with_settings(settings).await
 }
 
