@@ -17,7 +17,7 @@ use crate::config::Settings;
 use crate::metrics::Metrics;
 use crate::session_store::VisitorSessionStore;
 use crate::web::{self as routes, AppState, CHECKS_PER_SUBMISSION};
-use crate::wiki::{ClientOptions, WikiClient};
+use crate::wiki::{ClientOptions, TransportOptions, WikiClient};
 
 pub struct Application {
     port: u16,
@@ -36,11 +36,13 @@ impl Application {
         let wiki = WikiClient::new(
             settings.wiki_api.clone(),
             ClientOptions {
-                user_agent: settings.user_agent(&public_url),
-                connect_timeout: settings.upstream_timeout.min(Duration::from_secs(5)),
-                concurrency: settings.upstream_concurrency,
-                metrics: metrics.upstream.clone(),
-                timeout: settings.upstream_timeout,
+                transport: TransportOptions {
+                    user_agent: settings.user_agent(&public_url),
+                    connect_timeout: settings.upstream_timeout.min(Duration::from_secs(5)),
+                    concurrency: settings.upstream_concurrency,
+                    metrics: metrics.upstream.clone(),
+                    timeout: settings.upstream_timeout,
+                },
                 language: settings.language.as_str().to_owned(),
             },
         )?;

@@ -62,20 +62,25 @@ impl PageError {
                     ),
                 }
             }
-            PageError::Wiki(WikiError::Api(m)) if m.code == "permissiondenied" => Description {
+            PageError::Wiki(WikiError::PermissionDenied(m)) => Description {
                 status: StatusCode::FORBIDDEN,
                 title: "This wiki does not allow creating accounts here",
                 text: format!("The wiki said: {} Please try again later.", m.text.trim()),
+            },
+            PageError::Wiki(WikiError::Throttled(m)) => Description {
+                status: StatusCode::SERVICE_UNAVAILABLE,
+                title: "The wiki is limiting new accounts right now",
+                text: format!("The wiki said: {} Nothing you typed was lost: please try again later.", m.text.trim()),
             },
             PageError::Wiki(WikiError::Timeout) => says(
                 StatusCode::GATEWAY_TIMEOUT,
                 "The wiki is taking too long to answer",
                 "Nothing was lost: please try again in a moment.",
             ),
-            PageError::Wiki(WikiError::Api(m)) if !m.text.is_empty() => Description {
+            PageError::Wiki(e @ WikiError::Api(_)) if e.wiki_says().is_some() => Description {
                 status: StatusCode::BAD_GATEWAY,
                 title: "The wiki could not be reached properly",
-                text: format!("The wiki said: {} Please try again later.", m.text.trim()),
+                text: format!("The wiki said: {} Please try again later.", e.wiki_says().unwrap_or_default()),
             },
             PageError::Wiki(WikiError::HttpStatus(503)) => {
                 says(StatusCode::SERVICE_UNAVAILABLE, "The wiki could not be reached properly", TRY_AGAIN)
@@ -165,8 +170,12 @@ mod tests {
     use crate::wiki::types::ApiMessage;
 
     fn api(code: &str, text: &str) -> PageError {
-        let message = serde_json::json!({ "code": code, "text": text });
-        PageError::Wiki(WikiError::Api(serde_json::from_value::<ApiMessage>(message).unwrap()))
+        let message: ApiMessage = serde_json::from_value(serde_json::json!({ "code": code, "text": text })).unwrap();
+        PageError::Wiki(match code {
+            "permissiondenied" => WikiError::PermissionDenied(message),
+            "ratelimited" => WikiError::Throttled(message),
+            _ => WikiError::Api(message),
+        })
     }
 
     #[test]
@@ -178,6 +187,7 @@ mod tests {
             (PageError::Wiki(WikiError::ReadOnly { reason: "Upgrade".into() }), 503),
             (api("permissiondenied", "You may not."), 403),
             (api("internal_api_error", "Oops."), 502),
+            (api("ratelimited", "Slow down."), 503),
             (PageError::SignupClosed, 403),
             (PageError::StrayReturn, 400),
             (PageError::CrossSitePost, 403),

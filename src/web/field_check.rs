@@ -59,7 +59,7 @@ pub async fn check_password(
         Ok(validity) => Ok(answer(&Advice::for_password(&validity))),
         // The name is taken (`userexists`) or not valid: the username
         // check says so; nothing to say of the password.
-        Err(WikiError::Api(_)) => Ok(answer(&Advice::Fine)),
+        Err(WikiError::Api(_) | WikiError::PermissionDenied(_)) => Ok(answer(&Advice::Fine)),
         Err(e) => Err(e.into()),
     }
 }

@@ -2,9 +2,16 @@
 
 mod api_url;
 mod client;
+mod error;
 mod session;
+mod transport;
 pub mod types;
 
 pub use api_url::{WikiApiUrl, WikiApiUrlError};
-pub use client::{ClientOptions, CreateAccount, CreateStep, WikiClient, WikiError};
+pub use client::{ClientOptions, CreateAccount, CreateStep, MAX_IMAGE_BYTES, WikiClient, WikiImage};
+pub use error::WikiError;
 pub use session::UpstreamSession;
+pub use transport::TransportOptions;
+
+#[cfg(test)]
+mod tests;

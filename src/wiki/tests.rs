@@ -1,0 +1,182 @@
+//! The client against a stub wiki (wiremock): what it does with tokens,
+//! sizes, error codes and lost answers, without a real wiki.
+
+use std::time::Duration;
+
+use url::Url;
+use wiremock::matchers::{body_string_contains, method, query_param};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+use super::*;
+use crate::metrics::Metrics;
+
+async fn client(server: &MockServer, timeout: Duration) -> WikiClient {
+    let api: WikiApiUrl = format!("{}/w/api.php", server.uri()).parse().unwrap();
+    let transport = TransportOptions {
+        user_agent: "wikisignup-test".into(),
+        connect_timeout: timeout,
+        timeout,
+        concurrency: 4,
+        metrics: Metrics::new().upstream,
+    };
+    WikiClient::new(api, ClientOptions { transport, language: "en".into() }).unwrap()
+}
+
+fn json(body: serde_json::Value) -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_json(body)
+}
+
+fn token(value: &str) -> ResponseTemplate {
+    json(serde_json::json!({ "query": { "tokens": { "createaccounttoken": value } } }))
+}
+
+fn call<'a>(fields: &'a [(String, String)]) -> CreateAccount<'a> {
+    CreateAccount { step: CreateStep::Continue, requests: &[], fields }
+}
+
+#[tokio::test]
+async fn a_stale_token_is_renewed_once_and_the_call_repeated() {
+    let server = MockServer::start().await;
+    Mock::given(query_param("meta", "tokens")).respond_with(token("fresh+\\")).expect(1).mount(&server).await;
+    Mock::given(method("POST"))
+        .and(body_string_contains("createtoken=stale"))
+        .respond_with(json(serde_json::json!({ "errors": [{ "code": "badtoken", "text": "Invalid token." }] })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(body_string_contains("createtoken=fresh"))
+        .respond_with(json(serde_json::json!({ "createaccount": { "status": "PASS", "username": "Ada" } })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let wiki = client(&server, Duration::from_secs(5)).await;
+    let mut session = UpstreamSession::default();
+    session.set_token("stale".into());
+    let result = wiki.create_account(&mut session, &call(&[])).await.unwrap();
+    assert_eq!(result.username.as_deref(), Some("Ada"));
+    assert_eq!(session.token(), Some("fresh+\\"));
+}
+
+#[tokio::test]
+async fn a_token_rejected_twice_is_an_error_not_a_loop() {
+    let server = MockServer::start().await;
+    Mock::given(query_param("meta", "tokens")).respond_with(token("t")).expect(2).mount(&server).await;
+    Mock::given(method("POST"))
+        .respond_with(json(serde_json::json!({ "errors": [{ "code": "badtoken", "text": "Invalid token." }] })))
+        .expect(2)
+        .mount(&server)
+        .await;
+    let wiki = client(&server, Duration::from_secs(5)).await;
+    let error = wiki.create_account(&mut UpstreamSession::default(), &call(&[])).await.unwrap_err();
+    assert!(matches!(error, WikiError::BadToken), "{error:?}");
+}
+
+#[tokio::test]
+async fn an_answer_larger_than_the_cap_is_refused() {
+    let server = MockServer::start().await;
+    let huge = format!("{{\"query\":{{\"pad\":\"{}\"}}}}", "x".repeat(transport::MAX_ANSWER_BYTES));
+    Mock::given(method("GET")).respond_with(ResponseTemplate::new(200).set_body_string(huge)).mount(&server).await;
+    let wiki = client(&server, Duration::from_secs(5)).await;
+    let error = wiki.ping().await.unwrap_err();
+    assert!(matches!(&error, WikiError::BadResponse(why) if why.contains("too large")), "{error:?}");
+}
+
+#[tokio::test]
+async fn a_read_only_wiki_says_so_with_its_reason_on_the_form_request() {
+    let server = MockServer::start().await;
+    let answer = serde_json::json!({ "query": {
+        "general": { "readonly": true, "readonlyreason": "Database upgrade" },
+        "authmanagerinfo": { "cancreateaccounts": true, "requests": [] }
+    } });
+    Mock::given(query_param("meta", "authmanagerinfo|tokens|siteinfo")).respond_with(json(answer)).mount(&server).await;
+    let wiki = client(&server, Duration::from_secs(5)).await;
+    let error = wiki.signup_info(&mut UpstreamSession::default()).await.unwrap_err();
+    assert!(matches!(&error, WikiError::ReadOnly { reason } if reason == "Database upgrade"), "{error:?}");
+}
+
+#[tokio::test]
+async fn error_codes_the_portal_acts_on_are_variants_of_their_own() {
+    let server = MockServer::start().await;
+    let errors = |code: &str| json(serde_json::json!({ "errors": [{ "code": code, "text": "Said." }] }));
+    Mock::given(query_param("list", "users")).respond_with(errors("permissiondenied")).mount(&server).await;
+    Mock::given(query_param("meta", "siteinfo")).respond_with(errors("ratelimited")).mount(&server).await;
+    let wiki = client(&server, Duration::from_secs(5)).await;
+    let denied = wiki.username_availability("Ada").await.unwrap_err();
+    assert!(matches!(denied, WikiError::PermissionDenied(_)), "{denied:?}");
+    assert_eq!(denied.wiki_says(), Some("Said."));
+    assert!(matches!(wiki.ping().await.unwrap_err(), WikiError::Throttled(_)));
+}
+
+#[tokio::test]
+async fn a_lost_answer_is_told_apart_from_a_wiki_that_cannot_be_reached() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(json(serde_json::json!({})).set_delay(Duration::from_secs(3)))
+        .mount(&server)
+        .await;
+    let wiki = client(&server, Duration::from_millis(300)).await;
+    let mut session = UpstreamSession::default();
+    session.set_token("t".into());
+    let lost = wiki.create_account(&mut session, &call(&[])).await.unwrap_err();
+    assert!(matches!(lost, WikiError::Timeout) && lost.outcome_unknown(), "{lost:?}");
+
+    // Nothing listens: the question never arrived.
+    let closed: WikiApiUrl = "http://127.0.0.1:9/api.php".parse().unwrap();
+    let unreachable = WikiClient::new(
+        closed,
+        ClientOptions {
+            transport: TransportOptions {
+                user_agent: "t".into(),
+                connect_timeout: Duration::from_secs(2),
+                timeout: Duration::from_secs(2),
+                concurrency: 1,
+                metrics: Metrics::new().upstream,
+            },
+            language: "en".into(),
+        },
+    )
+    .unwrap();
+    let error = unreachable.create_account(&mut session, &call(&[])).await.unwrap_err();
+    assert!(!error.outcome_unknown(), "{error:?}");
+}
+
+#[tokio::test]
+async fn images_are_checked_for_type_and_size() {
+    let server = MockServer::start().await;
+    let png = ResponseTemplate::new(200).insert_header("content-type", "image/png").set_body_bytes(vec![137u8, 80, 78]);
+    let html = ResponseTemplate::new(200).insert_header("content-type", "text/html").set_body_string("<p>hi");
+    let large =
+        ResponseTemplate::new(200)
+            .insert_header("content-type", "image/png")
+            .set_body_bytes(vec![0u8; MAX_IMAGE_BYTES + 1]);
+    Mock::given(wiremock::matchers::path("/a.png")).respond_with(png).mount(&server).await;
+    Mock::given(wiremock::matchers::path("/a.html")).respond_with(html).mount(&server).await;
+    Mock::given(wiremock::matchers::path("/large.png")).respond_with(large).mount(&server).await;
+    let wiki = client(&server, Duration::from_secs(5)).await;
+    let url = |path: &str| Url::parse(&format!("{}{path}", server.uri())).unwrap();
+    let mut session = UpstreamSession::default();
+    let image = wiki.fetch_image(&mut session, &url("/a.png")).await.unwrap();
+    assert_eq!((image.content_type.as_str(), image.bytes.len()), ("image/png", 3));
+    assert!(matches!(wiki.fetch_image(&mut session, &url("/a.html")).await, Err(WikiError::BadResponse(_))));
+    assert!(matches!(wiki.fetch_image(&mut session, &url("/large.png")).await, Err(WikiError::BadResponse(_))));
+}
+
+#[tokio::test]
+async fn cookies_the_wiki_sets_are_kept_and_sent_back() {
+    let server = MockServer::start().await;
+    Mock::given(query_param("meta", "tokens"))
+        .respond_with(token("t").insert_header("set-cookie", "wikidb_session=abc; path=/; HttpOnly"))
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(wiremock::matchers::header("cookie", "wikidb_session=abc"))
+        .respond_with(json(serde_json::json!({ "createaccount": { "status": "FAIL", "messagecode": "x" } })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let wiki = client(&server, Duration::from_secs(5)).await;
+    let mut session = UpstreamSession::default();
+    wiki.create_account(&mut session, &call(&[])).await.unwrap();
+    assert!(session.has_cookies());
+}
