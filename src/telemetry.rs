@@ -17,3 +17,11 @@ pub fn init(json: bool) {
         builder.init();
     }
 }
+
+/// The log of an application started by a test, in the test's output
+/// (`TEST_LOG=1`); a second call keeps the first subscriber.
+pub fn init_test_log() {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let filter = QUIET.iter().fold(filter, |f, d| f.add_directive(d.parse().expect("a valid directive")));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_target(false).with_test_writer().try_init();
+}

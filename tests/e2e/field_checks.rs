@@ -2,7 +2,7 @@
 //! real wiki: a username (`GET /check-username`, `usprop=cancreate`) and a
 //! password (`POST /check-password`, `action=validatepassword`).
 
-use crate::helpers::{PASSWORD, TestWiki, Visitor, spawn_app, spawn_app_with, unique_name};
+use crate::helpers::{PASSWORD, TestWiki, Visitor, spawn_app, unique_name};
 
 /// What the portal says of `name`: its status and the problem, if any.
 async fn check(visitor: &Visitor, name: &str) -> (u16, Option<String>) {
@@ -52,7 +52,7 @@ async fn taken_and_refused_names_are_told_apart_from_free_ones_at_one_wiki_reque
 async fn checks_are_rate_limited_per_client() {
     let wiki = TestWiki::shared("plain");
     // One submission a minute: six name checks a minute.
-    let app = spawn_app_with(&wiki.api, &["--submissions-per-minute", "1"]).await;
+    let app = spawn_app(&wiki.api).args(&["--submissions-per-minute", "1"]).await;
     let visitor = Visitor::new(&app);
     for _ in 0..6 {
         assert_eq!(check(&visitor, &unique_name("Often")).await.0, 200);
@@ -92,8 +92,10 @@ async fn the_wikis_password_policy_is_told_while_typing_at_one_wiki_request_each
     assert!(same.as_deref().is_some_and(|p| p.contains("username")), "{same:?}");
     assert_eq!(wiki.requests()[before..], ["POST /api.php validatepassword"; 3]);
 
-    // Without this session's CSRF token, or with nothing typed: nothing is asked.
-    assert_eq!(password_advice(&visitor, "forged", &name, "password").await, None);
+    // Without this session's CSRF token: refused, like every POST; with
+    // nothing typed: no advice. Neither asks the wiki.
+    let forged = [("wikisignup_csrf", "forged"), ("username", name.as_str()), ("password", "password")];
+    assert_eq!(visitor.post_form("/check-password", &forged).await.status, 403);
     assert_eq!(password_advice(&visitor, &csrf, &name, "").await, None);
     assert_eq!(wiki.requests().len(), before + 3);
 }

@@ -129,26 +129,54 @@ pub struct TestApp {
     pub handle: Option<actix_web::dev::ServerHandle>,
 }
 
-pub async fn spawn_app(wiki_api: &str) -> TestApp {
-    spawn_app_with(wiki_api, &[]).await
+/// The portal on a random port of 127.0.0.1, against `wiki_api`: the one
+/// way tests start the application. Await it as it is, or set it up first:
+/// `spawn_app(api).args(&["--frame-ancestors", "..."]).await`.
+/// With `TEST_LOG=1` the application's log goes to the test's output.
+pub fn spawn_app(wiki_api: &str) -> AppBuilder {
+    AppBuilder { args: vec!["--wiki-api".into(), wiki_api.into()], session_secret: None }
 }
 
-pub async fn spawn_app_with(wiki_api: &str, extra_args: &[&str]) -> TestApp {
-    spawn_app_with_settings(test_settings(wiki_api, extra_args)).await
+pub struct AppBuilder {
+    args: Vec<String>,
+    session_secret: Option<&'static str>,
 }
 
-pub fn test_settings(wiki_api: &str, extra_args: &[&str]) -> Settings {
-    let mut args = vec!["wikisignup", "--wiki-api", wiki_api, "--listen", "127.0.0.1:0"];
-    args.extend_from_slice(extra_args);
-    Settings::from_args(args).expect("test settings are valid")
+impl AppBuilder {
+    /// Command-line arguments, as an operator would give them.
+    pub fn args(mut self, args: &[&str]) -> AppBuilder {
+        self.args.extend(args.iter().map(|a| a.to_string()));
+        self
+    }
+
+    /// The session secret (an environment variable only, in production).
+    pub fn session_secret(mut self, secret: &'static str) -> AppBuilder {
+        self.session_secret = Some(secret);
+        self
+    }
+
+    async fn spawn(self) -> TestApp {
+        if std::env::var_os("TEST_LOG").is_some() {
+            wikisignup::telemetry::init_test_log();
+        }
+        let args = ["wikisignup", "--listen", "127.0.0.1:0"].into_iter().map(String::from).chain(self.args);
+        let mut settings = Settings::from_args(args).expect("test settings are valid");
+        settings.session_secret = self.session_secret.map(|s| s.parse().expect("a valid session secret"));
+        let app = Application::build(settings).await.expect("the portal starts");
+        let address = format!("http://127.0.0.1:{}", app.port());
+        let handle = Some(app.handle());
+        tokio::spawn(app.run_until_stopped());
+        TestApp { address, handle }
+    }
 }
 
-pub async fn spawn_app_with_settings(settings: Settings) -> TestApp {
-    let app = Application::build(settings).await.expect("the portal starts");
-    let address = format!("http://127.0.0.1:{}", app.port());
-    let handle = Some(app.handle());
-    tokio::spawn(app.run_until_stopped());
-    TestApp { address, handle }
+impl std::future::IntoFuture for AppBuilder {
+    type Output = TestApp;
+    type IntoFuture = std::pin::Pin<Box<dyn std::future::Future<Output = TestApp>>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.spawn())
+    }
 }
 
 /// A port free on 127.0.0.1 a moment ago.
@@ -280,6 +308,14 @@ impl Visitor {
     pub async fn post_form(&self, path: &str, pairs: &[(&str, &str)]) -> Page {
         let response = self.http.post(format!("{}{path}", self.base)).form(pairs).send().await.unwrap();
         Page::read(response).await
+    }
+
+    /// Posts `pairs` as a page of `origin` would make the browser post them
+    /// (`Origin` and `Sec-Fetch-Site` as Chromium sends them).
+    pub async fn post_form_from(&self, origin: &str, sec_fetch_site: &str, path: &str, pairs: &[(&str, &str)]) -> Page {
+        let request = self.http.post(format!("{}{path}", self.base)).form(pairs);
+        let request = request.header("origin", origin).header("sec-fetch-site", sec_fetch_site);
+        Page::read(request.send().await.unwrap()).await
     }
 
     /// Fetches a URL of the portal's; status, content type and body.

@@ -7,7 +7,7 @@ use std::process::Stdio;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::helpers::{PASSWORD, TestWiki, Visitor, run_binary, spawn_app, spawn_app_with, unique_name};
+use crate::helpers::{PASSWORD, TestWiki, Visitor, run_binary, spawn_app, unique_name};
 
 /// A stub wiki showing `form` (an authmanagerinfo answer) and answering
 /// every createaccount with `on_submit`; `expected_posts` is checked when
@@ -56,6 +56,43 @@ async fn a_post_without_the_sessions_csrf_token_never_reaches_the_wiki() {
 }
 
 #[tokio::test]
+async fn a_post_from_another_site_is_refused_blank_and_uses_no_turn() {
+    // One createaccount only: the visitor's own.
+    let stub = stub_wiki(fixture("plain-authmanagerinfo.json"), fail("no"), 1).await;
+    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).args(&["--submissions-per-minute", "1"]).await;
+    let visitor = Visitor::new(&app);
+    let form = visitor.get("/").await;
+    let planted =
+        [("wikisignup_csrf", form.csrf()), ("username", "Planted".into()), ("email", "evil@example.org".into())];
+    let planted: Vec<(&str, &str)> = planted.iter().map(|(k, v)| (*k, v.as_str())).collect();
+
+    // Even with the visitor's own token (a cookie sent along by the
+    // browser), a page of another site is refused, and nothing it posted
+    // shows up in a form.
+    for (origin, site) in [("https://evil.example", "cross-site"), ("http://sub.127.0.0.1", "same-site")] {
+        for path in ["/", "/start-over", "/check-password"] {
+            let page = visitor.post_form_from(origin, site, path, &planted).await;
+            assert_eq!(page.status, 403, "{path}: {}", page.html);
+            assert!(!page.html.contains("Planted") && !page.html.contains("evil@example.org"), "{}", page.html);
+        }
+    }
+    let page = visitor.post_form_from("https://evil.example", "cross-site", "/", &planted).await;
+    assert!(page.html.contains("another site"), "{}", page.html);
+    assert_eq!(visitor.get("/").await.input_value("username").as_deref(), Some(""));
+
+    // The visitor's own page posts same-origin, and still has its one turn
+    // a minute: the forged posts used none.
+    let own = app.address.as_str();
+    let form = visitor.get("/").await;
+    let mut pairs = form.hidden_fields();
+    pairs.extend([("username".to_owned(), "Own".to_owned()), ("password".to_owned(), "x".to_owned())]);
+    let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let page = visitor.post_form_from(own, "same-origin", "/", &pairs).await;
+    assert_ne!(page.status, 429, "{}", page.html);
+    assert!(page.text(".notice").contains("no"), "{}", page.html);
+}
+
+#[tokio::test]
 async fn the_session_cookie_is_httponly_lax_secure_on_https_and_renewed_on_sign_up() {
     let stub = stub_wiki(fixture("plain-authmanagerinfo.json"), fail("no"), 1).await;
     let api = format!("{}/w/api.php", stub.uri());
@@ -81,7 +118,7 @@ async fn the_session_cookie_is_httponly_lax_secure_on_https_and_renewed_on_sign_
     let renewed = posted.headers().get("set-cookie").map(|v| v.to_str().unwrap().split(';').next().unwrap().to_owned());
     assert!(renewed.as_ref().is_some_and(|r| *r != session), "the session id was not renewed: {renewed:?}");
 
-    let https = spawn_app_with(&api, &["--public-url", "https://signup.example/"]).await;
+    let https = spawn_app(&api).args(&["--public-url", "https://signup.example/"]).await;
     let response = http.get(&https.address).send().await.unwrap();
     let cookie = response.headers().get("set-cookie").unwrap().to_str().unwrap();
     assert!(cookie.contains("Secure"), "{cookie}");
@@ -95,7 +132,7 @@ async fn pages_carry_a_strict_content_security_policy() {
         (vec![], "frame-ancestors 'self'"),
         (vec!["--frame-ancestors", "https://event.example"], "frame-ancestors https://event.example"),
     ] {
-        let app = spawn_app_with(&api, &args).await;
+        let app = spawn_app(&api).args(&args).await;
         for route in ["/", "/no-such-page", "/static/style.css"] {
             let response = reqwest::get(format!("{}{route}", app.address)).await.unwrap();
             let header =
@@ -222,7 +259,7 @@ async fn too_many_submissions_get_429_with_the_form_kept() {
     // Behind a trusted reverse proxy (the test itself, on 127.0.0.1), which
     // names each client in X-Forwarded-For.
     let args = ["--submissions-per-minute", "2", "--trusted-proxies", "127.0.0.1"];
-    let app = spawn_app_with(&format!("{}/w/api.php", stub.uri()), &args).await;
+    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).args(&args).await;
     let visitor = Visitor::forwarded_for(&app, "198.51.100.1");
     let mut page = visitor.get("/").await;
     let typed =

@@ -5,7 +5,7 @@
 use std::process::Command;
 use std::sync::OnceLock;
 
-use crate::helpers::{PASSWORD, TestApp, TestWiki, Visitor, spawn_app_with_settings, test_settings, unique_name};
+use crate::helpers::{PASSWORD, TestApp, TestWiki, Visitor, spawn_app, unique_name};
 
 /// A throw-away redis-server on 127.0.0.1, stopped when the tests end.
 struct TestRedis {
@@ -40,9 +40,7 @@ const SECRET: &str = "a shared secret of more than thirty-two bytes, for tests";
 
 /// An instance of the portal on `wiki`, with sessions in `store`.
 async fn instance(wiki: &TestWiki, store: &str) -> TestApp {
-    let mut settings = test_settings(&wiki.api, &["--session-store", store]);
-    settings.session_secret = Some(SECRET.parse().unwrap());
-    spawn_app_with_settings(settings).await
+    spawn_app(&wiki.api).args(&["--session-store", store]).session_secret(SECRET).await
 }
 
 #[tokio::test]

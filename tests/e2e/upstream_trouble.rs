@@ -7,7 +7,7 @@ use std::time::Duration;
 use wiremock::matchers::{method, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::helpers::{Page, Visitor, spawn_app, spawn_app_with};
+use crate::helpers::{Page, Visitor, spawn_app};
 
 fn assert_error_page(page: &Page, status: u16) {
     assert_eq!(page.status, status, "{}", page.html);
@@ -33,7 +33,7 @@ async fn an_unreachable_wiki_gives_502() {
 #[tokio::test]
 async fn a_slow_wiki_gives_504() {
     let stub = wiki_answering(ResponseTemplate::new(200).set_delay(Duration::from_secs(5))).await;
-    let app = spawn_app_with(&format!("{}/w/api.php", stub.uri()), &["--upstream-timeout", "1"]).await;
+    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).args(&["--upstream-timeout", "1"]).await;
     assert_error_page(&Visitor::new(&app).get("/").await, 504);
 }
 
@@ -119,7 +119,7 @@ async fn trouble_on_submit_shows_the_form_again_as_it_was_typed() {
     ];
     for (on_submit, status, words) in cases {
         let stub = wiki_failing_on_submit(on_submit).await;
-        let app = spawn_app_with(&format!("{}/w/api.php", stub.uri()), &["--upstream-timeout", "1"]).await;
+        let app = spawn_app(&format!("{}/w/api.php", stub.uri())).args(&["--upstream-timeout", "1"]).await;
         let visitor = Visitor::new(&app);
         let form = visitor.get("/").await;
         let page = visitor
@@ -220,7 +220,7 @@ async fn wiki_losing_the_first_answer(registered: &str) -> MockServer {
 async fn a_retry_after_a_lost_answer_finds_the_account_it_made() {
     let now = time::OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap();
     let stub = wiki_losing_the_first_answer(&now).await;
-    let app = spawn_app_with(&format!("{}/w/api.php", stub.uri()), &["--upstream-timeout", "1"]).await;
+    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).args(&["--upstream-timeout", "1"]).await;
     let visitor = Visitor::new(&app);
     let form = visitor.get("/").await;
     let typed = [("username", "Lost Answer"), ("password", "Secret-1234"), ("retype", "Secret-1234")];
@@ -234,7 +234,7 @@ async fn a_retry_after_a_lost_answer_finds_the_account_it_made() {
 #[tokio::test]
 async fn an_old_account_of_that_name_is_still_taken() {
     let stub = wiki_losing_the_first_answer("2020-01-01T00:00:00Z").await;
-    let app = spawn_app_with(&format!("{}/w/api.php", stub.uri()), &["--upstream-timeout", "1"]).await;
+    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).args(&["--upstream-timeout", "1"]).await;
     let visitor = Visitor::new(&app);
     let form = visitor.get("/").await;
     let typed = [("username", "Lost Answer"), ("password", "Secret-1234"), ("retype", "Secret-1234")];
@@ -278,7 +278,7 @@ async fn requests_to_the_wiki_in_flight_are_bounded() {
         }
     });
 
-    let app = spawn_app_with(&format!("http://{address}/w/api.php"), &["--upstream-concurrency", "2"]).await;
+    let app = spawn_app(&format!("http://{address}/w/api.php")).args(&["--upstream-concurrency", "2"]).await;
     let visitors: Vec<Visitor> = (0..6).map(|_| Visitor::new(&app)).collect();
     let pages = futures_util::future::join_all(visitors.iter().map(|v| v.get("/"))).await;
     assert!(pages.iter().all(|p| p.status == 200), "a queued visitor was refused");
