@@ -8,7 +8,7 @@ use askama::Template;
 
 use super::csrf::CSRF_FIELD;
 use super::request_id;
-use crate::signup::{Detail, FieldView, FormView, Notice, SafeHtml, WAY_BUTTON, Widget};
+use crate::signup::{Detail, FieldView, FormView, Notice, WAY_BUTTON, Widget};
 
 #[derive(Template)]
 #[template(path = "form.html")]
@@ -65,38 +65,12 @@ pub fn message(status: StatusCode, title: &str, text: &str) -> HttpResponse {
 }
 
 impl FieldView {
-    /// The `type` of an `<input>` for the widgets shown as one.
+    /// The `type` of an `<input>` for the widgets shown as a text box.
     fn input_type(&self) -> &'static str {
         match self.widget {
             Widget::Email => "email",
             Widget::Password => "password",
-            Widget::Hidden => "hidden",
             _ => "text",
         }
-    }
-
-    fn image_src(&self) -> Option<&str> {
-        match &self.widget {
-            Widget::Image { src } => Some(src),
-            _ => None,
-        }
-    }
-
-    fn info(&self) -> Option<&SafeHtml> {
-        match &self.widget {
-            Widget::Info(html) => Some(html),
-            _ => None,
-        }
-    }
-
-    fn is(&self, kind: &str) -> bool {
-        matches!(
-            (&self.widget, kind),
-            (Widget::Checkbox, "checkbox")
-                | (Widget::Select, "select")
-                | (Widget::Multiselect, "multiselect")
-                | (Widget::Button, "button")
-                | (Widget::Hidden, "hidden")
-        )
     }
 }
