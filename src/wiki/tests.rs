@@ -11,7 +11,11 @@ use super::*;
 use crate::metrics::Metrics;
 
 async fn client(server: &MockServer, timeout: Duration) -> WikiClient {
-    let api: WikiApiUrl = format!("{}/w/api.php", server.uri()).parse().unwrap();
+    client_at(&format!("{}/w/api.php", server.uri()), timeout)
+}
+
+fn client_at(api: &str, timeout: Duration) -> WikiClient {
+    let api: WikiApiUrl = api.parse().unwrap();
     let transport = TransportOptions {
         user_agent: "wikisignup-test".into(),
         connect_timeout: timeout,
@@ -122,21 +126,7 @@ async fn a_lost_answer_is_told_apart_from_a_wiki_that_cannot_be_reached() {
     assert!(matches!(lost, WikiError::Timeout) && lost.outcome_unknown(), "{lost:?}");
 
     // Nothing listens: the question never arrived.
-    let closed: WikiApiUrl = "http://127.0.0.1:9/api.php".parse().unwrap();
-    let unreachable = WikiClient::new(
-        closed,
-        ClientOptions {
-            transport: TransportOptions {
-                user_agent: "t".into(),
-                connect_timeout: Duration::from_secs(2),
-                timeout: Duration::from_secs(2),
-                concurrency: 1,
-                metrics: Metrics::new().upstream,
-            },
-            language: "en".into(),
-        },
-    )
-    .unwrap();
+    let unreachable = client_at("http://127.0.0.1:9/api.php", Duration::from_secs(2));
     let error = unreachable.create_account(&mut session, &call(&[])).await.unwrap_err();
     assert!(!error.outcome_unknown(), "{error:?}");
 }
