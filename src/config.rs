@@ -140,6 +140,17 @@ impl Settings {
             }
             _ => None,
         };
+        if declared.frame_ancestors.allows_other_sites() {
+            let public_url = declared.public_url.clone().unwrap_or_else(|| bound_url(declared.listen));
+            if !public_url.keeps_secure_cookies() {
+                return Err(bad(
+                    "frame_ancestors",
+                    "framing by other sites needs an https:// public_url: browsers keep the session cookie in a \
+                     cross-site frame only when it is Secure (http:// works on loopback addresses only)",
+                )
+                .into());
+            }
+        }
         Ok(Settings {
             wiki_api: declared.wiki_api,
             listen: declared.listen,
@@ -170,10 +181,13 @@ impl Settings {
     /// address it is bound to (`bound`: the real port when `listen` asked
     /// for port 0).
     pub fn public_url(&self, bound: SocketAddr) -> PublicUrl {
-        self.public_url
-            .clone()
-            .unwrap_or_else(|| format!("http://{bound}/").parse().expect("a socket address makes a valid URL"))
+        self.public_url.clone().unwrap_or_else(|| bound_url(bound))
     }
+}
+
+/// The URL of a socket address the portal listens on.
+fn bound_url(bound: SocketAddr) -> PublicUrl {
+    format!("http://{bound}/").parse().expect("a socket address makes a valid URL")
 }
 
 /// Why settings could not be loaded: a bad setting, or a request for help
@@ -326,6 +340,18 @@ impl PublicUrl {
         self.0.scheme() == "https"
     }
 
+    /// Whether browsers keep `Secure` cookies of this address: https, or
+    /// http on a loopback address (a secure context for browsers).
+    pub fn keeps_secure_cookies(&self) -> bool {
+        let loopback = match self.0.host() {
+            Some(url::Host::Domain(name)) => name == "localhost" || name.ends_with(".localhost"),
+            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+            Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+            None => false,
+        };
+        self.is_https() || loopback
+    }
+
     pub fn as_str(&self) -> &str {
         self.0.as_str()
     }
@@ -426,6 +452,13 @@ impl FromStr for FrameAncestors {
 impl FrameAncestors {
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// Whether pages of other sites may frame the portal: any source but
+    /// `'self'` and `'none'`. The session cookie must then live in a
+    /// cross-site frame (`SameSite=None; Secure; Partitioned`).
+    pub fn allows_other_sites(&self) -> bool {
+        self.0.split(' ').any(|source| source != "'self'" && source != "'none'")
     }
 }
 
@@ -549,6 +582,27 @@ mod tests {
         // The command line wins over the file.
         let s = settings(&["--config", path, "--session-store", "redis://cache:6379"]).unwrap();
         assert_eq!(s.session_store, SessionStoreSetting::Redis("redis://cache:6379".into()));
+    }
+
+    #[test]
+    fn framing_by_other_sites_needs_a_public_url_that_keeps_secure_cookies() {
+        let framed = ["--frame-ancestors", "'self' https://event.example"];
+        let err = settings(&[&framed[..], &["--public-url", "http://signup.example/"]].concat()).unwrap_err();
+        assert_eq!(err.setting(), "frame_ancestors");
+        assert!(err.to_string().contains("https://"), "{err}");
+        // Listening on every address without a public URL: not loopback.
+        assert_eq!(
+            settings(&[&framed[..], &["--listen", "0.0.0.0:8000"]].concat()).unwrap_err().setting(),
+            "frame_ancestors"
+        );
+        // https, and loopback addresses, are fine; so is framing by 'self' only.
+        assert!(settings(&[&framed[..], &["--public-url", "https://signup.example/"]].concat()).is_ok());
+        assert!(settings(&framed).is_ok());
+        assert!(settings(&[&framed[..], &["--public-url", "http://localhost:8000/"]].concat()).is_ok());
+        assert!(settings(&["--public-url", "http://signup.example/", "--frame-ancestors", "'self'"]).is_ok());
+        let s = settings(&framed).unwrap();
+        assert!(s.frame_ancestors.allows_other_sites());
+        assert!(!settings(&[]).unwrap().frame_ancestors.allows_other_sites());
     }
 
     #[test]

@@ -10,7 +10,7 @@ use actix_session::SessionMiddleware;
 use actix_session::config::{BrowserSession, CookieContentSecurity};
 use actix_web::cookie::{Key, SameSite, time::Duration as CookieDuration};
 use actix_web::dev::Server;
-use actix_web::middleware::{Compress, from_fn};
+use actix_web::middleware::{Compress, Condition, from_fn};
 use actix_web::{App, HttpServer, web};
 
 use crate::config::Settings;
@@ -58,6 +58,7 @@ impl Application {
             submissions: RateLimiter::keyed(Quota::per_minute(per_minute)),
             field_checks: RateLimiter::keyed(Quota::per_minute(per_minute.saturating_mul(CHECKS_PER_SUBMISSION))),
             trusted_proxies: settings.trusted_proxies.clone(),
+            frame_ancestors: settings.frame_ancestors.clone(),
             metrics,
             readiness: Default::default(),
         });
@@ -75,21 +76,26 @@ impl Application {
         let store =
             VisitorSessionStore::open(&settings.session_store, settings.max_sessions.get(), settings.session_ttl)
                 .await?;
-        let secure = public_url.is_https();
+        // Framed by other sites, the cookie must be sent inside a cross-site
+        // frame (SameSite=None, which browsers take only when Secure), kept
+        // apart per embedding site (Partitioned, added by `partition_cookie`).
+        let framed = settings.frame_ancestors.allows_other_sites();
+        let (same_site, secure) = if framed { (SameSite::None, true) } else { (SameSite::Lax, public_url.is_https()) };
         let ttl = CookieDuration::seconds(settings.session_ttl.as_secs() as i64);
 
         let server = HttpServer::new(move || {
             App::new()
                 .wrap(
                     SessionMiddleware::builder(store.clone(), key.clone())
-                        .cookie_name("wikisignup".to_owned())
+                        .cookie_name(routes::SESSION_COOKIE.to_owned())
                         .cookie_http_only(true)
                         .cookie_secure(secure)
-                        .cookie_same_site(SameSite::Lax)
+                        .cookie_same_site(same_site)
                         .cookie_content_security(CookieContentSecurity::Private)
                         .session_lifecycle(BrowserSession::default().state_ttl(ttl))
                         .build(),
                 )
+                .wrap(Condition::new(framed, from_fn(routes::partition_cookie)))
                 .wrap(routes::security_headers(&frame_ancestors))
                 .wrap(Compress::default())
                 .wrap(from_fn(routes::operations::count_requests))

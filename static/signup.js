@@ -24,6 +24,7 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
   adviseWhileTyping(document.querySelector("form.signup"));
+  if (window.parent !== window) tellTheFramingPage();
   // Coming back with the browser's back button: the buttons work again.
   window.addEventListener("pageshow", function (e) {
     if (!e.persisted) return;
@@ -115,4 +116,29 @@ function compareRetyped(password, retype) {
   retype.addEventListener("change", compare);
   password.addEventListener("change", function () { if (retype.value) compare(); });
   retype.addEventListener("input", function () { if (!differ()) say(retype, null); });
+}
+
+// Inside an event site's frame (plain <iframe>, or made by /embed.js): tell
+// the page around it the height the content needs, whenever it changes, and
+// that an account was created (the username only), so the site can resize
+// the frame and thank the person. Only sites named in frame-ancestors can
+// frame the portal; where the browser names the framing origin, the
+// messages go to it alone.
+function tellTheFramingPage() {
+  document.documentElement.classList.add("framed");
+  var ancestors = window.location.ancestorOrigins;
+  var target = ancestors && ancestors.length ? ancestors[0] : "*";
+  var main = document.querySelector("main");
+  var lastHeight = 0;
+  var tellHeight = function () {
+    var height = Math.ceil(main.getBoundingClientRect().bottom + window.scrollY);
+    if (height === lastHeight) return;
+    lastHeight = height;
+    window.parent.postMessage({ type: "wikisignup:height", height: height }, target);
+  };
+  if (window.ResizeObserver) new ResizeObserver(tellHeight).observe(main);
+  window.addEventListener("load", tellHeight);
+  tellHeight();
+  var created = document.body.dataset.created;
+  if (created) window.parent.postMessage({ type: "wikisignup:created", username: created }, target);
 }

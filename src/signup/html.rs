@@ -18,6 +18,9 @@ fn builder(wiki_base: &Url) -> ammonia::Builder<'static> {
     builder
         .tags(tags)
         .link_rel(Some("noopener noreferrer"))
+        // The wiki refuses to be framed: inside an event site's frame a
+        // link followed in place would show an error and lose the form.
+        .set_tag_attribute_value("a", "target", "_blank")
         .url_relative(ammonia::UrlRelative::RewriteWithBase(wiki_base.clone()))
         .url_schemes(["http", "https", "mailto"].into_iter().collect());
     builder

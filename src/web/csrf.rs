@@ -14,18 +14,22 @@
 //! attacker's e-mail address) in a visitor's form.
 
 use actix_session::SessionExt;
-use actix_web::http::header::{HeaderMap, ORIGIN};
+use actix_web::http::header::{HeaderMap, ORIGIN, REFERER};
 use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 use futures_util::future::LocalBoxFuture;
 use subtle::ConstantTimeEq;
 
 use super::AppState;
 use super::errors::PageError;
-use super::session::VisitorSession;
+use super::session::{SESSION_COOKIE, VisitorSession};
 use crate::signup::Submission;
 
 /// The hidden field every portal form carries.
 pub const CSRF_FIELD: &str = "wikisignup_csrf";
+
+/// A hidden field of a form shown after a post without the session
+/// cookie: posted without one again, the browser refuses the cookie.
+pub const COOKIE_CHECK_FIELD: &str = "wikisignup_cookie_check";
 
 /// More fields than any sign-up form has; a browser posting more is not
 /// posting one of ours.
@@ -38,7 +42,36 @@ pub struct VerifiedForm(pub Submission);
 /// session's (the session expired or ended in another tab). Nothing of it
 /// is sent anywhere; only the sign-up form shows it again, as typed.
 #[derive(Debug)]
-pub struct StaleForm(pub Submission);
+pub struct StaleForm {
+    pub typed: Submission,
+    /// The browser sent no session cookie at all: it was cleared, or the
+    /// browser refused the one the form's page set (cookies blocked, or
+    /// third-party cookies blocked in a frame).
+    pub cookie_missing: Option<CookieRefused>,
+}
+
+/// A post without the session cookie, and where the browser can sign up if
+/// it refuses the cookie.
+#[derive(Debug)]
+pub struct CookieRefused {
+    /// The post came from inside a frame (`Sec-Fetch-Dest: iframe`): in a
+    /// tab of its own the portal is first-party, and its cookie is kept.
+    pub framed: bool,
+    /// The form was shown after an earlier post without the cookie.
+    pub again: bool,
+    /// The page the form was on (its query: `returnto`...), from the
+    /// same-origin `Referer`; `/` when unknown.
+    pub form_page: String,
+}
+
+impl CookieRefused {
+    /// Whether the browser surely refuses the cookie, rather than having
+    /// cleared it: it came without one again, or a frame (where blocking
+    /// is common) sent none.
+    pub fn surely(&self) -> bool {
+        self.framed || self.again
+    }
+}
 
 impl FromRequest for VerifiedForm {
     type Error = PageError;
@@ -46,9 +79,14 @@ impl FromRequest for VerifiedForm {
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let own_origin = req.app_data::<web::Data<AppState>>().map(|s| s.public_url.origin());
-        let same_origin = own_origin.is_some_and(|origin| from_origin(req.headers(), &origin));
+        let same_origin = own_origin.as_deref().is_some_and(|origin| from_origin(req.headers(), origin));
         let form = web::Form::<Vec<(String, String)>>::from_request(req, payload);
         let session = VisitorSession::new(req.get_session());
+        let cookie_missing = req.cookie(SESSION_COOKIE).is_none().then(|| CookieRefused {
+            framed: req.headers().get("sec-fetch-dest").is_some_and(|d| d == "iframe"),
+            again: false,
+            form_page: own_origin.as_deref().and_then(|origin| form_page(req.headers(), origin)).unwrap_or("/".into()),
+        });
         Box::pin(async move {
             if !same_origin {
                 tracing::info!("a POST from another site; nothing sent to the wiki");
@@ -59,14 +97,16 @@ impl FromRequest for VerifiedForm {
                 return Err(PageError::BadForm("too many fields".into()));
             }
             let posted = pairs.iter().find(|(k, _)| k == CSRF_FIELD).map(|(_, v)| v.clone());
-            pairs.retain(|(k, _)| k != CSRF_FIELD);
+            let checked = pairs.iter().any(|(k, _)| k == COOKIE_CHECK_FIELD);
+            pairs.retain(|(k, _)| k != CSRF_FIELD && k != COOKIE_CHECK_FIELD);
+            let cookie_missing = cookie_missing.map(|missing| CookieRefused { again: checked, ..missing });
             let genuine = match (posted, session.existing_csrf_token()) {
                 (Some(posted), Some(expected)) => bool::from(posted.as_bytes().ct_eq(expected.as_bytes())),
                 _ => false,
             };
             if !genuine {
                 tracing::info!("a form without this session's CSRF token; nothing sent to the wiki");
-                return Err(PageError::StaleForm(StaleForm(Submission::new(pairs))));
+                return Err(PageError::StaleForm(StaleForm { typed: Submission::new(pairs), cookie_missing }));
             }
             Ok(VerifiedForm(Submission::new(pairs)))
         })
@@ -86,6 +126,18 @@ fn from_origin(headers: &HeaderMap, own_origin: &str) -> bool {
         Some(origin) => origin == own_origin,
         None => true,
     }
+}
+
+/// The path and query of the portal's page a form was posted from.
+fn form_page(headers: &HeaderMap, own_origin: &str) -> Option<String> {
+    let referer = url::Url::parse(headers.get(REFERER)?.to_str().ok()?).ok()?;
+    if referer.origin().ascii_serialization() != own_origin {
+        return None;
+    }
+    Some(match referer.query() {
+        Some(query) => format!("{}?{query}", referer.path()),
+        None => referer.path().to_owned(),
+    })
 }
 
 #[cfg(test)]
@@ -120,5 +172,14 @@ mod tests {
         assert!(!from_origin(&headers(&[("origin", "null")]), OWN));
         // Sec-Fetch-Site wins over an Origin that would pass.
         assert!(!from_origin(&headers(&[("sec-fetch-site", "cross-site"), ("origin", OWN)]), OWN));
+    }
+
+    #[test]
+    fn the_form_page_comes_from_a_same_origin_referer_only() {
+        let page = |referer: &'static str| form_page(&headers(&[("referer", referer)]), OWN);
+        assert_eq!(page("https://signup.example.org/?returnto=Event").as_deref(), Some("/?returnto=Event"));
+        assert_eq!(page("https://signup.example.org/").as_deref(), Some("/"));
+        assert_eq!(page("https://evil.example/?returnto=Event"), None);
+        assert_eq!(form_page(&headers(&[]), OWN), None);
     }
 }

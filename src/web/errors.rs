@@ -6,8 +6,9 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::RETRY_AFTER;
 use actix_web::{HttpResponse, ResponseError};
 
-use super::csrf::StaleForm;
+use super::csrf::{CookieRefused, StaleForm};
 use super::pages;
+use super::pages::Action;
 use crate::wiki::WikiError;
 
 /// A cause the portal cannot read, kept as the error's source for the log.
@@ -31,6 +32,8 @@ pub enum PageError {
     CrossSitePost,
     #[error("a form without this session's CSRF token")]
     StaleForm(StaleForm),
+    #[error("a form posted without the session cookie its page set")]
+    CookieRefused(CookieRefused),
     #[error("too many requests from one client")]
     RateLimited { retry_after_secs: u64 },
     #[error("no such page")]
@@ -43,6 +46,8 @@ pub struct Description {
     pub status: StatusCode,
     pub title: &'static str,
     pub text: String,
+    /// The way on that the page offers; back to the form unless said.
+    pub action: Action,
 }
 
 const TRY_AGAIN: &str = "This is usually temporary. Nothing you typed was lost: please try again in a moment.";
@@ -50,7 +55,12 @@ const TRY_AGAIN: &str = "This is usually temporary. Nothing you typed was lost: 
 impl PageError {
     /// The one place where an error becomes words for the visitor.
     pub fn describe(&self) -> Description {
-        let says = |status, title, text: &str| Description { status, title, text: text.to_owned() };
+        let says = |status, title, text: &str| Description {
+            status,
+            title,
+            text: text.to_owned(),
+            action: Action::BackToForm,
+        };
         match self {
             PageError::Wiki(WikiError::ReadOnly { reason }) => {
                 let reason = if reason.trim().is_empty() { "no reason given." } else { reason.trim() };
@@ -60,17 +70,20 @@ impl PageError {
                     text: format!(
                         "New accounts cannot be created while it is. The wiki's administrators say: {reason}"
                     ),
+                    action: Action::BackToForm,
                 }
             }
             PageError::Wiki(WikiError::PermissionDenied(m)) => Description {
                 status: StatusCode::FORBIDDEN,
                 title: "This wiki does not allow creating accounts here",
                 text: format!("The wiki said: {} Please try again later.", m.text.trim()),
+                action: Action::BackToForm,
             },
             PageError::Wiki(WikiError::Throttled(m)) => Description {
                 status: StatusCode::SERVICE_UNAVAILABLE,
                 title: "The wiki is limiting new accounts right now",
                 text: format!("The wiki said: {} Nothing you typed was lost: please try again later.", m.text.trim()),
+                action: Action::BackToForm,
             },
             PageError::Wiki(WikiError::Timeout) => says(
                 StatusCode::GATEWAY_TIMEOUT,
@@ -81,6 +94,7 @@ impl PageError {
                 status: StatusCode::BAD_GATEWAY,
                 title: "The wiki could not be reached properly",
                 text: format!("The wiki said: {} Please try again later.", e.wiki_says().unwrap_or_default()),
+                action: Action::BackToForm,
             },
             PageError::Wiki(WikiError::HttpStatus(503)) => {
                 says(StatusCode::SERVICE_UNAVAILABLE, "The wiki could not be reached properly", TRY_AGAIN)
@@ -118,6 +132,21 @@ impl PageError {
                 "This form is too old",
                 "For your safety nothing was sent: the form was too old. Please reload the page and try again.",
             ),
+            PageError::CookieRefused(CookieRefused { framed: true, form_page, .. }) => Description {
+                status: StatusCode::FORBIDDEN,
+                title: "Please open the sign-up in a tab of its own",
+                text: "This sign-up form is shown inside another site's page, and your browser does not let it keep \
+                       the one cookie it needs there to remember your form between steps. Nothing was sent. In a \
+                       tab of its own the same form works."
+                    .to_owned(),
+                action: Action::NewTab(form_page.clone()),
+            },
+            PageError::CookieRefused(CookieRefused { framed: false, .. }) => says(
+                StatusCode::FORBIDDEN,
+                "Your browser did not keep this site's cookie",
+                "The sign-up needs one cookie to remember your form between steps, and your browser refused it. \
+                 Nothing was sent. Please allow cookies for this site, then fill in the form again.",
+            ),
             PageError::RateLimited { retry_after_secs } => Description {
                 status: StatusCode::TOO_MANY_REQUESTS,
                 title: "Too many attempts",
@@ -125,6 +154,7 @@ impl PageError {
                     "Too many sign-up attempts came from your network in a short time. \
                      Please wait {retry_after_secs} seconds, then try again."
                 ),
+                action: Action::BackToForm,
             },
             PageError::NotFound => says(StatusCode::NOT_FOUND, "Page not found", "There is nothing at this address."),
         }
@@ -157,8 +187,8 @@ impl ResponseError for PageError {
 
     fn error_response(&self) -> HttpResponse {
         self.log();
-        let Description { status, title, text } = self.describe();
-        let mut page = pages::message(status, title, &text);
+        let Description { status, title, text, action } = self.describe();
+        let mut page = pages::message(status, title, &text, &action);
         self.add_retry_after(&mut page);
         page
     }

@@ -4,6 +4,7 @@ mod assets;
 mod captcha;
 mod client_ip;
 mod csrf;
+mod embed;
 pub mod errors;
 mod field_check;
 pub mod operations;
@@ -15,15 +16,18 @@ mod signup;
 use actix_web::middleware::DefaultHeaders;
 use actix_web::web;
 
-use crate::config::PublicUrl;
+use crate::config::{FrameAncestors, PublicUrl};
 use crate::wiki::WikiClient;
 
 pub use field_check::CHECKS_PER_SUBMISSION;
+pub use session::{SESSION_COOKIE, partition_cookie};
 
 /// What every handler shares.
 pub struct AppState {
     pub wiki: WikiClient,
     pub public_url: PublicUrl,
+    /// The sites that may frame the pages (CSP `frame-ancestors`).
+    pub frame_ancestors: FrameAncestors,
     /// The wiki's host (and port), as shown to visitors: "on test.wikipedia.org".
     pub wiki_host: String,
     /// Sign-up submissions per client address.
@@ -50,6 +54,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/check-password", web::post().to(field_check::check_password))
         .route(captcha::ROUTE, web::get().to(captcha::image))
         .route("/static/{name}", web::get().to(assets::asset))
+        .route("/embed.js", web::get().to(embed::script))
+        .route("/embed", web::get().to(embed::help))
         .route("/healthz", web::get().to(operations::healthz))
         .route("/readyz", web::get().to(operations::readyz))
         .route("/metrics", web::get().to(operations::metrics))

@@ -6,7 +6,7 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{CACHE_CONTROL, ContentType};
 use askama::Template;
 
-use super::csrf::CSRF_FIELD;
+use super::csrf::{COOKIE_CHECK_FIELD, CSRF_FIELD};
 use super::request_id;
 use crate::signup::{Detail, FieldView, FormView, Notice, WAY_BUTTON, Widget};
 
@@ -24,6 +24,17 @@ pub struct FormPage<'a> {
     pub continuing: bool,
     /// The session's CSRF token, carried by every form.
     pub csrf: String,
+    /// The form follows a post that came without the session cookie; it
+    /// says so when posted (see `csrf`).
+    pub cookie_check: bool,
+}
+
+/// The way on from a message page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    BackToForm,
+    /// The sign-up at this path, in a new tab (out of a frame).
+    NewTab(String),
 }
 
 #[derive(Template)]
@@ -31,6 +42,7 @@ pub struct FormPage<'a> {
 struct MessagePage<'a> {
     title: &'a str,
     text: &'a str,
+    action: &'a Action,
     request_id: String,
 }
 
@@ -60,8 +72,8 @@ pub fn render(status: StatusCode, page: &impl Template) -> HttpResponse {
 }
 
 /// A page with a title and a plain-text explanation (errors, notices).
-pub fn message(status: StatusCode, title: &str, text: &str) -> HttpResponse {
-    render(status, &MessagePage { title, text, request_id: request_id::current() })
+pub fn message(status: StatusCode, title: &str, text: &str, action: &Action) -> HttpResponse {
+    render(status, &MessagePage { title, text, action, request_id: request_id::current() })
 }
 
 impl FieldView {

@@ -2,7 +2,11 @@
 //! named. Secrets typed by the visitor (passwords) are never stored.
 
 use actix_session::Session;
-use actix_web::{FromRequest, HttpRequest, dev::Payload};
+use actix_web::body::MessageBody;
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::http::header::{HeaderValue, SET_COOKIE};
+use actix_web::middleware::Next;
+use actix_web::{FromRequest, HttpRequest};
 use serde::Serialize;
 
 use super::errors::PageError;
@@ -15,6 +19,32 @@ const FLOW: &str = "flow";
 const CREATED: &str = "created";
 const CSRF: &str = "csrf";
 const RETURN_TO: &str = "returnto";
+
+/// The one cookie the portal sets.
+pub const SESSION_COOKIE: &str = "wikisignup";
+
+/// Marks the session cookie `Partitioned` (CHIPS): in a frame of another
+/// site, the browser keeps it for that embedding site only, never shared
+/// with the same portal framed elsewhere. (actix-web's cookie type has no
+/// such attribute yet.)
+pub async fn partition_cookie(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let mut response = next.call(req).await?;
+    let headers = response.headers_mut();
+    let cookies: Vec<HeaderValue> = headers.get_all(SET_COOKIE).cloned().collect();
+    headers.remove(SET_COOKIE);
+    for cookie in cookies {
+        let ours = cookie.as_bytes().starts_with(format!("{SESSION_COOKIE}=").as_bytes());
+        let cookie = match cookie.to_str() {
+            Ok(text) if ours => HeaderValue::try_from(format!("{text}; Partitioned")).unwrap_or(cookie),
+            _ => cookie,
+        };
+        headers.append(SET_COOKIE, cookie);
+    }
+    Ok(response)
+}
 
 pub struct VisitorSession(Session);
 

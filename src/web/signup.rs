@@ -57,8 +57,10 @@ pub async fn show_form(
         }
     }
     match flow::visit(session.flow()) {
-        Visit::Step { flow, notice } => show(&state, &session, flow, &Submission::default(), notice, StatusCode::OK),
-        Visit::Fresh { kept, notice } => fresh_form(&state, &session, &kept, notice).await,
+        Visit::Step { flow, notice } => {
+            show(&state, &session, flow, &Submission::default(), notice, StatusCode::OK, false)
+        }
+        Visit::Fresh { kept, notice } => fresh_form(&state, &session, &kept, notice, false).await,
     }
 }
 
@@ -73,11 +75,27 @@ pub async fn submit(
 ) -> Result<HttpResponse, PageError> {
     let submission = match form {
         Ok(VerifiedForm(submission)) => submission,
-        Err(PageError::StaleForm(StaleForm(typed))) => {
-            let notice = "For your safety nothing was sent: the form was too old or did not come from this site. \
-                          Please check it and submit it again.";
+        // The browser keeps no cookie of the portal's: the same form would
+        // fail again. Say so, and where it works.
+        Err(PageError::StaleForm(StaleForm { cookie_missing: Some(refused), .. })) if refused.surely() => {
+            return Err(PageError::CookieRefused(refused));
+        }
+        Err(PageError::StaleForm(StaleForm { typed, cookie_missing })) => {
+            let notice = "For your safety nothing was sent: the form was too old. Please check it and submit it again.";
             let notice = Notice::info(SafeHtml::from_text(notice));
-            return fresh_form(&state, &session, &typed, Some(notice)).await;
+            // Without a cookie (cleared, or refused): the refilled form
+            // marks itself, so that a second post without one is known for
+            // a refusal rather than shown again, and again.
+            return fresh_form(&state, &session, &typed, Some(notice), cookie_missing.is_some()).await;
+        }
+        // A page of another site posted it: a blank form, never what it
+        // posted (it could plant an address of its own in the form).
+        Err(e @ PageError::CrossSitePost) => {
+            let description = e.describe();
+            let notice = Notice::trouble(description.title, &description.text, request_id::current());
+            let mut page = fresh_form(&state, &session, &Submission::default(), Some(notice), false).await?;
+            *page.status_mut() = description.status;
+            return Ok(page);
         }
         Err(e) => return Err(e),
     };
@@ -95,7 +113,7 @@ pub async fn submit(
     }
     let (mut flow, params) = match flow::submit(session.flow(), &submission) {
         Submit::Send { flow, params } => (flow, params),
-        Submit::Refill { notice } => return fresh_form(&state, &session, &submission, Some(notice)).await,
+        Submit::Refill { notice } => return fresh_form(&state, &session, &submission, Some(notice), false).await,
     };
     if flow.stage == Stage::Begin {
         session.renew_id();
@@ -213,10 +231,11 @@ async fn fresh_form(
     session: &VisitorSession,
     previous: &Submission,
     notice: Option<Notice>,
+    cookie_check: bool,
 ) -> Result<HttpResponse, PageError> {
     let info = session.with_wiki(async |wiki| state.wiki.signup_info(wiki).await).await??;
     let (flow, previous) = flow::fresh(info, previous).map_err(|SignupClosed| PageError::SignupClosed)?;
-    show(state, session, flow, &previous, notice, StatusCode::OK)
+    show(state, session, flow, &previous, notice, StatusCode::OK, cookie_check)
 }
 
 /// Renders `flow`'s form and remembers it as the visitor's current one.
@@ -227,6 +246,7 @@ fn show(
     previous: &Submission,
     notice: Option<Notice>,
     status: StatusCode,
+    cookie_check: bool,
 ) -> Result<HttpResponse, PageError> {
     let mut view = flow.spec.view(previous, &state.wiki.api().base());
     flow.generation = rand::rng().random();
@@ -250,6 +270,7 @@ fn show(
         notice,
         continuing,
         csrf,
+        cookie_check,
     };
     Ok(pages::render(status, &page))
 }
@@ -266,7 +287,7 @@ fn show_trouble(
     e.log();
     let description = e.describe();
     let notice = Notice::trouble(description.title, &description.text, request_id::current());
-    show(state, session, flow, submission, Some(notice), e.status_code())
+    show(state, session, flow, submission, Some(notice), e.status_code(), false)
 }
 
 /// Where the wiki sends a provider's return: the portal's `/return`, naming

@@ -328,7 +328,8 @@ impl Visitor {
 }
 
 impl Page {
-    async fn read(response: reqwest::Response) -> Page {
+    /// The page a response carries.
+    pub async fn read(response: reqwest::Response) -> Page {
         let status = response.status().as_u16();
         let url = response.url().to_string();
         let header = |name: &str| response.headers().get(name).map(|v| v.to_str().unwrap().to_owned());

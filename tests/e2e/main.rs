@@ -4,6 +4,7 @@
 
 mod browser;
 mod captcha;
+mod embedding;
 mod field_checks;
 mod helpers;
 mod operations;

@@ -1,0 +1,42 @@
+//! For event sites that embed the form: `GET /embed.js`, the one-line
+//! embed script, and `GET /embed`, a page with the snippet to copy.
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use actix_web::{HttpResponse, web};
+use askama::Template;
+
+use super::AppState;
+use super::pages;
+
+#[derive(Template)]
+#[template(path = "embed.html")]
+struct EmbedPage<'a> {
+    snippet: String,
+    plain: String,
+    frame_ancestors: &'a str,
+    framed_by_others: bool,
+}
+
+pub async fn script() -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((CONTENT_TYPE, "text/javascript; charset=utf-8"))
+        .insert_header((CACHE_CONTROL, "public, max-age=3600"))
+        .body(include_str!("../../static/embed.js"))
+}
+
+pub async fn help(state: web::Data<AppState>) -> HttpResponse {
+    let form = state.public_url.route("");
+    let script = state.public_url.route("embed.js");
+    let page = EmbedPage {
+        snippet: format!(
+            "<div data-wikisignup data-returnto=\"Project:Your event page\"></div>\n<script src=\"{script}\" async></script>"
+        ),
+        plain: format!(
+            "<iframe src=\"{form}\" title=\"Create an account\" style=\"width:100%;height:46rem;border:0\"></iframe>"
+        ),
+        frame_ancestors: state.frame_ancestors.as_str(),
+        framed_by_others: state.frame_ancestors.allows_other_sites(),
+    };
+    pages::render(StatusCode::OK, &page)
+}
