@@ -11,14 +11,19 @@ use fantoccini::{Client, ClientBuilder, Locator, key::Key};
 use crate::helpers::{TestWiki, spawn_app, unique_name};
 
 /// A headless Chromium of its own, gone when the test ends.
-struct Browser {
-    client: Client,
+pub struct Browser {
+    pub client: Client,
     _driver: tokio::process::Child,
     profile: std::path::PathBuf,
 }
 
 impl Browser {
-    async fn start() -> Browser {
+    pub async fn start() -> Browser {
+        Browser::with_prefs(serde_json::json!({})).await
+    }
+
+    /// A browser with Chromium preferences `prefs` (e.g. cookie settings).
+    pub async fn with_prefs(prefs: serde_json::Value) -> Browser {
         let port = crate::helpers::free_port();
         let driver = tokio::process::Command::new("chromedriver")
             .arg(format!("--port={port}"))
@@ -45,7 +50,10 @@ impl Browser {
         let mut args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
         args.push(format!("--user-data-dir={}", profile.display()));
         let mut caps = serde_json::Map::new();
-        caps.insert("goog:chromeOptions".into(), serde_json::json!({ "binary": "/usr/bin/chromium", "args": args }));
+        caps.insert(
+            "goog:chromeOptions".into(),
+            serde_json::json!({ "binary": "/usr/bin/chromium", "args": args, "prefs": prefs }),
+        );
         let mut client = None;
         for _ in 0..100 {
             match ClientBuilder::rustls()
@@ -64,17 +72,17 @@ impl Browser {
         Browser { client: client.expect("chromedriver answers"), _driver: driver, profile }
     }
 
-    async fn text(&self, css: &str) -> String {
+    pub async fn text(&self, css: &str) -> String {
         self.client.find(Locator::Css(css)).await.unwrap().text().await.unwrap()
     }
 
-    async fn type_into(&self, name: &str, text: &str) {
+    pub async fn type_into(&self, name: &str, text: &str) {
         let field = self.client.find(Locator::Css(&format!("[name='{name}']"))).await.unwrap();
         field.send_keys(text).await.unwrap();
     }
 
     /// Waits until the element matching `css` holds `words`.
-    async fn wait_for_text(&self, css: &str, words: &str) {
+    pub async fn wait_for_text(&self, css: &str, words: &str) {
         for _ in 0..100 {
             if let Ok(element) = self.client.find(Locator::Css(css)).await
                 && element.text().await.is_ok_and(|t| t.contains(words))
@@ -86,11 +94,11 @@ impl Browser {
         panic!("no {css} with {words:?}: {}", self.client.source().await.unwrap_or_default());
     }
 
-    async fn wait_for_heading(&self, words: &str) {
+    pub async fn wait_for_heading(&self, words: &str) {
         self.wait_for_text("h1", words).await;
     }
 
-    async fn close(self) {
+    pub async fn close(self) {
         self.client.close().await.unwrap();
         let _ = std::fs::remove_dir_all(&self.profile);
     }

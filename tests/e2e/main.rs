@@ -4,6 +4,7 @@
 
 mod browser;
 mod captcha;
+mod embedded_browser;
 mod embedding;
 mod field_checks;
 mod helpers;
