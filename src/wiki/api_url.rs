@@ -6,7 +6,12 @@ use url::Url;
 /// The wiki's `api.php` endpoint: an absolute http(s) URL without query or
 /// fragment. Everything the portal fetches from the wiki is on its origin.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WikiApiUrl(Url);
+pub struct WikiApiUrl {
+    api: Url,
+    /// Derived once: every form page needs them.
+    index: Url,
+    base: Url,
+}
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum WikiApiUrlError {
@@ -34,24 +39,26 @@ impl FromStr for WikiApiUrl {
         if !url.path().ends_with("/api.php") {
             return Err(WikiApiUrlError::NotApiPhp);
         }
-        Ok(WikiApiUrl(url))
+        let index = url.join("index.php").map_err(|e| WikiApiUrlError::NotAUrl(e.to_string()))?;
+        let base = url.join("/").map_err(|e| WikiApiUrlError::NotAUrl(e.to_string()))?;
+        Ok(WikiApiUrl { api: url, index, base })
     }
 }
 
 impl fmt::Display for WikiApiUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
+        self.api.fmt(f)
     }
 }
 
 impl WikiApiUrl {
     pub fn as_url(&self) -> &Url {
-        &self.0
+        &self.api
     }
 
     /// The wiki's `index.php`, beside `api.php`.
     pub fn index_url(&self) -> Url {
-        self.0.join("index.php").expect("a sibling of api.php is a valid URL")
+        self.index.clone()
     }
 
     /// The wiki's own log-in page, with the username filled in when known,
@@ -70,8 +77,8 @@ impl WikiApiUrl {
 
     /// The wiki's origin as a base for wiki-relative links such as
     /// `/index.php/Special:Captcha/help`.
-    pub fn base(&self) -> Url {
-        self.0.join("/").expect("the root of an http URL is a valid URL")
+    pub fn base(&self) -> &Url {
+        &self.base
     }
 
     /// Resolves a link the wiki sent (absolute, protocol-relative or
@@ -84,8 +91,8 @@ impl WikiApiUrl {
         if path.split(['/', '\\']).any(|segment| segment == ".." || segment.eq_ignore_ascii_case("%2e%2e")) {
             return None;
         }
-        let url = self.0.join(link).ok()?;
-        (url.origin() == self.0.origin()).then_some(url)
+        let url = self.api.join(link).ok()?;
+        (url.origin() == self.api.origin()).then_some(url)
     }
 }
 
