@@ -193,7 +193,7 @@ async fn follow(
     result: CreateAccountResult,
     provider_said: Option<String>,
 ) -> Result<HttpResponse, PageError> {
-    let mut outcome = crate::signup::interpret(result, &state.wiki.api().base());
+    let mut outcome = crate::signup::interpret(result, state.wiki.api().base());
     if let Some(name) = flow.name_to_check(&outcome) {
         // The wiki knows whether that name was registered moments ago.
         let made = state.wiki.recently_registered(&name, UNSURE_WINDOW).await.ok().flatten();
@@ -248,7 +248,7 @@ fn show(
     status: StatusCode,
     cookie_check: bool,
 ) -> Result<HttpResponse, PageError> {
-    let mut view = flow.spec.view(previous, &state.wiki.api().base());
+    let mut view = flow.spec.view(previous, state.wiki.api().base());
     flow.generation = rand::rng().random();
     flow.images.clear();
     for field in view.all_fields_mut() {
