@@ -100,6 +100,7 @@ impl Application {
                 .wrap(Compress::default())
                 .wrap(from_fn(routes::operations::count_requests))
                 .wrap(from_fn(routes::request_id::middleware))
+                .wrap(from_fn(routes::head_as_get))
                 .app_data(state.clone())
                 .configure(routes::routes)
         })

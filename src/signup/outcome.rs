@@ -48,7 +48,44 @@ impl Outcome {
             _ => "",
         }
     }
+
+    /// The FAIL code as metrics count it: one the portal knows, or `other`,
+    /// so that a wiki cannot grow the metrics without bound.
+    pub fn metric_code(&self) -> &'static str {
+        match self {
+            Outcome::Rejected { code, .. } => KNOWN_FAIL_CODES.iter().find(|k| *k == code).copied().unwrap_or("other"),
+            _ => "",
+        }
+    }
 }
+
+/// The refusals a sign-up commonly meets, from MediaWiki core and the
+/// extensions that sit in account creation (ConfirmEdit, AntiSpoof,
+/// TitleBlacklist, AbuseFilter...).
+const KNOWN_FAIL_CODES: [&str; 22] = [
+    "userexists",
+    "noname",
+    "badretype",
+    "passwordtooshort",
+    "passwordtoolong",
+    "password-name-match",
+    "password-login-forbidden",
+    "passwordincommonlist",
+    "invalidemailaddress",
+    "noemailtitle",
+    "captcha-createaccount-fail",
+    "createaccount-hook-aborted",
+    "acct_creation_throttle_hit",
+    "cantcreateaccount-text",
+    "cantcreateaccount-range-text",
+    "authmanager-create-no-primary",
+    "authmanager-authn-no-primary",
+    "antispoof-conflict-top",
+    "antispoof-name-illegal",
+    "titleblacklist-forbidden-new-account",
+    "abusefilter-disallowed",
+    "unknown",
+];
 
 pub fn interpret(result: CreateAccountResult, wiki_base: &Url) -> Outcome {
     let message = SafeHtml::sanitize(result.message.as_deref().unwrap_or_default(), wiki_base);

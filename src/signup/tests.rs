@@ -279,3 +279,12 @@ fn restart_starts_over_with_the_wikis_message() {
     };
     assert_eq!(message.as_str(), "Start <b>again</b>");
 }
+
+#[test]
+fn metrics_count_fail_codes_the_portal_knows_and_other() {
+    let rejected = |code: &str| Outcome::Rejected { message: SafeHtml::default(), code: code.into() };
+    assert_eq!(rejected("userexists").metric_code(), "userexists");
+    assert_eq!(rejected("captcha-createaccount-fail").metric_code(), "captcha-createaccount-fail");
+    assert_eq!(rejected("x-made-up-by-a-hostile-wiki-1234").metric_code(), "other");
+    assert_eq!(Outcome::Restart { message: SafeHtml::default() }.metric_code(), "");
+}

@@ -18,7 +18,7 @@ impl ClientIp {
     /// Takes one of this client's turns at `limiter`, or says how long to
     /// wait for the next.
     pub fn take_turn(&self, limiter: &DefaultKeyedRateLimiter<IpAddr>) -> Result<(), PageError> {
-        limiter.check_key(&self.0).map_err(|wait| PageError::RateLimited {
+        limiter.check_key(&limit_key(self.0)).map_err(|wait| PageError::RateLimited {
             retry_after_secs: wait.wait_time_from(DefaultClock::default().now()).as_secs() + 1,
         })
     }
@@ -36,6 +36,28 @@ impl FromRequest for ClientIp {
     }
 }
 
+/// Who a limit counts as one client: an IPv4 address (also when written as
+/// IPv6, `::ffff:a.b.c.d`), or an IPv6 /64, the smallest network a home or
+/// a phone is given: rotating addresses inside it is one client.
+fn limit_key(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => {
+                let s = v6.segments();
+                IpAddr::from([s[0], s[1], s[2], s[3], 0, 0, 0, 0])
+            }
+        },
+        v4 => v4,
+    }
+}
+
+/// One hop of `X-Forwarded-For`: an address, maybe with a port
+/// (`203.0.113.9:41234`, `[2001:db8::1]:41234`), as some proxies write it.
+fn hop_address(hop: &str) -> Option<IpAddr> {
+    hop.parse().ok().or_else(|| hop.parse::<std::net::SocketAddr>().ok().map(|a| a.ip()))
+}
+
 fn client_ip<'a>(peer: IpAddr, forwarded_for: impl Iterator<Item = &'a str>, trusted: &[IpAddr]) -> IpAddr {
     if !trusted.contains(&peer) {
         return peer;
@@ -43,11 +65,11 @@ fn client_ip<'a>(peer: IpAddr, forwarded_for: impl Iterator<Item = &'a str>, tru
     let hops: Vec<&str> = forwarded_for.flat_map(|v| v.split(',')).map(str::trim).collect();
     let mut client = peer;
     for hop in hops.iter().rev() {
-        match hop.parse::<IpAddr>() {
-            Ok(ip) if trusted.contains(&ip) => client = ip,
-            Ok(ip) => return ip,
+        match hop_address(hop) {
+            Some(ip) if trusted.contains(&ip) => client = ip,
+            Some(ip) => return ip,
             // Garbage where an address should be: stop at the last proxy.
-            Err(_) => return client,
+            None => return client,
         }
     }
     client
@@ -73,5 +95,30 @@ mod tests {
         assert_eq!(client_ip(ip("10.0.0.1"), chain.into_iter(), &trusted), ip("198.51.100.7"));
         assert_eq!(client_ip(ip("10.0.0.1"), std::iter::empty(), &trusted), ip("10.0.0.1"));
         assert_eq!(client_ip(ip("10.0.0.1"), ["not-an-ip"].into_iter(), &trusted), ip("10.0.0.1"));
+    }
+
+    #[test]
+    fn forwarded_addresses_with_a_port_are_their_address() {
+        let trusted = [ip("10.0.0.1")];
+        assert_eq!(client_ip(ip("10.0.0.1"), ["198.51.100.7:41234"].into_iter(), &trusted), ip("198.51.100.7"));
+        assert_eq!(client_ip(ip("10.0.0.1"), ["[2001:db8::7]:41234"].into_iter(), &trusted), ip("2001:db8::7"));
+    }
+
+    #[test]
+    fn an_ipv6_64_is_one_client_and_mapped_ipv4_is_ipv4() {
+        assert_eq!(limit_key(ip("2001:db8:1:2:aaaa::1")), limit_key(ip("2001:db8:1:2:bbbb::9")));
+        assert_ne!(limit_key(ip("2001:db8:1:2::1")), limit_key(ip("2001:db8:1:3::1")));
+        assert_eq!(limit_key(ip("::ffff:198.51.100.7")), ip("198.51.100.7"));
+        assert_eq!(limit_key(ip("198.51.100.7")), ip("198.51.100.7"));
+    }
+
+    #[test]
+    fn rotating_inside_one_64_does_not_escape_the_limit() {
+        use std::num::NonZeroU32;
+        let limiter = governor::RateLimiter::keyed(governor::Quota::per_minute(NonZeroU32::new(3).unwrap()));
+        let allowed = (1..=20u16)
+            .filter(|i| ClientIp(IpAddr::from([0x2001, 0xdb8, 0, 1, *i, 0, 0, *i])).take_turn(&limiter).is_ok())
+            .count();
+        assert_eq!(allowed, 3);
     }
 }

@@ -62,6 +62,18 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(errors::PageError::NotFound) }));
 }
 
+/// `HEAD` is answered wherever `GET` is (HEAD-based monitors, link
+/// checkers): routed as a GET; the server sends the headers only.
+pub async fn head_as_get(
+    mut req: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody>,
+) -> Result<actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
+    if req.method() == actix_web::http::Method::HEAD {
+        req.head_mut().method = actix_web::http::Method::GET;
+    }
+    next.call(req).await
+}
+
 /// Headers on every response. The pages load only the portal's own script,
 /// style sheet and images (CAPTCHA images included: they come through the
 /// portal), and the script asks only the portal (the field checks);

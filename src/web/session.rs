@@ -80,6 +80,8 @@ impl VisitorSession {
     /// before (e.g. planted in the visitor's browser) is worth nothing.
     pub fn renew_id(&self) {
         self.0.renew();
+        // Whoever knew the old id may know the old token: a new one too.
+        self.0.remove(CSRF);
     }
     /// The visitor's wiki session; a new one on the first visit.
     pub fn wiki(&self) -> UpstreamSession {
@@ -117,7 +119,7 @@ impl VisitorSession {
     pub fn end_flow(&self, created: &Username) -> Result<(), PageError> {
         self.0.remove(FLOW);
         self.0.remove(WIKI);
-        self.0.renew();
+        self.renew_id();
         self.set(CREATED, created)
     }
 

@@ -34,21 +34,17 @@ const UNSURE_WINDOW: std::time::Duration = std::time::Duration::from_secs(10 * 6
 /// The query parameter of the return URL that names the visitor's flow.
 const RETURN_KEY: &str = "wikisignup_flow";
 
-/// What an event site's link to the form may say: `?returnto=Page`, the
-/// wiki page to go to once logged in (as Special:CreateAccount takes it).
-#[derive(serde::Deserialize)]
-pub struct FormQuery {
-    returnto: Option<String>,
-}
-
 /// `GET /`: the step under way, or a fresh form from the wiki's own field
 /// descriptions.
 pub async fn show_form(
     state: web::Data<AppState>,
     session: VisitorSession,
-    query: web::Query<FormQuery>,
+    query: web::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, PageError> {
-    if let Some(raw) = &query.returnto {
+    // What an event site's link may say: `?returnto=Page`, the wiki page to
+    // go to once logged in (as Special:CreateAccount takes it). Given twice,
+    // the first counts: a doubled link is not refused.
+    if let Some((_, raw)) = query.iter().find(|(name, _)| name == "returnto") {
         // A page name that cannot be a title is left out, not an error:
         // the sign-up matters more than where it leads afterwards.
         match PageTitle::parse(raw) {
@@ -201,7 +197,7 @@ async fn follow(
     }
     let (status, code) = (outcome.status(), outcome.code());
     tracing::info!(outcome = status, code, "the wiki answered the sign-up");
-    state.metrics.outcomes.with_label_values(&[status, code]).inc();
+    state.metrics.outcomes.with_label_values(&[status, outcome.metric_code()]).inc();
     match flow.follow(outcome, provider_said) {
         Next::Welcome(username) => {
             tracing::info!("account created");

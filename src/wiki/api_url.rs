@@ -87,8 +87,12 @@ impl WikiApiUrl {
     pub fn resolve_on_wiki(&self, link: &str) -> Option<Url> {
         // `..` has no business in a link the wiki generates; refusing it
         // keeps a crafted one from climbing out of the wiki's paths.
+        // Segments are read as the URL parser will normalise them (`.%2e`
+        // is `..`), so no spelling of a dot segment slips through.
         let path = link.split(['?', '#']).next().unwrap_or_default();
-        if path.split(['/', '\\']).any(|segment| segment == ".." || segment.eq_ignore_ascii_case("%2e%2e")) {
+        let dot_segment =
+            |segment: &str| matches!(segment.to_ascii_lowercase().replace("%2e", ".").as_str(), "." | "..");
+        if path.split(['/', '\\']).any(dot_segment) {
             return None;
         }
         let url = self.api.join(link).ok()?;
@@ -132,6 +136,9 @@ mod tests {
         assert_eq!(api.resolve_on_wiki("https://127.0.0.1:8080/x.png"), None);
         assert_eq!(api.resolve_on_wiki("/w/../../etc/passwd"), None);
         assert_eq!(api.resolve_on_wiki("/w/%2E%2E/secret"), None);
+        assert_eq!(api.resolve_on_wiki("/w/.%2e/.%2e/img.svg"), None);
+        assert_eq!(api.resolve_on_wiki("/w/%2e./x.png"), None);
+        assert_eq!(api.resolve_on_wiki("/w/./x.png"), None);
         assert_eq!(api.resolve_on_wiki("javascript:alert(1)"), None);
     }
 }

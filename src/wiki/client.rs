@@ -20,8 +20,13 @@ const FORMAT: [(&str, &str); 3] = [("format", "json"), ("formatversion", "2"), (
 /// More than any CAPTCHA image; a wiki sending more is not sending one.
 pub const MAX_IMAGE_BYTES: usize = 1024 * 1024;
 
-/// An image the wiki served (a CAPTCHA), checked: an image type, and no
-/// larger than [`MAX_IMAGE_BYTES`].
+/// The image types a CAPTCHA is served as: raster images only. An SVG is a
+/// document that can carry script, and the portal serves it from its own
+/// origin.
+const RASTER_TYPES: [&str; 4] = ["image/png", "image/jpeg", "image/gif", "image/webp"];
+
+/// An image the wiki served (a CAPTCHA), checked: a raster image type, and
+/// no larger than [`MAX_IMAGE_BYTES`].
 #[derive(Debug)]
 pub struct WikiImage {
     pub content_type: String,
@@ -183,9 +188,10 @@ impl WikiClient {
     pub async fn fetch_image(&self, session: &mut UpstreamSession, url: &Url) -> Result<WikiImage, WikiError> {
         debug_assert_eq!(url.origin(), self.api.as_url().origin());
         let (content_type, bytes) = self.transport.get_bytes(session, url, MAX_IMAGE_BYTES, "image").await?;
-        match content_type {
-            Some(content_type) if content_type.starts_with("image/") => Ok(WikiImage { content_type, bytes }),
-            _ => Err(WikiError::BadResponse("the CAPTCHA is not an image".into())),
+        let media_type = content_type.as_deref().and_then(|t| t.split(';').next()).map(str::trim);
+        match media_type.and_then(|t| RASTER_TYPES.into_iter().find(|r| t.eq_ignore_ascii_case(r))) {
+            Some(raster) => Ok(WikiImage { content_type: raster.to_owned(), bytes }),
+            None => Err(WikiError::BadResponse("the CAPTCHA is not a raster image".into())),
         }
     }
 

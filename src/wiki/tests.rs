@@ -136,12 +136,16 @@ async fn images_are_checked_for_type_and_size() {
     let server = MockServer::start().await;
     let png = ResponseTemplate::new(200).insert_header("content-type", "image/png").set_body_bytes(vec![137u8, 80, 78]);
     let html = ResponseTemplate::new(200).insert_header("content-type", "text/html").set_body_string("<p>hi");
+    let svg = ResponseTemplate::new(200)
+        .insert_header("content-type", "image/svg+xml")
+        .set_body_string("<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>");
     let large =
         ResponseTemplate::new(200)
             .insert_header("content-type", "image/png")
             .set_body_bytes(vec![0u8; MAX_IMAGE_BYTES + 1]);
     Mock::given(wiremock::matchers::path("/a.png")).respond_with(png).mount(&server).await;
     Mock::given(wiremock::matchers::path("/a.html")).respond_with(html).mount(&server).await;
+    Mock::given(wiremock::matchers::path("/a.svg")).respond_with(svg).mount(&server).await;
     Mock::given(wiremock::matchers::path("/large.png")).respond_with(large).mount(&server).await;
     let wiki = client(&server, Duration::from_secs(5)).await;
     let url = |path: &str| Url::parse(&format!("{}{path}", server.uri())).unwrap();
@@ -149,6 +153,7 @@ async fn images_are_checked_for_type_and_size() {
     let image = wiki.fetch_image(&mut session, &url("/a.png")).await.unwrap();
     assert_eq!((image.content_type.as_str(), image.bytes.len()), ("image/png", 3));
     assert!(matches!(wiki.fetch_image(&mut session, &url("/a.html")).await, Err(WikiError::BadResponse(_))));
+    assert!(matches!(wiki.fetch_image(&mut session, &url("/a.svg")).await, Err(WikiError::BadResponse(_))));
     assert!(matches!(wiki.fetch_image(&mut session, &url("/large.png")).await, Err(WikiError::BadResponse(_))));
 }
 

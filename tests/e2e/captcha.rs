@@ -107,7 +107,12 @@ async fn only_the_current_forms_image_is_served() {
     let visitor = Visitor::new(&app);
     let old = visitor.get("/").await;
     let new = visitor.get("/").await;
-    assert_eq!(visitor.fetch(&new.images()[0]).await.0, 200);
+    let (status, content_type, _) = visitor.fetch(&new.images()[0]).await;
+    assert_eq!((status, content_type.as_str()), (200, "image/png"));
+    // Opened on its own, the image may run nothing.
+    let headers = visitor.headers(&new.images()[0]).await;
+    assert_eq!(headers.get("content-security-policy").map(|v| v.to_str().unwrap()), Some("sandbox"));
+    assert_eq!(headers.get("x-content-type-options").map(|v| v.to_str().unwrap()), Some("nosniff"));
     assert_eq!(visitor.fetch(&old.images()[0]).await.0, 404, "an old form's image is still served");
     assert_eq!(visitor.fetch("/captcha/00000000/0").await.0, 404);
     // Another visitor, without that session, gets nothing either.

@@ -318,6 +318,11 @@ impl Visitor {
         Page::read(request.send().await.unwrap()).await
     }
 
+    /// The response headers of a GET of a path of the portal's.
+    pub async fn headers(&self, path: &str) -> reqwest::header::HeaderMap {
+        self.http.get(format!("{}{path}", self.base)).send().await.unwrap().headers().clone()
+    }
+
     /// Fetches a URL of the portal's; status, content type and body.
     pub async fn fetch(&self, path: &str) -> (u16, String, Vec<u8>) {
         let response = self.http.get(format!("{}{path}", self.base)).send().await.unwrap();

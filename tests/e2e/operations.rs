@@ -133,3 +133,16 @@ async fn the_binary_runs_alone_from_an_empty_directory() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[tokio::test]
+async fn head_is_answered_wherever_get_is() {
+    let wiki = TestWiki::shared("plain");
+    let app = spawn_app(&wiki.api).await;
+    let http = reqwest::Client::new();
+    for path in ["/", "/healthz", "/static/style.css", "/embed.js"] {
+        let response = http.head(format!("{}{path}", app.address)).send().await.unwrap();
+        assert_eq!(response.status(), 200, "HEAD {path}");
+        assert!(response.bytes().await.unwrap().is_empty(), "HEAD {path} sent a body");
+    }
+    assert_eq!(http.head(format!("{}/no-such-page", app.address)).send().await.unwrap().status(), 404);
+}

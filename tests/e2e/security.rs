@@ -350,3 +350,40 @@ async fn oversized_forms_get_a_clear_page_and_never_reach_the_wiki() {
     // The portal still serves.
     assert_eq!(visitor.get("/").await.status, 200);
 }
+
+#[tokio::test]
+async fn the_csrf_token_changes_with_the_session_id() {
+    let stub = stub_wiki(fixture("plain-authmanagerinfo.json"), fail("no"), 1).await;
+    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).await;
+    let visitor = Visitor::new(&app);
+    let form = visitor.get("/").await;
+    let (old_cookie, old_token) = (visitor.session_cookie(), form.csrf());
+    // A sign-up begins upstream: a new session id, and a new token with it.
+    let again = visitor.submit(&form, &[("username", "Zed"), ("password", "p"), ("retype", "p")]).await;
+    assert_ne!(visitor.session_cookie(), old_cookie);
+    assert_ne!(again.csrf(), old_token, "whoever knew the old id knows the old token");
+    // The old token no longer passes: nothing is sent (the stub expects one post).
+    let stale = visitor.post_form("/", &[("wikisignup_csrf", &old_token), ("username", "Zed")]).await;
+    assert!(stale.text(".notice").contains("nothing was sent"), "{}", stale.html);
+}
+
+#[tokio::test]
+async fn a_link_with_returnto_twice_takes_the_first() {
+    let stub = stub_wiki(fixture("plain-authmanagerinfo.json"), fail("no"), 0).await;
+    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).await;
+    let page = Visitor::new(&app).get("/?returnto=First_page&returnto=Second_page").await;
+    assert_eq!(page.status, 200, "{}", page.html);
+    let login = page.attr("p.login a", "href").unwrap();
+    assert!(login.contains("returnto=First_page") && !login.contains("Second_page"), "{login}");
+}
+
+#[tokio::test]
+async fn help_and_version_exit_zero_without_an_error() {
+    for flag in ["--help", "--version"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_wikisignup")).arg(flag).output().unwrap();
+        assert!(out.status.success(), "{flag}: {:?}", out.status);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains("wikisignup"), "{flag}: {stdout}");
+        assert!(!String::from_utf8_lossy(&out.stderr).contains("invalid setting"), "{flag}");
+    }
+}
