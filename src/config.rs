@@ -50,6 +50,9 @@ struct Declared {
     /// Most visitor sessions held in memory; the least recently used go first
     #[arg(long, env = "WIKISIGNUP_MAX_SESSIONS", default_value = "100000")]
     max_sessions: NonZeroU64,
+    /// Megabytes the sessions held in memory may take in all; the least recently used go first
+    #[arg(long, env = "WIKISIGNUP_SESSION_MEMORY", default_value = "256")]
+    session_memory: InRange<1, 65536>,
     /// Where visitor sessions live: memory, or a redis:// URL shared by several instances
     #[arg(long, env = "WIKISIGNUP_SESSION_STORE", default_value = "memory")]
     session_store: SessionStoreSetting,
@@ -83,6 +86,8 @@ pub struct Settings {
     pub upstream_timeout: Duration,
     pub session_ttl: Duration,
     pub max_sessions: NonZeroU64,
+    /// The bytes sessions held in memory may take in all.
+    pub session_memory_bytes: u64,
     pub session_store: SessionStoreSetting,
     pub log_json: bool,
     pub submissions_per_minute: NonZeroU32,
@@ -160,6 +165,7 @@ impl Settings {
             upstream_timeout: Duration::from_secs(declared.upstream_timeout.0),
             session_ttl: Duration::from_secs(declared.session_ttl.0 * 60),
             max_sessions: declared.max_sessions,
+            session_memory_bytes: declared.session_memory.0 << 20,
             session_store: declared.session_store,
             log_json: declared.log_json,
             submissions_per_minute: declared.submissions_per_minute,

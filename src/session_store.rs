@@ -17,15 +17,36 @@ use crate::config::SessionStoreSetting;
 type SessionState = HashMap<String, String>;
 
 /// The embedded default: a bounded in-memory cache whose entries expire
-/// after a time without use. Past `max_sessions`, the least used go first.
+/// after a time without use. Past `max_sessions`, or past `budget_bytes`
+/// in all, the least used go first.
 #[derive(Clone)]
 pub struct MemorySessionStore {
     sessions: Cache<String, Arc<SessionState>>,
 }
 
+/// What a session entry costs beyond its keys and values: the map, the
+/// cache's bookkeeping.
+const ENTRY_OVERHEAD: u64 = 256;
+
 impl MemorySessionStore {
-    pub fn new(max_sessions: u64, idle_ttl: Duration) -> MemorySessionStore {
-        let sessions = Cache::builder().max_capacity(max_sessions).time_to_idle(idle_ttl).build();
+    pub fn new(max_sessions: u64, budget_bytes: u64, idle_ttl: Duration) -> MemorySessionStore {
+        // One weight bounds both: an entry weighs its bytes, and at least
+        // an even share of the budget, so no more than `max_sessions` fit.
+        let share = (budget_bytes / max_sessions).max(1);
+        let weigh = move |key: &String, state: &Arc<SessionState>| {
+            let bytes =
+                key.len() as u64 + ENTRY_OVERHEAD + state.iter().map(|(k, v)| (k.len() + v.len()) as u64).sum::<u64>();
+            u32::try_from(bytes.max(share)).unwrap_or(u32::MAX)
+        };
+        let sessions = Cache::builder()
+            .weigher(weigh)
+            .max_capacity(budget_bytes)
+            .time_to_idle(idle_ttl)
+            // Every new visitor is admitted, the least recently used going
+            // first; moka's default (TinyLFU) would refuse new keys once a
+            // flood of sessions had filled it.
+            .eviction_policy(moka::policy::EvictionPolicy::lru())
+            .build();
         MemorySessionStore { sessions }
     }
 
@@ -34,6 +55,13 @@ impl MemorySessionStore {
     fn held(&self) -> u64 {
         self.sessions.run_pending_tasks();
         self.sessions.entry_count()
+    }
+
+    /// The bytes the held sessions weigh.
+    #[cfg(test)]
+    fn weight(&self) -> u64 {
+        self.sessions.run_pending_tasks();
+        self.sessions.weighted_size()
     }
 }
 
@@ -89,9 +117,16 @@ pub enum VisitorSessionStore {
 }
 
 impl VisitorSessionStore {
-    pub async fn open(setting: &SessionStoreSetting, max_sessions: u64, idle_ttl: Duration) -> anyhow::Result<Self> {
+    pub async fn open(
+        setting: &SessionStoreSetting,
+        max_sessions: u64,
+        budget_bytes: u64,
+        idle_ttl: Duration,
+    ) -> anyhow::Result<Self> {
         Ok(match setting {
-            SessionStoreSetting::Memory => VisitorSessionStore::Memory(MemorySessionStore::new(max_sessions, idle_ttl)),
+            SessionStoreSetting::Memory => {
+                VisitorSessionStore::Memory(MemorySessionStore::new(max_sessions, budget_bytes, idle_ttl))
+            }
             SessionStoreSetting::Redis(url) => {
                 let store = RedisSessionStore::builder(url.as_str())
                     // One Redis may serve other programs: keep to our keys.
@@ -157,7 +192,7 @@ mod tests {
 
     #[tokio::test]
     async fn saves_loads_updates_and_deletes() {
-        let store = MemorySessionStore::new(10, Duration::from_secs(60));
+        let store = MemorySessionStore::new(10, 1 << 20, Duration::from_secs(60));
         let ttl = CookieDuration::minutes(1);
         let key = store.save(state("a"), &ttl).await.unwrap();
         assert_eq!(store.load(&key).await.unwrap(), Some(state("a")));
@@ -169,7 +204,7 @@ mod tests {
 
     #[tokio::test]
     async fn keys_differ_and_do_not_see_each_other() {
-        let store = MemorySessionStore::new(10, Duration::from_secs(60));
+        let store = MemorySessionStore::new(10, 1 << 20, Duration::from_secs(60));
         let ttl = CookieDuration::minutes(1);
         let a = store.save(state("a"), &ttl).await.unwrap();
         let b = store.save(state("b"), &ttl).await.unwrap();
@@ -180,15 +215,33 @@ mod tests {
 
     #[tokio::test]
     async fn idle_sessions_expire_and_the_store_is_bounded() {
-        let store = MemorySessionStore::new(100, Duration::from_millis(50));
+        let store = MemorySessionStore::new(100, 1 << 20, Duration::from_millis(50));
         let key = store.save(state("a"), &CookieDuration::minutes(1)).await.unwrap();
         tokio::time::sleep(Duration::from_millis(120)).await;
         assert_eq!(store.load(&key).await.unwrap(), None);
 
-        let bounded = MemorySessionStore::new(5, Duration::from_secs(60));
+        let bounded = MemorySessionStore::new(5, 1 << 20, Duration::from_secs(60));
         for _ in 0..50 {
             bounded.save(state("x"), &CookieDuration::minutes(1)).await.unwrap();
         }
         assert!(bounded.held() <= 5, "{} sessions held", bounded.held());
+    }
+
+    #[tokio::test]
+    async fn a_flood_of_large_sessions_stays_within_the_byte_budget() {
+        // 1 MiB for up to 1,000 sessions; each hostile session holds 64 KB.
+        let budget = 1 << 20;
+        let store = MemorySessionStore::new(1000, budget, Duration::from_secs(60));
+        let large = "x".repeat(64 * 1024);
+        for _ in 0..200 {
+            store.save(state(&large), &CookieDuration::minutes(1)).await.unwrap();
+        }
+        assert!(store.weight() <= budget, "{} bytes held", store.weight());
+        assert!(store.held() <= 16, "{} sessions of 64 KB held in 1 MiB", store.held());
+        // Small sessions still fit by the hundred.
+        for _ in 0..500 {
+            store.save(state("small"), &CookieDuration::minutes(1)).await.unwrap();
+        }
+        assert!(store.held() >= 400, "only {} small sessions held", store.held());
     }
 }

@@ -73,9 +73,13 @@ impl Application {
                 Key::generate()
             }
         };
-        let store =
-            VisitorSessionStore::open(&settings.session_store, settings.max_sessions.get(), settings.session_ttl)
-                .await?;
+        let store = VisitorSessionStore::open(
+            &settings.session_store,
+            settings.max_sessions.get(),
+            settings.session_memory_bytes,
+            settings.session_ttl,
+        )
+        .await?;
         // Framed by other sites, the cookie must be sent inside a cross-site
         // frame (SameSite=None, which browsers take only when Secure), kept
         // apart per embedding site (Partitioned, added by `partition_cookie`).
