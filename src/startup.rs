@@ -16,8 +16,11 @@ use actix_web::{App, HttpServer, web};
 use crate::config::Settings;
 use crate::metrics::Metrics;
 use crate::session_store::VisitorSessionStore;
-use crate::web::{self as routes, AppState, CHECKS_PER_SUBMISSION};
+use crate::web::{self as routes, AppState, CHECKS_PER_SUBMISSION, FORM_PAGES_PER_SUBMISSION};
 use crate::wiki::{ClientOptions, TransportOptions, WikiClient};
+
+/// How often the rate limiters forget clients gone quiet.
+const LIMITER_PRUNING: Duration = Duration::from_secs(60);
 
 pub struct Application {
     port: u16,
@@ -57,12 +60,21 @@ impl Application {
             wiki_host,
             submissions: RateLimiter::keyed(Quota::per_minute(per_minute)),
             field_checks: RateLimiter::keyed(Quota::per_minute(per_minute.saturating_mul(CHECKS_PER_SUBMISSION))),
+            form_pages: RateLimiter::keyed(Quota::per_minute(per_minute.saturating_mul(FORM_PAGES_PER_SUBMISSION))),
             trusted_proxies: settings.trusted_proxies.clone(),
             frame_ancestors: settings.frame_ancestors.clone(),
             metrics,
             readiness: Default::default(),
         });
         let frame_ancestors = settings.frame_ancestors.as_str().to_owned();
+        let pruned = state.clone();
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(LIMITER_PRUNING);
+            loop {
+                every.tick().await;
+                pruned.prune_limiters();
+            }
+        });
 
         let key = match &settings.session_secret {
             Some(secret) => Key::derive_from(secret.expose()),

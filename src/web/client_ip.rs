@@ -36,6 +36,13 @@ impl FromRequest for ClientIp {
     }
 }
 
+/// Forgets the clients whose turns have all come back (as good as never
+/// seen), and gives the memory back.
+pub fn forget_quiet_clients(limiter: &DefaultKeyedRateLimiter<IpAddr>) {
+    limiter.retain_recent();
+    limiter.shrink_to_fit();
+}
+
 /// Who a limit counts as one client: an IPv4 address (also when written as
 /// IPv6, `::ffff:a.b.c.d`), or an IPv6 /64, the smallest network a home or
 /// a phone is given: rotating addresses inside it is one client.
@@ -110,6 +117,19 @@ mod tests {
         assert_ne!(limit_key(ip("2001:db8:1:2::1")), limit_key(ip("2001:db8:1:3::1")));
         assert_eq!(limit_key(ip("::ffff:198.51.100.7")), ip("198.51.100.7"));
         assert_eq!(limit_key(ip("198.51.100.7")), ip("198.51.100.7"));
+    }
+
+    #[test]
+    fn clients_gone_quiet_are_forgotten() {
+        let quota = governor::Quota::with_period(std::time::Duration::from_millis(5)).unwrap();
+        let limiter = governor::RateLimiter::keyed(quota);
+        for i in 0..5000u32 {
+            ClientIp(IpAddr::from(i.to_be_bytes())).take_turn(&limiter).unwrap();
+        }
+        assert_eq!(limiter.len(), 5000);
+        std::thread::sleep(std::time::Duration::from_millis(30));
+        forget_quiet_clients(&limiter);
+        assert_eq!(limiter.len(), 0, "clients whose turns came back are still held");
     }
 
     #[test]

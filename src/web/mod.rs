@@ -21,6 +21,7 @@ use crate::wiki::WikiClient;
 
 pub use field_check::CHECKS_PER_SUBMISSION;
 pub use session::{SESSION_COOKIE, partition_cookie};
+pub use signup::FORM_PAGES_PER_SUBMISSION;
 
 /// What every handler shares.
 pub struct AppState {
@@ -34,9 +35,21 @@ pub struct AppState {
     pub submissions: governor::DefaultKeyedRateLimiter<std::net::IpAddr>,
     /// Username and password checks (`field_check`) per client address.
     pub field_checks: governor::DefaultKeyedRateLimiter<std::net::IpAddr>,
+    /// Fresh forms (each costs the wiki a request) per client address.
+    pub form_pages: governor::DefaultKeyedRateLimiter<std::net::IpAddr>,
     pub trusted_proxies: Vec<std::net::IpAddr>,
     pub metrics: crate::metrics::Metrics,
     pub readiness: operations::Readiness,
+}
+
+impl AppState {
+    /// Forgets the clients whose turns have all come back, and gives the
+    /// memory back: without it every address ever seen stays.
+    pub fn prune_limiters(&self) {
+        for limiter in [&self.submissions, &self.field_checks, &self.form_pages] {
+            client_ip::forget_quiet_clients(limiter);
+        }
+    }
 }
 
 pub fn routes(cfg: &mut web::ServiceConfig) {

@@ -123,8 +123,11 @@ impl VisitorSession {
         self.set(CREATED, created)
     }
 
-    pub fn created(&self) -> Option<Username> {
-        self.get(CREATED)
+    /// The account a sign-up just made, told once.
+    pub fn take_created(&self) -> Option<Username> {
+        let created = self.get(CREATED);
+        self.0.remove(CREATED);
+        created
     }
 
     /// The wiki page the event site asked to send the visitor to after

@@ -31,6 +31,11 @@ use crate::wiki::{CreateAccount, CreateStep};
 /// visitor whose answer was lost.
 const UNSURE_WINDOW: std::time::Duration = std::time::Duration::from_secs(10 * 60);
 
+/// Fresh forms a client may load for each sign-up it may submit: a visitor
+/// reloads, goes back, opens a second tab; each fresh form costs the wiki a
+/// request and a session, so a flood of them is limited like submissions.
+pub const FORM_PAGES_PER_SUBMISSION: std::num::NonZeroU32 = std::num::NonZeroU32::new(6).unwrap();
+
 /// The query parameter of the return URL that names the visitor's flow.
 const RETURN_KEY: &str = "wikisignup_flow";
 
@@ -39,6 +44,7 @@ const RETURN_KEY: &str = "wikisignup_flow";
 pub async fn show_form(
     state: web::Data<AppState>,
     session: VisitorSession,
+    client: ClientIp,
     query: web::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, PageError> {
     // What an event site's link may say: `?returnto=Page`, the wiki page to
@@ -56,7 +62,10 @@ pub async fn show_form(
         Visit::Step { flow, notice } => {
             show(&state, &session, flow, &Submission::default(), notice, StatusCode::OK, false)
         }
-        Visit::Fresh { kept, notice } => fresh_form(&state, &session, &kept, notice, false).await,
+        Visit::Fresh { kept, notice } => {
+            client.take_turn(&state.form_pages)?;
+            fresh_form(&state, &session, &kept, notice, false).await
+        }
     }
 }
 
@@ -170,9 +179,10 @@ pub async fn start_over(session: VisitorSession, _: VerifiedForm) -> HttpRespons
     see_other("/")
 }
 
-/// `GET /welcome`: the account just created, and where to log in.
+/// `GET /welcome`: the account just created, and where to log in. Shown
+/// once: afterwards the session holds no trace of the account.
 pub async fn welcome(state: web::Data<AppState>, session: VisitorSession) -> HttpResponse {
-    let Some(username) = session.created() else {
+    let Some(username) = session.take_created() else {
         return see_other("/");
     };
     let login = login_url(&state, &session, Some(&username));

@@ -208,3 +208,19 @@ async fn a_read_only_wiki_is_said_up_front_with_its_reason() {
     assert!(page.text("main").contains("being upgraded"), "the wiki's reason is missing: {}", page.html);
     assert!(!page.html.contains("<form"), "a dead form is shown");
 }
+
+#[tokio::test]
+async fn the_welcome_page_is_shown_once() {
+    let wiki = TestWiki::shared("plain");
+    let app = spawn_app(&wiki.api).await;
+    let visitor = Visitor::new(&app);
+    let name = unique_name("Once");
+    let form = visitor.get("/").await;
+    let done = visitor.submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD)]).await;
+    assert!(done.url.ends_with("/welcome") && done.html.contains(&name), "{}", done.html);
+    // Reloaded, or opened later with the same cookie: the form, no name.
+    let again = visitor.get("/welcome").await;
+    assert!(!again.url.ends_with("/welcome"), "{}", again.url);
+    assert!(!again.html.contains(&name), "{}", again.html);
+    assert!(again.text("h1").contains("Create an account"));
+}

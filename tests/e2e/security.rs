@@ -387,3 +387,19 @@ async fn help_and_version_exit_zero_without_an_error() {
         assert!(!String::from_utf8_lossy(&out.stderr).contains("invalid setting"), "{flag}");
     }
 }
+
+#[tokio::test]
+async fn fresh_forms_are_limited_per_client_too() {
+    let stub = stub_wiki(fixture("plain-authmanagerinfo.json"), fail("no"), 0).await;
+    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).args(&["--submissions-per-minute", "1"]).await;
+    // Six fresh forms for the one submission a minute; each is a new
+    // visitor (no cookie), as a flood would be.
+    for _ in 0..6 {
+        assert_eq!(Visitor::new(&app).get("/").await.status, 200);
+    }
+    let flooded = Visitor::new(&app).get("/").await;
+    assert_eq!(flooded.status, 429, "{}", flooded.html);
+    assert!(flooded.retry_after.is_some());
+    let asked = stub.received_requests().await.unwrap().len();
+    assert_eq!(asked, 6, "the refused form page still asked the wiki");
+}
