@@ -15,6 +15,7 @@ use std::time::Duration;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches, Parser};
+use ipnet::IpNet;
 use url::Url;
 
 use crate::wiki::WikiApiUrl;
@@ -62,12 +63,15 @@ struct Declared {
     /// Sign-up submissions one client may make per minute (and six username or password checks for each)
     #[arg(long, env = "WIKISIGNUP_SUBMISSIONS_PER_MINUTE", default_value = "10")]
     submissions_per_minute: NonZeroU32,
-    /// Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed
+    /// Comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed
     #[arg(long, env = "WIKISIGNUP_TRUSTED_PROXIES", default_value = "")]
     trusted_proxies: TrustedProxies,
     /// Sites that may embed the page in a frame (CSP frame-ancestors), separated by spaces
     #[arg(long, env = "WIKISIGNUP_FRAME_ANCESTORS", default_value = "'self'")]
     frame_ancestors: FrameAncestors,
+    /// Address and port for Prometheus /metrics, apart from the public pages (e.g. 127.0.0.1:9100) [default: off]
+    #[arg(long, env = "WIKISIGNUP_METRICS_LISTEN")]
+    metrics_listen: Option<SocketAddr>,
     /// Most requests to the wiki in flight at once
     #[arg(long, env = "WIKISIGNUP_UPSTREAM_CONCURRENCY", default_value = "64")]
     upstream_concurrency: InRange<1, 10000>,
@@ -91,9 +95,11 @@ pub struct Settings {
     pub session_store: SessionStoreSetting,
     pub log_json: bool,
     pub submissions_per_minute: NonZeroU32,
-    pub trusted_proxies: Vec<IpAddr>,
+    pub trusted_proxies: TrustedProxies,
     pub frame_ancestors: FrameAncestors,
     pub upstream_concurrency: usize,
+    /// Where `/metrics` is served, if anywhere: never on the public listener.
+    pub metrics_listen: Option<SocketAddr>,
     /// Signs and encrypts the session cookie; from the environment only
     /// (`WIKISIGNUP_SESSION_SECRET`), so it stays out of files and process
     /// listings.
@@ -169,9 +175,10 @@ impl Settings {
             session_store: declared.session_store,
             log_json: declared.log_json,
             submissions_per_minute: declared.submissions_per_minute,
-            trusted_proxies: declared.trusted_proxies.0,
+            trusted_proxies: declared.trusted_proxies,
             frame_ancestors: declared.frame_ancestors,
             upstream_concurrency: declared.upstream_concurrency.0 as usize,
+            metrics_listen: declared.metrics_listen,
             session_secret,
         })
     }
@@ -288,7 +295,7 @@ pub enum SettingError {
     NotOneLine,
     #[error("must be memory or a redis:// URL")]
     NotAStore,
-    #[error("{0:?} is not an IP address")]
+    #[error("{0:?} is not an IP address or CIDR range (such as 10.0.0.0/8)")]
     NotAnAddress(String),
     #[error("must be CSP sources separated by spaces, e.g. 'self' https://event.example")]
     NotFrameSources,
@@ -422,19 +429,35 @@ impl FromStr for SessionStoreSetting {
 }
 
 /// Reverse proxies whose `X-Forwarded-For` is believed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct TrustedProxies(Vec<IpAddr>);
+/// Reverse proxies whose `X-Forwarded-For` is believed: addresses or CIDR
+/// ranges.
+#[derive(Debug, Clone, Default)]
+pub struct TrustedProxies(Vec<IpNet>);
+
+impl TrustedProxies {
+    /// Whether `ip` is one of the proxies (`::ffff:a.b.c.d` is `a.b.c.d`).
+    pub fn contains(&self, ip: IpAddr) -> bool {
+        let ip = ip.to_canonical();
+        self.0.iter().any(|net| net.contains(&ip))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
 
 impl FromStr for TrustedProxies {
     type Err = SettingError;
 
+    /// Addresses or ranges, as MediaWiki's `$wgCdnServersNoPurge` takes them.
     fn from_str(s: &str) -> Result<Self, SettingError> {
-        s.split(',')
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .map(|p| p.parse().map_err(|_| SettingError::NotAnAddress(p.to_owned())))
-            .collect::<Result<_, _>>()
-            .map(TrustedProxies)
+        let proxy = |p: &str| {
+            p.parse::<IpNet>()
+                .map(|net| net.trunc())
+                .or_else(|_| p.parse::<IpAddr>().map(|ip| IpNet::from(ip.to_canonical())))
+                .map_err(|_| SettingError::NotAnAddress(p.to_owned()))
+        };
+        s.split(',').map(str::trim).filter(|p| !p.is_empty()).map(proxy).collect::<Result<_, _>>().map(TrustedProxies)
     }
 }
 
@@ -568,9 +591,20 @@ mod tests {
 
     #[test]
     fn hardening_settings_are_checked() {
-        let s = settings(&["--trusted-proxies", "10.0.0.1, ::1", "--frame-ancestors", "'self'  https://event.example"])
-            .unwrap();
-        assert_eq!(s.trusted_proxies.len(), 2);
+        let s = settings(&[
+            "--trusted-proxies",
+            "10.0.0.1, ::1, 172.16.0.0/12, 2001:db8::/32",
+            "--frame-ancestors",
+            "'self'  https://event.example",
+        ])
+        .unwrap();
+        for proxy in ["10.0.0.1", "::1", "::ffff:10.0.0.1", "172.31.255.254", "2001:db8:ffff::1"] {
+            assert!(s.trusted_proxies.contains(proxy.parse().unwrap()), "{proxy}");
+        }
+        for client in ["10.0.0.2", "172.32.0.1", "2001:db9::1", "::2"] {
+            assert!(!s.trusted_proxies.contains(client.parse().unwrap()), "{client}");
+        }
+        assert_eq!(settings(&["--trusted-proxies", "10.0.0.0/33"]).unwrap_err().setting(), "trusted_proxies");
         assert_eq!(s.frame_ancestors.as_str(), "'self' https://event.example");
         assert_eq!(settings(&["--trusted-proxies", "proxy.local"]).unwrap_err().setting(), "trusted_proxies");
         assert_eq!(settings(&["--frame-ancestors", "'self'; script-src *"]).unwrap_err().setting(), "frame_ancestors");

@@ -25,6 +25,8 @@ const LIMITER_PRUNING: Duration = Duration::from_secs(60);
 pub struct Application {
     port: u16,
     server: Server,
+    /// `/metrics`, on its own address when one is set.
+    metrics_server: Option<(u16, Server)>,
 }
 
 impl Application {
@@ -66,6 +68,10 @@ impl Application {
             metrics,
             readiness: Default::default(),
         });
+        let metrics_server = match settings.metrics_listen {
+            Some(address) => Some(serve_metrics(address, state.metrics.clone())?),
+            None => None,
+        };
         let frame_ancestors = settings.frame_ancestors.as_str().to_owned();
         let pruned = state.clone();
         tokio::spawn(async move {
@@ -129,11 +135,16 @@ impl Application {
         .shutdown_timeout(settings.upstream_timeout.as_secs() * 2 + 5)
         .listen(listener)?
         .run();
-        Ok(Application { port, server })
+        Ok(Application { port, server, metrics_server })
     }
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// The port `/metrics` is served on, if `--metrics-listen` is set.
+    pub fn metrics_port(&self) -> Option<u16> {
+        self.metrics_server.as_ref().map(|(port, _)| *port)
     }
 
     /// Stops the server (gracefully: requests under way finish).
@@ -141,7 +152,33 @@ impl Application {
         self.server.handle()
     }
 
+    /// Serves until the public server stops; the metrics server stops with it.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let Some((_, metrics)) = self.metrics_server else {
+            return self.server.await;
+        };
+        let metrics_handle = metrics.handle();
+        let public = async {
+            let served = self.server.await;
+            metrics_handle.stop(false).await;
+            served
+        };
+        let (served, _) = futures_util::future::join(public, metrics).await;
+        served
     }
+}
+
+/// A small server of its own for `/metrics`: one worker, nothing else on it.
+fn serve_metrics(address: std::net::SocketAddr, metrics: Metrics) -> anyhow::Result<(u16, Server)> {
+    let listener =
+        TcpListener::bind(address).map_err(|e| anyhow::anyhow!("cannot listen for metrics on {address}: {e}"))?;
+    let port = listener.local_addr()?.port();
+    let metrics = web::Data::new(metrics);
+    let server =
+        HttpServer::new(move || App::new().app_data(metrics.clone()).configure(routes::operations::metrics_routes))
+            .workers(1)
+            .disable_signals()
+            .listen(listener)?
+            .run();
+    Ok((port, server))
 }

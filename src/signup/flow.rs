@@ -14,7 +14,7 @@
 use serde::{Deserialize, Serialize};
 use url::Url;
 
-use super::form::FormSpec;
+use super::form::{FormSpec, TooLong};
 use super::html::SafeHtml;
 use super::outcome::Outcome;
 use super::submission::{CreateParams, Submission, create_params};
@@ -108,6 +108,9 @@ pub enum Submit {
     /// Nothing is sent: a fresh form, refilled with what was typed, with a
     /// word on why.
     Refill { notice: Notice },
+    /// Nothing is sent: the same form again, as typed, with what to
+    /// correct.
+    Correct { flow: Flow, notice: Notice },
 }
 
 /// What follows the wiki's answer to a `createaccount` call.
@@ -168,10 +171,20 @@ pub fn visit(flow: Option<Flow>) -> Visit {
 /// What a genuine submission does with the flow in the session, if any.
 pub fn submit(flow: Option<Flow>, submission: &Submission) -> Submit {
     match flow {
-        Some(flow) if !flow.away => {
-            let params = create_params(&flow.spec, submission);
-            Submit::Send { flow, params }
-        }
+        Some(flow) if !flow.away => match flow.spec.too_long(submission) {
+            Some(TooLong { label, max_bytes }) => {
+                let label = label.trim_end_matches([':', ' ']);
+                let notice = Notice::error(SafeHtml::from_text(&format!(
+                    "“{label}” is longer than the wiki accepts: at most {max_bytes} bytes (as many Latin letters, \
+                     fewer in most other scripts). Please shorten it; nothing was sent."
+                )));
+                Submit::Correct { flow, notice }
+            }
+            None => {
+                let params = create_params(&flow.spec, submission);
+                Submit::Send { flow, params }
+            }
+        },
         Some(_) => Submit::Refill { notice: came_back() },
         // No form of ours is under way (it ended in another tab, or the
         // session expired): nothing is sent.
@@ -399,6 +412,32 @@ mod tests {
         assert_eq!(flow.kept.value("username"), Some("Ada"));
         assert_eq!(flow.kept.value("email"), Some("ada@example.org"));
         assert_eq!(flow.kept.value("password"), None);
+    }
+
+    #[test]
+    fn a_value_longer_than_the_wiki_takes_is_refused_by_name_and_never_kept() {
+        let long_name = "A".repeat(256);
+        let submission = typed(&[("username", &long_name), ("password", "secret-1"), ("email", "ada@example.org")]);
+        match submit(Some(plain_flow()), &submission) {
+            Submit::Correct { flow, notice } => {
+                assert!(notice.error);
+                assert!(notice.html.as_str().contains("at most 255 bytes"), "{notice:?}");
+                assert_eq!(flow.stage, Stage::Begin);
+            }
+            other => panic!("sent or refilled: {other:?}"),
+        }
+        // 255 bytes of Thai (85 letters) is as far as a name goes.
+        let thai = "ก".repeat(85);
+        assert!(matches!(submit(Some(plain_flow()), &typed(&[("username", &thai)])), Submit::Send { .. }));
+        // A refilled form keeps what fits and drops what does not.
+        let (flow, _) = fresh(info(PLAIN), &typed(&[("username", &long_name), ("email", "ada@example.org")])).unwrap();
+        assert_eq!(flow.kept.value("username"), None);
+        assert_eq!(flow.kept.value("email"), Some("ada@example.org"));
+        let too_long_password = "p".repeat(4097);
+        assert!(matches!(
+            submit(Some(plain_flow()), &typed(&[("username", "Ada"), ("password", &too_long_password)])),
+            Submit::Correct { .. }
+        ));
     }
 
     #[test]

@@ -212,7 +212,7 @@ impl FormSpec {
     /// this form's fields that are neither secret, nor one-time answers,
     /// nor the wiki's own (hidden fields, buttons).
     pub fn keepable(&self, submission: &Submission) -> Submission {
-        let keep: Vec<&str> = self
+        let keep: Vec<(&str, usize)> = self
             .requests
             .iter()
             .filter(|r| !is_challenge(r))
@@ -221,9 +221,41 @@ impl FormSpec {
                 !f.sensitive
                     && !matches!(f.kind, FieldKind::Password | FieldKind::Hidden | FieldKind::Button | FieldKind::Null)
             })
-            .map(|(name, _)| name.as_str())
+            .map(|(name, f)| (name.as_str(), max_bytes(name, f.kind)))
             .collect();
-        submission.filter(|name| keep.contains(&name))
+        // A value longer than its field takes is refused, and not kept.
+        submission.filter(|name, value| keep.iter().any(|&(kept, max)| kept == name && value.len() <= max))
+    }
+
+    /// The first value of `submission` longer than its field takes, if any:
+    /// such a form is refused with a word on which field, never cut short.
+    pub fn too_long(&self, submission: &Submission) -> Option<TooLong> {
+        self.requests.iter().flat_map(|r| r.fields.iter()).find_map(|(name, info)| {
+            let max_bytes = max_bytes(name, info.kind);
+            let longest = submission.values(name).map(str::len).max()?;
+            (longest > max_bytes).then(|| TooLong { label: info.label.clone(), max_bytes })
+        })
+    }
+}
+
+/// A value longer than its field takes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TooLong {
+    /// The field's label, as the wiki wrote it.
+    pub label: String,
+    pub max_bytes: usize,
+}
+
+/// The most bytes a field's value may have. The username, e-mail address
+/// and real name are at most 255 bytes in MediaWiki's `user` table, and
+/// passwords at most 4096 (`PasswordPolicy`'s `MaximalPasswordLength`);
+/// fields of other providers (a two-factor code, an identifier) are short.
+/// These caps also bound what a session keeps, in memory or in Redis.
+fn max_bytes(name: &str, kind: FieldKind) -> usize {
+    match (name, kind) {
+        (_, FieldKind::Password) => 4096,
+        ("username" | "email" | "realname", _) => 255,
+        _ => 1024,
     }
 }
 

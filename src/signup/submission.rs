@@ -23,9 +23,9 @@ impl Submission {
         Submission(pairs)
     }
 
-    /// Only the pairs `keep` accepts by name.
-    pub fn filter(&self, keep: impl Fn(&str) -> bool) -> Submission {
-        Submission(self.0.iter().filter(|(k, _)| keep(k)).cloned().collect())
+    /// Only the pairs `keep` accepts, by name and value.
+    pub fn filter(&self, keep: impl Fn(&str, &str) -> bool) -> Submission {
+        Submission(self.0.iter().filter(|(k, v)| keep(k, v)).cloned().collect())
     }
 
     /// The first value posted under `name`.

@@ -37,7 +37,7 @@ pub struct AppState {
     pub field_checks: governor::DefaultKeyedRateLimiter<std::net::IpAddr>,
     /// Fresh forms (each costs the wiki a request) per client address.
     pub form_pages: governor::DefaultKeyedRateLimiter<std::net::IpAddr>,
-    pub trusted_proxies: Vec<std::net::IpAddr>,
+    pub trusted_proxies: crate::config::TrustedProxies,
     pub metrics: crate::metrics::Metrics,
     pub readiness: operations::Readiness,
 }
@@ -71,7 +71,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/embed", web::get().to(embed::help))
         .route("/healthz", web::get().to(operations::healthz))
         .route("/readyz", web::get().to(operations::readyz))
-        .route("/metrics", web::get().to(operations::metrics))
         .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(errors::PageError::NotFound) }));
 }
 

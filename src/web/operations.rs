@@ -1,6 +1,7 @@
 //! For operators: `/healthz` (the process serves), `/readyz` (the wiki
-//! answers, checked at most every few seconds), `/metrics` (Prometheus), and
-//! the middleware counting requests.
+//! answers, checked at most every few seconds), `/metrics` (Prometheus, on
+//! its own listener: see [`metrics_routes`]), and the middleware counting
+//! requests.
 
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -12,6 +13,7 @@ use actix_web::middleware::Next;
 use actix_web::{HttpResponse, web};
 
 use super::AppState;
+use crate::metrics::Metrics;
 
 /// How long a readiness answer is reused: probes every second do not each
 /// cost the wiki a request.
@@ -42,8 +44,14 @@ pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
     }
 }
 
-pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
-    HttpResponse::Ok().content_type("text/plain; version=0.0.4").body(state.metrics.render())
+/// The routes of the metrics listener (`--metrics-listen`): kept off the
+/// public address, where anyone could read the portal's traffic.
+pub fn metrics_routes(config: &mut web::ServiceConfig) {
+    config.route("/metrics", web::get().to(metrics));
+}
+
+async fn metrics(metrics: web::Data<Metrics>) -> HttpResponse {
+    HttpResponse::Ok().content_type("text/plain; version=0.0.4").body(metrics.render())
 }
 
 /// Counts every request by its route pattern and status.

@@ -119,6 +119,9 @@ pub async fn submit(
     let (mut flow, params) = match flow::submit(session.flow(), &submission) {
         Submit::Send { flow, params } => (flow, params),
         Submit::Refill { notice } => return fresh_form(&state, &session, &submission, Some(notice), false).await,
+        Submit::Correct { flow, notice } => {
+            return show(&state, &session, flow, &submission, Some(notice), StatusCode::UNPROCESSABLE_ENTITY, false);
+        }
     };
     if flow.stage == Stage::Begin {
         session.renew_id();

@@ -126,6 +126,8 @@ impl Drop for TestWiki {
 /// The portal, running on a random port of 127.0.0.1.
 pub struct TestApp {
     pub address: String,
+    /// `http://127.0.0.1:PORT` of `/metrics`, with `--metrics-listen`.
+    pub metrics_address: Option<String>,
     pub handle: Option<actix_web::dev::ServerHandle>,
 }
 
@@ -164,9 +166,10 @@ impl AppBuilder {
         settings.session_secret = self.session_secret.map(|s| s.parse().expect("a valid session secret"));
         let app = Application::build(settings).await.expect("the portal starts");
         let address = format!("http://127.0.0.1:{}", app.port());
+        let metrics_address = app.metrics_port().map(|port| format!("http://127.0.0.1:{port}"));
         let handle = Some(app.handle());
         tokio::spawn(app.run_until_stopped());
-        TestApp { address, handle }
+        TestApp { address, metrics_address, handle }
     }
 }
 
@@ -207,7 +210,7 @@ pub async fn run_binary_at(
     let address = format!("http://127.0.0.1:{port}");
     for _ in 0..100 {
         if reqwest::get(format!("{address}/healthz")).await.is_ok() {
-            return (child, TestApp { address, handle: None });
+            return (child, TestApp { address, metrics_address: None, handle: None });
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }

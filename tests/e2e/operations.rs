@@ -36,9 +36,9 @@ async fn readiness_follows_the_wiki_and_spares_it() {
 }
 
 #[tokio::test]
-async fn metrics_count_requests_outcomes_and_the_wikis_latency() {
+async fn metrics_count_requests_outcomes_and_the_wikis_latency_on_their_own_listener() {
     let wiki = TestWiki::shared("plain");
-    let app = spawn_app(&wiki.api).await;
+    let app = spawn_app(&wiki.api).args(&["--metrics-listen", "127.0.0.1:0"]).await;
     let visitor = Visitor::new(&app);
     let form = visitor.get("/").await;
     let name = unique_name("Counted");
@@ -47,7 +47,10 @@ async fn metrics_count_requests_outcomes_and_the_wikis_latency() {
     let done = visitor.submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD)]).await;
     assert!(done.url.ends_with("/welcome"));
 
-    let metrics = reqwest::get(format!("{}/metrics", app.address)).await.unwrap().text().await.unwrap();
+    let public = reqwest::get(format!("{}/metrics", app.address)).await.unwrap();
+    assert_eq!(public.status(), 404, "/metrics must not be on the public listener");
+    let metrics_address = app.metrics_address.as_ref().expect("a metrics listener");
+    let metrics = reqwest::get(format!("{metrics_address}/metrics")).await.unwrap().text().await.unwrap();
     for line in [
         r#"wikisignup_signup_outcomes_total{code="",status="PASS"} 1"#,
         r#"wikisignup_signup_outcomes_total{code="badretype",status="FAIL"} 1"#,

@@ -352,6 +352,22 @@ async fn oversized_forms_get_a_clear_page_and_never_reach_the_wiki() {
 }
 
 #[tokio::test]
+async fn a_value_longer_than_the_wiki_takes_is_refused_with_the_form_as_typed() {
+    let stub = stub_wiki(fixture("plain-authmanagerinfo.json"), fail("no"), 0).await;
+    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).await;
+    let visitor = Visitor::new(&app);
+    let form = visitor.get("/").await;
+    let long_name = "N".repeat(300);
+    let page =
+        visitor.submit(&form, &[("username", &long_name), ("password", PASSWORD), ("email", "ada@example.org")]).await;
+    assert_eq!(page.status, 422, "{}", page.html);
+    assert!(page.text(".notice.error").contains("at most 255 bytes"), "{}", page.html);
+    assert_eq!(page.input_value("username").as_deref(), Some(long_name.as_str()));
+    assert_eq!(page.input_value("email").as_deref(), Some("ada@example.org"));
+    // `stub` checks on drop that nothing was posted to the wiki.
+}
+
+#[tokio::test]
 async fn the_csrf_token_changes_with_the_session_id() {
     let stub = stub_wiki(fixture("plain-authmanagerinfo.json"), fail("no"), 1).await;
     let app = spawn_app(&format!("{}/w/api.php", stub.uri())).await;

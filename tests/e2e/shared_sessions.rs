@@ -121,6 +121,35 @@ async fn without_a_shared_store_another_instance_knows_nothing() {
     assert!(wiki.user(&name).await.is_none());
 }
 
+/// The values of every session Redis holds.
+fn stored_sessions() -> Vec<String> {
+    let port = redis().url.rsplit(':').next().unwrap().to_owned();
+    let cli = |args: &[&str]| {
+        let out = Command::new("redis-cli").args(["-p", &port]).args(args).output().expect("redis-cli runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let keys = cli(&["--scan", "--pattern", "wikisignup:session:*"]);
+    keys.lines().map(|key| cli(&["GET", key])).collect()
+}
+
+#[tokio::test]
+async fn values_longer_than_the_wiki_takes_are_never_stored() {
+    // A post without the session's token, as a flood would send it, with
+    // 20 KB in each of the e-mail and real name: the refilled form shows
+    // them, the session keeps only what fits the wiki's fields.
+    let wiki = TestWiki::shared("plain");
+    let app = instance(wiki, &redis().url).await;
+    let visitor = Visitor::new(&app);
+    let name = unique_name("Capped");
+    let (long_email, long_name) = (format!("{}@example.org", "e".repeat(20_000)), "R".repeat(20_000));
+    let page = visitor.post_form("/", &[("username", &name), ("email", &long_email), ("realname", &long_name)]).await;
+    assert_eq!(page.input_value("realname").as_deref(), Some(long_name.as_str()), "what was typed is shown");
+
+    let stored = stored_sessions().into_iter().find(|s| s.contains(&name)).expect("the visitor's session");
+    assert!(!stored.contains(&long_name) && !stored.contains(&long_email), "an over-long value was stored");
+    assert!(stored.len() < 16 * 1024, "the session takes {} bytes", stored.len());
+}
+
 #[tokio::test]
 async fn the_session_store_never_holds_a_password() {
     // Read back what a session store holds after a refused and a passed
@@ -139,14 +168,9 @@ async fn the_session_store_never_holds_a_password() {
         .await;
     assert!(!refused.text(".notice.error").is_empty(), "{}", refused.html);
 
-    let port = redis().url.rsplit(':').next().unwrap().to_owned();
-    let cli = |args: &[&str]| {
-        let out = Command::new("redis-cli").args(["-p", &port]).args(args).output().expect("redis-cli runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
-    let keys = cli(&["--scan", "--pattern", "wikisignup:session:*"]);
-    let stored: String = keys.lines().map(|key| cli(&["GET", key])).collect();
-    assert!(stored.contains(&name), "the sessions were not read: {} keys", keys.lines().count());
+    let sessions = stored_sessions();
+    let stored: String = sessions.concat();
+    assert!(stored.contains(&name), "the sessions were not read: {} keys", sessions.len());
     assert!(!stored.contains(password), "a password is in the session store");
     assert!(!stored.contains("zqxj-answer"), "a CAPTCHA answer is in the session store");
 }
