@@ -1,5 +1,6 @@
-//! A wiki that costs nothing: answers every request with one captured
-//! `authmanagerinfo` response. The benchmark's upstream baseline.
+//! A wiki that costs nothing: answers every query with one captured
+//! `authmanagerinfo` response, and every `createaccount` with PASS for the
+//! name posted. The benchmark's upstream baseline.
 //!
 //!   cargo run --release --example stub_wiki -- 127.0.0.1:9000
 
@@ -7,13 +8,22 @@ use actix_web::{App, HttpResponse, HttpServer, web};
 
 const ANSWER: &str = include_str!("../tests/fixtures/plain-authmanagerinfo.json");
 
+fn json(body: String) -> HttpResponse {
+    HttpResponse::Ok().content_type("application/json; charset=utf-8").body(body)
+}
+
+async fn create_account(form: web::Form<Vec<(String, String)>>) -> HttpResponse {
+    let username = form.iter().find(|(k, _)| k == "username").map_or("", |(_, v)| v.as_str());
+    json(serde_json::json!({ "createaccount": { "status": "PASS", "username": username } }).to_string())
+}
+
 #[actix_web::main]
 async fn main() -> std::io::Result<()> {
     let listen = std::env::args().nth(1).unwrap_or_else(|| "127.0.0.1:9000".into());
     HttpServer::new(|| {
-        App::new().default_service(web::to(|| async {
-            HttpResponse::Ok().content_type("application/json; charset=utf-8").body(ANSWER)
-        }))
+        App::new()
+            .route("/w/api.php", web::post().to(create_account))
+            .default_service(web::to(|| async { json(ANSWER.to_owned()) }))
     })
     .bind(listen)?
     .run()
