@@ -18,7 +18,8 @@ use clap::{CommandFactory, FromArgMatches, Parser};
 use ipnet::IpNet;
 use url::Url;
 
-use crate::wiki::WikiApiUrl;
+use crate::signup::{EventCode, Window};
+use crate::wiki::{OrganizerCredentials, WikiApiUrl};
 
 /// Every setting as it is given (command line, environment, file).
 #[derive(Debug, Parser)]
@@ -38,7 +39,7 @@ struct Declared {
     public_url: Option<PublicUrl>,
     /// Your e-mail or URL, sent to the wiki in the User-Agent
     #[arg(long, env = "WIKISIGNUP_CONTACT")]
-    contact: Option<Contact>,
+    contact: Option<OneLine>,
     /// Language of the wiki's labels and messages (uselang); content is the wiki's own
     #[arg(long, env = "WIKISIGNUP_LANGUAGE", default_value = "content")]
     language: Language,
@@ -75,6 +76,30 @@ struct Declared {
     /// Most requests to the wiki in flight at once
     #[arg(long, env = "WIKISIGNUP_UPSTREAM_CONCURRENCY", default_value = "64")]
     upstream_concurrency: InRange<1, 10000>,
+    /// Organizer mode: the bot password's NAME@APP (secret in WIKISIGNUP_ORGANIZER_PASSWORD) [default: off]
+    #[arg(long, env = "WIKISIGNUP_ORGANIZER_USER")]
+    organizer_user: Option<OneLine>,
+    /// The reason the wiki logs with each account made in organizer mode [default: names the public URL]
+    #[arg(long, env = "WIKISIGNUP_ORGANIZER_REASON")]
+    organizer_reason: Option<OneLine>,
+    /// In organizer mode, the wiki e-mails each visitor a temporary password instead of asking for one
+    #[arg(long, env = "WIKISIGNUP_ORGANIZER_MAIL_PASSWORD", default_value = "false", action = clap::ArgAction::Set)]
+    organizer_mail_password: bool,
+    /// A word announced at the event that visitors must type to sign up [default: none asked]
+    #[arg(long, env = "WIKISIGNUP_EVENT_CODE")]
+    event_code: Option<EventCode>,
+    /// Most accounts made through this portal, counted in the session store [default: no maximum]
+    #[arg(long, env = "WIKISIGNUP_MAX_ACCOUNTS")]
+    max_accounts: Option<NonZeroU64>,
+    /// When sign-up opens (RFC 3339, e.g. 2026-03-07T09:00:00+01:00) [default: open]
+    #[arg(long, env = "WIKISIGNUP_OPENS")]
+    opens: Option<Moment>,
+    /// When sign-up closes (RFC 3339) [default: never]
+    #[arg(long, env = "WIKISIGNUP_CLOSES")]
+    closes: Option<Moment>,
+    /// Send each visitor's address to the wiki in X-Forwarded-For (for wikis that trust the portal)
+    #[arg(long, env = "WIKISIGNUP_FORWARD_CLIENT_IP", default_value = "false", action = clap::ArgAction::Set)]
+    forward_client_ip: bool,
 }
 
 /// The settings, parsed and checked.
@@ -85,7 +110,7 @@ pub struct Settings {
     /// Given by the operator; without it, derived from the address the
     /// portal is bound to (see [`Settings::public_url`]).
     pub public_url: Option<PublicUrl>,
-    pub contact: Option<Contact>,
+    pub contact: Option<OneLine>,
     pub language: Language,
     pub upstream_timeout: Duration,
     pub session_ttl: Duration,
@@ -100,6 +125,12 @@ pub struct Settings {
     pub upstream_concurrency: usize,
     /// Where `/metrics` is served, if anywhere: never on the public listener.
     pub metrics_listen: Option<SocketAddr>,
+    /// Organizer mode: sign-ups made by an event coordinator's account.
+    pub organizer: Option<OrganizerSettings>,
+    pub event_code: Option<EventCode>,
+    pub max_accounts: Option<NonZeroU64>,
+    pub window: Window,
+    pub forward_client_ip: bool,
     /// Signs and encrypts the session cookie; from the environment only
     /// (`WIKISIGNUP_SESSION_SECRET`), so it stays out of files and process
     /// listings.
@@ -120,6 +151,60 @@ fn bad(setting: &str, reason: impl ToString) -> ConfigError {
 
 /// The environment variable that holds the session secret.
 const SESSION_SECRET_VAR: &str = "WIKISIGNUP_SESSION_SECRET";
+/// The environment variables that hold the organiser's secrets: never
+/// options, which every user of the machine could read.
+const ORGANIZER_PASSWORD_VAR: &str = "WIKISIGNUP_ORGANIZER_PASSWORD";
+const ORGANIZER_OAUTH_TOKEN_VAR: &str = "WIKISIGNUP_ORGANIZER_OAUTH_TOKEN";
+
+/// Organizer mode: whose account makes the sign-ups, and how.
+#[derive(Debug, Clone)]
+pub struct OrganizerSettings {
+    pub credentials: OrganizerCredentials,
+    /// The reason in the wiki's log; by default one naming the public URL.
+    pub reason: Option<String>,
+    pub mail_password: bool,
+}
+
+/// The organiser's credentials from the environment, if organizer mode is
+/// asked for: a bot password for `user`, or an OAuth token.
+/// `secret` reads an environment variable.
+fn organizer(
+    declared: &Declared,
+    secret: impl Fn(&str) -> Option<String>,
+) -> Result<Option<OrganizerSettings>, ConfigError> {
+    let credentials =
+        match (&declared.organizer_user, secret(ORGANIZER_PASSWORD_VAR), secret(ORGANIZER_OAUTH_TOKEN_VAR)) {
+            (_, _, Some(token)) => OrganizerCredentials::OAuth { token },
+            (Some(user), Some(password), None) => {
+                if !user.0.contains('@') {
+                    return Err(bad(
+                        "organizer_user",
+                        "must be a bot password's NAME@APP, as Special:BotPasswords shows it",
+                    ));
+                }
+                OrganizerCredentials::BotPassword { user: user.0.clone(), password }
+            }
+            (Some(_), None, None) => {
+                return Err(bad("organizer_user", format!("needs its bot password in {ORGANIZER_PASSWORD_VAR}")));
+            }
+            (None, Some(_), None) => {
+                return Err(bad(ORGANIZER_PASSWORD_VAR, "is set but --organizer-user (NAME@APP) is not"));
+            }
+            (None, None, None) => return Ok(None),
+        };
+    if declared.event_code.is_none() && declared.max_accounts.is_none() {
+        return Err(bad(
+            "organizer_user",
+            "organizer mode needs --event-code or --max-accounts: the wiki's CAPTCHA and per-address limit no longer \
+             stand between the page and the wiki, so one of these must",
+        ));
+    }
+    Ok(Some(OrganizerSettings {
+        credentials,
+        reason: declared.organizer_reason.as_ref().map(|r| r.0.clone()),
+        mail_password: declared.organizer_mail_password,
+    }))
+}
 
 impl Settings {
     /// Reads the command line, the environment and the file they name.
@@ -162,7 +247,18 @@ impl Settings {
                 .into());
             }
         }
+        if let (Some(opens), Some(closes)) = (&declared.opens, &declared.closes)
+            && opens.0 >= closes.0
+        {
+            return Err(bad("closes", "must be later than --opens").into());
+        }
+        let organizer = organizer(&declared, |var| std::env::var(var).ok().filter(|v| !v.is_empty()))?;
         Ok(Settings {
+            organizer,
+            event_code: declared.event_code,
+            max_accounts: declared.max_accounts,
+            window: Window { opens: declared.opens.map(|m| m.0), closes: declared.closes.map(|m| m.0) },
+            forward_client_ip: declared.forward_client_ip,
             wiki_api: declared.wiki_api,
             listen: declared.listen,
             public_url: declared.public_url,
@@ -295,6 +391,8 @@ pub enum SettingError {
     NotOneLine,
     #[error("must be memory or a redis:// URL")]
     NotAStore,
+    #[error("must be a time as RFC 3339 writes it, e.g. 2026-03-07T09:00:00+01:00")]
+    NotATime,
     #[error("{0:?} is not an IP address or CIDR range (such as 10.0.0.0/8)")]
     NotAnAddress(String),
     #[error("must be CSP sources separated by spaces, e.g. 'self' https://event.example")]
@@ -392,18 +490,18 @@ impl Language {
     }
 }
 
-/// How the wiki's operators can reach the portal's: one line.
+/// One line of text, not empty: the operator's contact, the organiser's account or reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Contact(String);
+pub struct OneLine(String);
 
-impl FromStr for Contact {
+impl FromStr for OneLine {
     type Err = SettingError;
 
-    fn from_str(s: &str) -> Result<Contact, SettingError> {
+    fn from_str(s: &str) -> Result<OneLine, SettingError> {
         if s.trim().is_empty() || s.chars().any(char::is_control) {
             return Err(SettingError::NotOneLine);
         }
-        Ok(Contact(s.trim().to_owned()))
+        Ok(OneLine(s.trim().to_owned()))
     }
 }
 
@@ -458,6 +556,20 @@ impl FromStr for TrustedProxies {
                 .map_err(|_| SettingError::NotAnAddress(p.to_owned()))
         };
         s.split(',').map(str::trim).filter(|p| !p.is_empty()).map(proxy).collect::<Result<_, _>>().map(TrustedProxies)
+    }
+}
+
+/// A point in time, written as RFC 3339 (`2026-03-07T09:00:00+01:00`).
+#[derive(Debug, Clone, Copy)]
+struct Moment(time::OffsetDateTime);
+
+impl FromStr for Moment {
+    type Err = SettingError;
+
+    fn from_str(s: &str) -> Result<Self, SettingError> {
+        time::OffsetDateTime::parse(s.trim(), &time::format_description::well_known::Rfc3339)
+            .map(Moment)
+            .map_err(|_| SettingError::NotATime)
     }
 }
 
@@ -615,7 +727,7 @@ mod tests {
     fn the_example_file_is_valid_and_read() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/wikisignup.example.toml");
         let s = settings(&["--config", path]).unwrap();
-        assert_eq!(s.contact, Some(Contact("events@example.org".into())));
+        assert_eq!(s.contact, Some(OneLine("events@example.org".into())));
         assert_eq!(s.frame_ancestors.as_str(), "'self' https://event.example.org");
         assert_eq!(s.session_store, SessionStoreSetting::Memory);
         assert!(s.log_json);
@@ -658,6 +770,38 @@ mod tests {
         let secret: SessionSecret = "0123456789abcdef0123456789abcdef".parse().unwrap();
         assert!(!format!("{secret:?}").contains("0123"));
         assert_eq!("short".parse::<SessionSecret>().unwrap_err(), SettingError::TooShort);
+    }
+
+    #[test]
+    fn organizer_mode_needs_its_secret_and_an_event_code_or_a_maximum() {
+        let declared = |args: &[&str]| Declared::parse_from(std::iter::once("wikisignup").chain(args.iter().copied()));
+        let password = |var: &str| (var == ORGANIZER_PASSWORD_VAR).then(|| "abc0123".to_owned());
+        let none = |_: &str| None;
+        let with_code = declared(&["--organizer-user", "Ada@signup", "--event-code", "quokka"]);
+        let mode = organizer(&with_code, password).unwrap().unwrap();
+        assert!(matches!(mode.credentials, OrganizerCredentials::BotPassword { ref user, .. } if user == "Ada@signup"));
+        assert!(!format!("{mode:?}").contains("abc0123"), "the secret is printed");
+        assert_eq!(organizer(&with_code, none).unwrap_err().setting, "organizer_user");
+        let unguarded = declared(&["--organizer-user", "Ada@signup"]);
+        assert!(organizer(&unguarded, password).unwrap_err().reason.contains("--event-code or --max-accounts"));
+        assert_eq!(
+            organizer(&declared(&["--max-accounts", "5"]), password).unwrap_err().setting,
+            ORGANIZER_PASSWORD_VAR
+        );
+        assert_eq!(
+            organizer(&declared(&["--organizer-user", "Ada", "--max-accounts", "5"]), password).unwrap_err().setting,
+            "organizer_user"
+        );
+        assert!(organizer(&declared(&[]), none).unwrap().is_none());
+    }
+
+    #[test]
+    fn the_time_window_is_rfc_3339_and_closes_after_it_opens() {
+        assert_eq!(settings(&["--opens", "tomorrow"]).unwrap_err().setting(), "opens");
+        let backwards = ["--opens", "2026-03-07T18:00:00Z", "--closes", "2026-03-07T09:00:00Z"];
+        assert_eq!(settings(&backwards).unwrap_err().setting(), "closes");
+        let s = settings(&["--opens", "2026-03-07T09:00:00+01:00"]).unwrap();
+        assert_eq!(s.window.opens.unwrap().unix_timestamp(), 1772870400);
     }
 
     /// The README's table of settings says what `--help` says: every flag,

@@ -13,10 +13,17 @@ use actix_web::dev::Server;
 use actix_web::middleware::{Compress, Condition, from_fn};
 use actix_web::{App, HttpServer, web};
 
-use crate::config::Settings;
+use std::num::NonZeroU64;
+
+use crate::config::{PublicUrl, Settings};
 use crate::metrics::Metrics;
+use crate::session_store::AccountCount;
 use crate::session_store::VisitorSessionStore;
+use crate::signup::CreatorForm;
+use crate::signup::flow::EventRules;
+use crate::web::EventSetup;
 use crate::web::{self as routes, AppState, CHECKS_PER_SUBMISSION, FORM_PAGES_PER_SUBMISSION};
+use crate::wiki::Organizer;
 use crate::wiki::{ClientOptions, TransportOptions, WikiClient};
 
 /// How often the rate limiters forget clients gone quiet.
@@ -67,7 +74,11 @@ impl Application {
             frame_ancestors: settings.frame_ancestors.clone(),
             metrics,
             readiness: Default::default(),
+            event: event_setup(&settings, &public_url).await?,
         });
+        if let Some(organizer) = &state.event.organizer {
+            check_organizer(organizer, &state.wiki).await;
+        }
         let metrics_server = match settings.metrics_listen {
             Some(address) => Some(serve_metrics(address, state.metrics.clone())?),
             None => None,
@@ -165,6 +176,53 @@ impl Application {
         };
         let (served, _) = futures_util::future::join(public, metrics).await;
         served
+    }
+}
+
+/// What the event settings add: organizer mode, the event code, the time
+/// window, the account maximum, forwarding visitors' addresses.
+async fn event_setup(settings: &Settings, public_url: &PublicUrl) -> anyhow::Result<EventSetup> {
+    let creator = settings.organizer.as_ref().map(|o| CreatorForm {
+        reason: o
+            .reason
+            .clone()
+            .unwrap_or_else(|| format!("Account created at an event through {}", public_url.as_str())),
+        mail_password: o.mail_password,
+    });
+    Ok(EventSetup {
+        rules: EventRules { creator, event_code: settings.event_code.clone() },
+        organizer: settings.organizer.as_ref().map(|o| Organizer::new(o.credentials.clone())),
+        window: settings.window,
+        max_accounts: settings.max_accounts.map(NonZeroU64::get),
+        accounts: AccountCount::open(&settings.session_store).await?,
+        forward_client_ip: settings.forward_client_ip,
+    })
+}
+
+/// Logs in as the organiser once at start-up and says, in one line an
+/// organiser understands, what the account may do, or why it cannot. The
+/// portal serves either way: visitors get a clear page until it can.
+async fn check_organizer(organizer: &Organizer, wiki: &WikiClient) {
+    match organizer.rights(wiki).await {
+        Ok(rights) => tracing::info!(
+            "organizer mode: accounts are created by {}; {}; {}",
+            rights.name,
+            if rights.skips_captcha {
+                "visitors see no CAPTCHA (skipcaptcha)"
+            } else {
+                "visitors answer the wiki's CAPTCHA (the account lacks skipcaptcha)"
+            },
+            if rights.exempt_from_limits {
+                "the wiki's limit of accounts per address does not apply (noratelimit)"
+            } else {
+                "the wiki's limit of accounts per address still applies: the bot password needs the grant \
+                 \"High-volume (bot) access\" and the account the right noratelimit"
+            },
+        ),
+        Err(e) => tracing::error!(
+            organizer = organizer.name(),
+            "organizer mode: the organiser's account cannot create accounts: {e}; visitors get a 503 page until it can"
+        ),
     }
 }
 

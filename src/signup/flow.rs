@@ -14,6 +14,7 @@
 use serde::{Deserialize, Serialize};
 use url::Url;
 
+use super::event::{CreatorForm, EventCode};
 use super::form::{FormSpec, TooLong};
 use super::html::SafeHtml;
 use super::outcome::Outcome;
@@ -37,22 +38,26 @@ pub struct Notice {
     pub html: SafeHtml,
     /// The request id, for trouble a visitor may report.
     pub reference: Option<String>,
+    /// The way on is the wiki's own sign-up page (a limit of the wiki's
+    /// that this page cannot pass).
+    #[serde(default)]
+    pub offer_wiki_signup: bool,
 }
 
 impl Notice {
     pub fn info(html: SafeHtml) -> Notice {
-        Notice { error: false, html, reference: None }
+        Notice { error: false, html, reference: None, offer_wiki_signup: false }
     }
 
     pub fn error(html: SafeHtml) -> Notice {
-        Notice { error: true, html, reference: None }
+        Notice { error: true, html, reference: None, offer_wiki_signup: false }
     }
 
     /// Trouble (the wiki down, a limit reached), shown above the form the
     /// visitor filled in, with the reference of the request that met it.
     pub fn trouble(title: &str, explanation: &str, reference: String) -> Notice {
         let html = SafeHtml::from_text(&format!("{title}. {explanation}"));
-        Notice { error: true, html, reference: Some(reference) }
+        Notice { error: true, html, reference: Some(reference), offer_wiki_signup: false }
     }
 
     fn text(text: &str) -> Notice {
@@ -127,6 +132,19 @@ pub enum Next {
     Invalid(String),
 }
 
+/// The FAIL code of the wiki's limit of new accounts per address
+/// (`$wgAccountCreationThrottle`).
+pub const ADDRESS_LIMIT_CODE: &str = "acct_creation_throttle_hit";
+
+/// What the portal's settings add to every flow at an event.
+#[derive(Debug, Default)]
+pub struct EventRules {
+    /// Sign-ups go through an organiser's account, whose form this is.
+    pub creator: Option<CreatorForm>,
+    /// The word announced in the room, asked before anything is sent.
+    pub event_code: Option<EventCode>,
+}
+
 /// The wiki does not let anonymous visitors create accounts.
 #[derive(Debug, PartialEq)]
 pub struct SignupClosed;
@@ -134,11 +152,18 @@ pub struct SignupClosed;
 /// A fresh form from the wiki's `authmanagerinfo` answer, refilled from
 /// `previous` (or with the username the wiki kept from an earlier try),
 /// and what to refill it with.
-pub fn fresh(info: AuthManagerInfo, previous: &Submission) -> Result<(Flow, Submission), SignupClosed> {
+pub fn fresh(
+    info: AuthManagerInfo,
+    previous: &Submission,
+    rules: &EventRules,
+) -> Result<(Flow, Submission), SignupClosed> {
     if !info.cancreateaccounts {
         return Err(SignupClosed);
     }
     let mut spec = FormSpec::new(info.requests);
+    if let Some(creator) = &rules.creator {
+        spec = spec.for_creator(creator);
+    }
     // State kept from an earlier attempt already answers the primary step.
     if info.hasprimarypreservedstate {
         spec = spec.without_primaries();
@@ -169,22 +194,18 @@ pub fn visit(flow: Option<Flow>) -> Visit {
 }
 
 /// What a genuine submission does with the flow in the session, if any.
-pub fn submit(flow: Option<Flow>, submission: &Submission) -> Submit {
+pub fn submit(flow: Option<Flow>, submission: &Submission, rules: &EventRules) -> Submit {
     match flow {
-        Some(flow) if !flow.away => match flow.spec.too_long(submission) {
-            Some(TooLong { label, max_bytes }) => {
-                let label = label.trim_end_matches([':', ' ']);
-                let notice = Notice::error(SafeHtml::from_text(&format!(
-                    "“{label}” is longer than the wiki accepts: at most {max_bytes} bytes (as many Latin letters, \
-                     fewer in most other scripts). Please shorten it; nothing was sent."
-                )));
-                Submit::Correct { flow, notice }
+        Some(flow) if !flow.away => {
+            // The event code opens the first step; nothing reaches the wiki
+            // without it.
+            if let Some(code) = rules.event_code.as_ref().filter(|_| flow.stage == Stage::Begin)
+                && let Err(said) = code.admits(submission)
+            {
+                return Submit::Correct { flow, notice: Notice::error(SafeHtml::from_text(&said)) };
             }
-            None => {
-                let params = create_params(&flow.spec, submission);
-                Submit::Send { flow, params }
-            }
-        },
+            send_unless_too_long(flow, submission)
+        }
         Some(_) => Submit::Refill { notice: came_back() },
         // No form of ours is under way (it ended in another tab, or the
         // session expired): nothing is sent.
@@ -193,6 +214,25 @@ pub fn submit(flow: Option<Flow>, submission: &Submission) -> Submit {
                 "Your session had expired, so nothing was sent yet. Please check the form and submit it again.",
             ),
         },
+    }
+}
+
+/// The flow's call with `submission`, unless a value is longer than its
+/// field takes: then the same form, with which one.
+fn send_unless_too_long(flow: Flow, submission: &Submission) -> Submit {
+    match flow.spec.too_long(submission) {
+        Some(TooLong { label, max_bytes }) => {
+            let label = label.trim_end_matches([':', ' ']);
+            let notice = Notice::error(SafeHtml::from_text(&format!(
+                "“{label}” is longer than the wiki accepts: at most {max_bytes} bytes (as many Latin letters, \
+                 fewer in most other scripts). Please shorten it; nothing was sent."
+            )));
+            Submit::Correct { flow, notice }
+        }
+        None => {
+            let params = create_params(&flow.spec, submission);
+            Submit::Send { flow, params }
+        }
     }
 }
 
@@ -279,6 +319,22 @@ impl Flow {
             Outcome::Created { username } => Next::Welcome(username),
             // The wiki's flow is over: a fresh form (and a fresh CAPTCHA)
             // comes next, with the wiki's reason.
+            // The wiki counts every sign-up through the portal as coming
+            // from the portal's address: its words ("your IP address has
+            // created...") are untrue for the visitor.
+            Outcome::Rejected { code, .. } if code == ADDRESS_LIMIT_CODE => {
+                self.stage = Stage::Begin;
+                let mut notice = Notice::text(
+                    "This sign-up page has reached the wiki's limit of new accounts for now: the wiki counts every \
+                     sign-up made through this page as coming from one address. You can still create your account on \
+                     the wiki itself, with the link below. (Organisers: use organizer mode, or ask the wiki for an \
+                     exception.)",
+                );
+                notice.error = true;
+                notice.offer_wiki_signup = true;
+                self.notice = Some(notice);
+                Next::Form(self)
+            }
             Outcome::Rejected { message, .. } => {
                 let message = match provider_said {
                     Some(said) => message.after_text(&said),
@@ -365,14 +421,14 @@ mod tests {
     }
 
     fn plain_flow() -> Flow {
-        let (mut flow, _) = fresh(info(PLAIN), &Submission::default()).unwrap();
+        let (mut flow, _) = fresh(info(PLAIN), &Submission::default(), &EventRules::default()).unwrap();
         let submission = typed(&[("username", "Ada"), ("password", "secret-1"), ("email", "ada@example.org")]);
         flow.answered(&submission);
         flow
     }
 
     fn sent(flow: Flow) -> Flow {
-        match submit(Some(flow), &typed(&[("username", "Ada")])) {
+        match submit(Some(flow), &typed(&[("username", "Ada")]), &EventRules::default()) {
             Submit::Send { flow, .. } => flow,
             other => panic!("nothing sent: {other:?}"),
         }
@@ -387,7 +443,7 @@ mod tests {
     fn a_wiki_that_does_not_let_visitors_sign_up_is_closed() {
         let mut closed = info(PLAIN);
         closed.cancreateaccounts = false;
-        assert_eq!(fresh(closed, &Submission::default()).unwrap_err(), SignupClosed);
+        assert_eq!(fresh(closed, &Submission::default(), &EventRules::default()).unwrap_err(), SignupClosed);
     }
 
     #[test]
@@ -395,14 +451,14 @@ mod tests {
         let mut kept = info(PLAIN);
         kept.preservedusername = "Ada".into();
         kept.haspreservedstate = true;
-        let (flow, previous) = fresh(kept, &Submission::default()).unwrap();
+        let (flow, previous) = fresh(kept, &Submission::default(), &EventRules::default()).unwrap();
         assert_eq!(previous.value("username"), Some("Ada"));
         assert!(flow.preserve_state);
         assert_eq!(flow.stage, Stage::Begin);
         // What the visitor typed wins over the wiki's memory.
         let mut kept = info(PLAIN);
         kept.preservedusername = "Ada".into();
-        let (_, previous) = fresh(kept, &typed(&[("username", "Grace")])).unwrap();
+        let (_, previous) = fresh(kept, &typed(&[("username", "Grace")]), &EventRules::default()).unwrap();
         assert_eq!(previous.value("username"), Some("Grace"));
     }
 
@@ -418,7 +474,7 @@ mod tests {
     fn a_value_longer_than_the_wiki_takes_is_refused_by_name_and_never_kept() {
         let long_name = "A".repeat(256);
         let submission = typed(&[("username", &long_name), ("password", "secret-1"), ("email", "ada@example.org")]);
-        match submit(Some(plain_flow()), &submission) {
+        match submit(Some(plain_flow()), &submission, &EventRules::default()) {
             Submit::Correct { flow, notice } => {
                 assert!(notice.error);
                 assert!(notice.html.as_str().contains("at most 255 bytes"), "{notice:?}");
@@ -428,16 +484,35 @@ mod tests {
         }
         // 255 bytes of Thai (85 letters) is as far as a name goes.
         let thai = "ก".repeat(85);
-        assert!(matches!(submit(Some(plain_flow()), &typed(&[("username", &thai)])), Submit::Send { .. }));
+        assert!(matches!(
+            submit(Some(plain_flow()), &typed(&[("username", &thai)]), &EventRules::default()),
+            Submit::Send { .. }
+        ));
         // A refilled form keeps what fits and drops what does not.
-        let (flow, _) = fresh(info(PLAIN), &typed(&[("username", &long_name), ("email", "ada@example.org")])).unwrap();
+        let long_email = typed(&[("username", &long_name), ("email", "ada@example.org")]);
+        let (flow, _) = fresh(info(PLAIN), &long_email, &EventRules::default()).unwrap();
         assert_eq!(flow.kept.value("username"), None);
         assert_eq!(flow.kept.value("email"), Some("ada@example.org"));
         let too_long_password = "p".repeat(4097);
         assert!(matches!(
-            submit(Some(plain_flow()), &typed(&[("username", "Ada"), ("password", &too_long_password)])),
+            submit(
+                Some(plain_flow()),
+                &typed(&[("username", "Ada"), ("password", &too_long_password)]),
+                &EventRules::default()
+            ),
             Submit::Correct { .. }
         ));
+    }
+
+    #[test]
+    fn the_wikis_address_limit_is_told_truthfully_with_the_wikis_own_page_as_the_way_on() {
+        let hit = r#"{"createaccount":{"status":"FAIL","messagecode":"acct_creation_throttle_hit",
+            "message":"Visitors to this wiki using your IP address have created 1 account"}}"#;
+        let Next::Form(flow) = sent(plain_flow()).follow(outcome(hit), None) else { panic!() };
+        let notice = flow.notice.unwrap();
+        assert!(notice.offer_wiki_signup && notice.error);
+        assert!(notice.html.as_str().contains("This sign-up page has reached the wiki&#39;s limit"), "{notice:?}");
+        assert!(!notice.html.as_str().contains("your IP address"));
     }
 
     #[test]
@@ -478,13 +553,16 @@ mod tests {
         assert_eq!(notice, flow.notice);
         assert_eq!(shown, flow);
         // Its answer continues the wiki's flow.
-        let Submit::Send { flow, .. } = submit(Some(flow), &typed(&[("code", "123456")])) else { panic!() };
+        let Submit::Send { flow, .. } = submit(Some(flow), &typed(&[("code", "123456")]), &EventRules::default())
+        else {
+            panic!()
+        };
         assert_eq!(flow.stage, Stage::Continue);
     }
 
     #[test]
     fn redirect_sends_the_browser_away_and_only_its_own_return_comes_back() {
-        let (flow, _) = fresh(info(SSO), &Submission::default()).unwrap();
+        let (flow, _) = fresh(info(SSO), &Submission::default(), &EventRules::default()).unwrap();
         let key = flow.return_key.clone();
         let Next::Provider { flow, target } = sent(flow).follow(outcome(REDIRECT), None) else { panic!() };
         assert!(matches!(target.scheme(), "http" | "https"));
@@ -503,12 +581,12 @@ mod tests {
 
     #[test]
     fn coming_back_without_the_provider_offers_the_choice_again() {
-        let (flow, _) = fresh(info(SSO), &Submission::default()).unwrap();
+        let (flow, _) = fresh(info(SSO), &Submission::default(), &EventRules::default()).unwrap();
         let Next::Provider { flow, .. } = sent(flow).follow(outcome(REDIRECT), None) else { panic!() };
         let Visit::Fresh { notice, .. } = visit(Some(flow.clone())) else { panic!() };
         assert!(notice.unwrap().html.as_str().contains("came back"));
         // A form posted meanwhile is not sent: the flow is at the provider.
-        assert!(matches!(submit(Some(flow.clone()), &typed(&[])), Submit::Refill { .. }));
+        assert!(matches!(submit(Some(flow.clone()), &typed(&[]), &EventRules::default()), Submit::Refill { .. }));
         assert_eq!(form_to_show_again(Some(flow)), None);
     }
 
@@ -528,7 +606,9 @@ mod tests {
 
     #[test]
     fn a_submission_without_a_flow_is_refilled_not_sent() {
-        let Submit::Refill { notice } = submit(None, &typed(&[("username", "Ada")])) else { panic!() };
+        let Submit::Refill { notice } = submit(None, &typed(&[("username", "Ada")]), &EventRules::default()) else {
+            panic!()
+        };
         assert!(notice.html.as_str().contains("nothing was sent"));
     }
 

@@ -16,7 +16,7 @@ use crate::wiki::types::{AuthRequest, FieldKind, RequestRequirement};
 /// submission maps back to exactly these requests and no other parameter.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FormSpec {
-    requests: Vec<AuthRequest>,
+    pub(super) requests: Vec<AuthRequest>,
 }
 
 /// How a field is shown.

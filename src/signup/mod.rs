@@ -5,6 +5,7 @@
 //! knows neither the web framework nor the HTTP client.
 
 mod advice;
+mod event;
 pub mod flow;
 mod form;
 mod html;
@@ -14,6 +15,7 @@ mod submission;
 mod username;
 
 pub use advice::Advice;
+pub use event::{CreatorForm, EVENT_CODE_FIELD, EventCode, EventCodeError, Window, WindowState};
 pub use flow::{Flow, Next, Notice, Stage, Submit, Visit};
 pub use form::{Choice, Detail, FieldView, FormSpec, FormView, WayView, Widget};
 pub use html::SafeHtml;

@@ -13,6 +13,7 @@ use super::AppState;
 use super::errors::PageError;
 use crate::config::TrustedProxies;
 
+#[derive(Debug, Clone, Copy)]
 pub struct ClientIp(pub IpAddr);
 
 impl ClientIp {

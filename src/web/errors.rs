@@ -38,6 +38,22 @@ pub enum PageError {
     RateLimited { retry_after_secs: u64 },
     #[error("no such page")]
     NotFound,
+    #[error("sign-up has not opened yet")]
+    NotOpenYet(time::OffsetDateTime),
+    #[error("sign-up is over")]
+    Over(time::OffsetDateTime),
+    #[error("the event's account maximum is reached")]
+    AllAccountsMade { wiki_signup: String },
+    #[error("the account count could not be read or written")]
+    Counter(#[source] redis::RedisError),
+}
+
+/// A moment as visitors read it: `7 March 2026, 09:00 (UTC+01:00)`.
+fn when(moment: &time::OffsetDateTime) -> String {
+    let format = time::macros::format_description!(
+        "[day padding:none] [month repr:long] [year], [hour]:[minute] (UTC[offset_hour sign:mandatory]:[offset_minute])"
+    );
+    moment.format(&format).unwrap_or_else(|_| moment.to_string())
 }
 
 /// What a visitor is told of an error: the status, a headline, and what
@@ -85,6 +101,12 @@ impl PageError {
                 text: format!("The wiki said: {} Nothing you typed was lost: please try again later.", m.text.trim()),
                 action: Action::BackToForm,
             },
+            PageError::Wiki(WikiError::LoginFailed(_)) => says(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "This sign-up page cannot create accounts right now",
+                "It creates accounts through the organisers' account on the wiki, which could not log in. The \
+                 organisers can see why in the page's log. Nothing you typed was lost: please try again later.",
+            ),
             PageError::Wiki(WikiError::Timeout) => says(
                 StatusCode::GATEWAY_TIMEOUT,
                 "The wiki is taking too long to answer",
@@ -157,6 +179,32 @@ impl PageError {
                 action: Action::BackToForm,
             },
             PageError::NotFound => says(StatusCode::NOT_FOUND, "Page not found", "There is nothing at this address."),
+            PageError::NotOpenYet(opens) => Description {
+                status: StatusCode::FORBIDDEN,
+                title: "Sign-up has not opened yet",
+                text: format!("This sign-up page opens on {}. Please come back then.", when(opens)),
+                action: Action::Nothing,
+            },
+            PageError::Over(closed) => Description {
+                status: StatusCode::FORBIDDEN,
+                title: "Sign-up is over",
+                text: format!(
+                    "This sign-up page closed on {}. You can still create an account on the wiki itself.",
+                    when(closed)
+                ),
+                action: Action::Nothing,
+            },
+            PageError::AllAccountsMade { wiki_signup } => Description {
+                status: StatusCode::FORBIDDEN,
+                title: "This sign-up page has made all the accounts it may",
+                text: "The organisers set a number of accounts for this event, and it has been reached. You can \
+                       still create an account on the wiki itself."
+                    .to_owned(),
+                action: Action::WikiSignup(wiki_signup.clone()),
+            },
+            PageError::Counter(_) => {
+                says(StatusCode::SERVICE_UNAVAILABLE, "Something went wrong on our side", TRY_AGAIN)
+            }
         }
     }
 

@@ -40,6 +40,20 @@ pub struct AppState {
     pub trusted_proxies: crate::config::TrustedProxies,
     pub metrics: crate::metrics::Metrics,
     pub readiness: operations::Readiness,
+    pub event: EventSetup,
+}
+
+/// What an event adds to the sign-up; all of it off by default.
+pub struct EventSetup {
+    /// The organiser's form and the event code, as the domain applies them.
+    pub rules: crate::signup::flow::EventRules,
+    /// Organizer mode: sign-ups made in this account's wiki session.
+    pub organizer: Option<crate::wiki::Organizer>,
+    pub window: crate::signup::Window,
+    pub max_accounts: Option<u64>,
+    pub accounts: crate::session_store::AccountCount,
+    /// Send each visitor's address to the wiki (`X-Forwarded-For`).
+    pub forward_client_ip: bool,
 }
 
 impl AppState {

@@ -32,7 +32,15 @@ pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
     let ready = match cached {
         Some((at, ready)) if at.elapsed() < READINESS_TTL => ready,
         _ => {
-            let ready = state.wiki.ping().await.is_ok();
+            // In organizer mode, also whether its account is logged in and
+            // may create accounts.
+            let organizer_ready = async {
+                match &state.event.organizer {
+                    Some(organizer) => organizer.rights(&state.wiki).await.is_ok(),
+                    None => true,
+                }
+            };
+            let ready = state.wiki.ping().await.is_ok() && organizer_ready.await;
             *state.readiness.0.lock().expect("readiness lock") = Some((Instant::now(), ready));
             ready
         }
@@ -40,7 +48,9 @@ pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
     if ready {
         HttpResponse::Ok().content_type(ContentType::plaintext()).body("ready\n")
     } else {
-        HttpResponse::ServiceUnavailable().content_type(ContentType::plaintext()).body("the wiki does not answer\n")
+        HttpResponse::ServiceUnavailable()
+            .content_type(ContentType::plaintext())
+            .body("the wiki does not answer, or the organiser's account cannot create accounts\n")
     }
 }
 

@@ -16,6 +16,8 @@ pub struct FormPage<'a> {
     pub wiki_host: &'a str,
     /// The wiki's log-in page, for visitors who already have an account.
     pub login_url: &'a str,
+    /// The wiki's own sign-up page, offered when a notice says so.
+    pub wiki_signup_url: &'a str,
     pub view: &'a FormView,
     /// What a further step tells the person (a two-factor secret...).
     pub details: &'a [Detail],
@@ -35,6 +37,10 @@ pub enum Action {
     BackToForm,
     /// The sign-up at this path, in a new tab (out of a frame).
     NewTab(String),
+    /// The wiki's own sign-up page, at this URL.
+    WikiSignup(String),
+    /// None: there is nothing to do here for now.
+    Nothing,
 }
 
 #[derive(Template)]
@@ -52,6 +58,8 @@ pub struct WelcomePage<'a> {
     pub username: &'a str,
     pub wiki_host: &'a str,
     pub login_url: &'a str,
+    /// Organizer mode with `--organizer-mail-password`.
+    pub password_mailed: bool,
 }
 
 /// Sends a rendered page. Pages are personal (a visitor's form and

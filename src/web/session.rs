@@ -9,10 +9,12 @@ use actix_web::middleware::Next;
 use actix_web::{FromRequest, HttpRequest};
 use serde::Serialize;
 
+use super::AppState;
+use super::client_ip::ClientIp;
 use super::errors::PageError;
 use crate::signup::flow::random_key;
 use crate::signup::{Flow, PageTitle, Username};
-use crate::wiki::UpstreamSession;
+use crate::wiki::{UpstreamSession, WikiError};
 
 const WIKI: &str = "wiki";
 const FLOW: &str = "flow";
@@ -92,11 +94,27 @@ impl VisitorSession {
         self.set(WIKI, wiki)
     }
 
-    /// Runs `call` with the visitor's wiki session and keeps what the wiki
-    /// changed in it (cookies, token), whether the call succeeded or not.
-    pub async fn with_wiki<T>(&self, call: impl AsyncFnOnce(&mut UpstreamSession) -> T) -> Result<T, PageError> {
+    /// Runs `call` in the wiki session sign-ups go through: the organiser's
+    /// in organizer mode, else the visitor's own, kept with what the wiki
+    /// changed in it (cookies, token) whether the call succeeded or not.
+    /// With `--forward-client-ip` the call is made for `client`'s address.
+    pub async fn with_wiki<T>(
+        &self,
+        state: &AppState,
+        client: ClientIp,
+        call: impl AsyncFn(&mut UpstreamSession) -> Result<T, WikiError>,
+    ) -> Result<Result<T, WikiError>, PageError> {
+        let forwarded = async |wiki: &mut UpstreamSession| {
+            if state.event.forward_client_ip {
+                wiki.forward_for(client.0);
+            }
+            call(wiki).await
+        };
+        if let Some(organizer) = &state.event.organizer {
+            return Ok(organizer.with_session(&state.wiki, forwarded).await);
+        }
         let mut wiki = self.wiki();
-        let result = call(&mut wiki).await;
+        let result = forwarded(&mut wiki).await;
         self.set_wiki(&wiki)?;
         Ok(result)
     }

@@ -23,7 +23,9 @@ use super::pages::{self, FormPage, WelcomePage};
 use super::request_id;
 use super::session::VisitorSession;
 use crate::signup::flow::{self, SignupClosed};
-use crate::signup::{Flow, Next, Notice, PageTitle, SafeHtml, Stage, Submission, Submit, Username, Visit, Widget};
+use crate::signup::{
+    EventCode, Flow, Next, Notice, PageTitle, SafeHtml, Stage, Submission, Submit, Username, Visit, Widget, WindowState,
+};
 use crate::wiki::types::CreateAccountResult;
 use crate::wiki::{CreateAccount, CreateStep};
 
@@ -58,13 +60,14 @@ pub async fn show_form(
             Err(e) => tracing::info!(error = %e, "returnto ignored"),
         }
     }
+    sign_up_open(&state, &session).await?;
     match flow::visit(session.flow()) {
         Visit::Step { flow, notice } => {
             show(&state, &session, flow, &Submission::default(), notice, StatusCode::OK, false)
         }
         Visit::Fresh { kept, notice } => {
             client.take_turn(&state.form_pages)?;
-            fresh_form(&state, &session, &kept, notice, false).await
+            fresh_form(&state, &session, client, &kept, notice, false).await
         }
     }
 }
@@ -91,19 +94,20 @@ pub async fn submit(
             // Without a cookie (cleared, or refused): the refilled form
             // marks itself, so that a second post without one is known for
             // a refusal rather than shown again, and again.
-            return fresh_form(&state, &session, &typed, Some(notice), cookie_missing.is_some()).await;
+            return fresh_form(&state, &session, client, &typed, Some(notice), cookie_missing.is_some()).await;
         }
         // A page of another site posted it: a blank form, never what it
         // posted (it could plant an address of its own in the form).
         Err(e @ PageError::CrossSitePost) => {
             let description = e.describe();
             let notice = Notice::trouble(description.title, &description.text, request_id::current());
-            let mut page = fresh_form(&state, &session, &Submission::default(), Some(notice), false).await?;
+            let mut page = fresh_form(&state, &session, client, &Submission::default(), Some(notice), false).await?;
             *page.status_mut() = description.status;
             return Ok(page);
         }
         Err(e) => return Err(e),
     };
+    sign_up_open(&state, &session).await?;
     // Before the wiki is asked anything; only genuine forms use a turn.
     if let Err(e) = client.take_turn(&state.submissions) {
         return match flow::form_to_show_again(session.flow()) {
@@ -116,9 +120,11 @@ pub async fn submit(
             None => Err(e),
         };
     }
-    let (mut flow, params) = match flow::submit(session.flow(), &submission) {
+    let (mut flow, params) = match flow::submit(session.flow(), &submission, &state.event.rules) {
         Submit::Send { flow, params } => (flow, params),
-        Submit::Refill { notice } => return fresh_form(&state, &session, &submission, Some(notice), false).await,
+        Submit::Refill { notice } => {
+            return fresh_form(&state, &session, client, &submission, Some(notice), false).await;
+        }
         Submit::Correct { flow, notice } => {
             return show(&state, &session, flow, &submission, Some(notice), StatusCode::UNPROCESSABLE_ENTITY, false);
         }
@@ -132,7 +138,7 @@ pub async fn submit(
         Stage::Continue => CreateStep::Continue,
     };
     let call = CreateAccount { step, requests: &params.requests, fields: &params.fields };
-    match session.with_wiki(async |wiki| state.wiki.create_account(wiki, &call).await).await? {
+    match session.with_wiki(&state, client, async |wiki| state.wiki.create_account(wiki, &call).await).await? {
         Ok(result) => {
             flow.answered(&submission);
             follow(&state, &session, flow, result, None).await
@@ -152,6 +158,7 @@ pub async fn submit(
 pub async fn provider_return(
     state: web::Data<AppState>,
     session: VisitorSession,
+    client: ClientIp,
     query: web::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, PageError> {
     let params = query.into_inner();
@@ -163,7 +170,7 @@ pub async fn provider_return(
     let provider_said = flow::provider_error(&returned);
     let params = crate::signup::create_params(&flow.spec, &returned);
     let call = CreateAccount { step: CreateStep::Continue, requests: &params.requests, fields: &params.fields };
-    match session.with_wiki(async |wiki| state.wiki.create_account(wiki, &call).await).await? {
+    match session.with_wiki(&state, client, async |wiki| state.wiki.create_account(wiki, &call).await).await? {
         Ok(result) => follow(&state, &session, flow, result, provider_said).await,
         Err(e) => {
             // Whether the wiki took the answer is unknown: the flow cannot
@@ -189,7 +196,13 @@ pub async fn welcome(state: web::Data<AppState>, session: VisitorSession) -> Htt
         return see_other("/");
     };
     let login = login_url(&state, &session, Some(&username));
-    let page = WelcomePage { username: username.as_str(), wiki_host: &state.wiki_host, login_url: login.as_str() };
+    let password_mailed = state.event.rules.creator.as_ref().is_some_and(|c| c.mail_password);
+    let page = WelcomePage {
+        username: username.as_str(),
+        wiki_host: &state.wiki_host,
+        login_url: login.as_str(),
+        password_mailed,
+    };
     pages::render(StatusCode::OK, &page)
 }
 
@@ -210,10 +223,20 @@ async fn follow(
     }
     let (status, code) = (outcome.status(), outcome.code());
     tracing::info!(outcome = status, code, "the wiki answered the sign-up");
+    if code == flow::ADDRESS_LIMIT_CODE {
+        tracing::warn!(
+            "the wiki's limit of new accounts per address was hit: it counts every sign-up through this page as one \
+             address; use organizer mode (--organizer-user), --forward-client-ip on a wiki that trusts the portal, \
+             or ask the wiki for an exception"
+        );
+    }
     state.metrics.outcomes.with_label_values(&[status, outcome.metric_code()]).inc();
     match flow.follow(outcome, provider_said) {
         Next::Welcome(username) => {
             tracing::info!("account created");
+            if state.event.max_accounts.is_some() {
+                state.event.accounts.add_one().await.map_err(PageError::Counter)?;
+            }
             session.end_flow(&username)?;
             Ok(see_other("/welcome"))
         }
@@ -238,12 +261,14 @@ async fn follow(
 async fn fresh_form(
     state: &AppState,
     session: &VisitorSession,
+    client: ClientIp,
     previous: &Submission,
     notice: Option<Notice>,
     cookie_check: bool,
 ) -> Result<HttpResponse, PageError> {
-    let info = session.with_wiki(async |wiki| state.wiki.signup_info(wiki).await).await??;
-    let (flow, previous) = flow::fresh(info, previous).map_err(|SignupClosed| PageError::SignupClosed)?;
+    let info = session.with_wiki(state, client, async |wiki| state.wiki.signup_info(wiki).await).await??;
+    let (flow, previous) =
+        flow::fresh(info, previous, &state.event.rules).map_err(|SignupClosed| PageError::SignupClosed)?;
     show(state, session, flow, &previous, notice, StatusCode::OK, cookie_check)
 }
 
@@ -267,13 +292,18 @@ fn show(
         }
     }
     let continuing = flow.stage == Stage::Continue;
+    if state.event.rules.event_code.is_some() && !continuing {
+        view.fields.insert(0, EventCode::field(previous));
+    }
     let details = if continuing { flow.spec.details() } else { Vec::new() };
     session.set_flow(&flow)?;
     let csrf = session.csrf_token()?;
     let login = login_url(state, session, None);
+    let wiki_signup = wiki_signup_url(state, session);
     let page = FormPage {
         wiki_host: &state.wiki_host,
         login_url: login.as_str(),
+        wiki_signup_url: wiki_signup.as_str(),
         view: &view,
         details: &details,
         notice,
@@ -311,6 +341,29 @@ fn return_url(state: &AppState, return_key: &str) -> Url {
 fn login_url(state: &AppState, session: &VisitorSession, username: Option<&Username>) -> Url {
     let returnto = session.return_to();
     state.wiki.api().login_url(username.map(Username::as_str), returnto.as_ref().map(PageTitle::as_str))
+}
+
+/// The wiki's own sign-up page, for what this page cannot do.
+fn wiki_signup_url(state: &AppState, session: &VisitorSession) -> Url {
+    let returnto = session.return_to();
+    state.wiki.api().create_account_url(returnto.as_ref().map(PageTitle::as_str))
+}
+
+/// Whether sign-up is open now: the event's time window and its account
+/// maximum (counted where the sessions live, shared by every instance).
+async fn sign_up_open(state: &AppState, session: &VisitorSession) -> Result<(), PageError> {
+    match state.event.window.at(time::OffsetDateTime::now_utc()) {
+        WindowState::NotYet(opens) => return Err(PageError::NotOpenYet(opens)),
+        WindowState::Over(closed) => return Err(PageError::Over(closed)),
+        WindowState::Open => {}
+    }
+    if let Some(max) = state.event.max_accounts {
+        let made = state.event.accounts.made().await.map_err(PageError::Counter)?;
+        if made >= max {
+            return Err(PageError::AllAccountsMade { wiki_signup: wiki_signup_url(state, session).to_string() });
+        }
+    }
+    Ok(())
 }
 
 fn see_other(location: &str) -> HttpResponse {

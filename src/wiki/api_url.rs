@@ -75,6 +75,16 @@ impl WikiApiUrl {
         url
     }
 
+    /// The wiki's own sign-up page, leading on to `returnto`.
+    pub fn create_account_url(&self, returnto: Option<&str>) -> Url {
+        let mut url = self.index_url();
+        url.query_pairs_mut().append_pair("title", "Special:CreateAccount");
+        if let Some(page) = returnto {
+            url.query_pairs_mut().append_pair("returnto", page);
+        }
+        url
+    }
+
     /// The wiki's origin as a base for wiki-relative links such as
     /// `/index.php/Special:Captcha/help`.
     pub fn base(&self) -> &Url {

@@ -10,7 +10,8 @@ use super::error::WikiError;
 use super::session::UpstreamSession;
 use super::transport::{Transport, TransportOptions};
 use super::types::{
-    ApiAnswer, AuthManagerInfo, CreateAccountResponse, CreateAccountResult, PasswordValidity, QueryResponse, UserInfo,
+    ApiAnswer, AuthManagerInfo, CreateAccountResponse, CreateAccountResult, CurrentUser, LoginResponse,
+    PasswordValidity, QueryResponse, UserInfo,
 };
 
 /// Parameters of every API call: JSON with real booleans, and errors as
@@ -193,6 +194,32 @@ impl WikiClient {
             Some(raster) => Ok(WikiImage { content_type: raster.to_owned(), bytes }),
             None => Err(WikiError::BadResponse("the CAPTCHA is not a raster image".into())),
         }
+    }
+
+    /// Logs `session` in with a bot password (`NAME@APP`): `action=login`,
+    /// the only way bot passwords work (`clientlogin` refuses them).
+    pub async fn log_in(&self, session: &mut UpstreamSession, user: &str, password: &str) -> Result<(), WikiError> {
+        let url = query_url(&self.api, &[("action", "query"), ("meta", "tokens"), ("type", "login")]);
+        let response: QueryResponse = self.transport.get_json(session, url, "logintoken").await?;
+        let token = api_result(response)?
+            .tokens
+            .and_then(|t| t.logintoken)
+            .ok_or_else(|| WikiError::BadResponse("no logintoken in the answer".into()))?;
+        let mut form: Vec<(&str, &str)> = FORMAT.to_vec();
+        form.extend([("action", "login"), ("lgname", user), ("lgpassword", password), ("lgtoken", token.as_str())]);
+        let response: LoginResponse = self.transport.post_json(session, self.api.as_url(), &form, "login").await?;
+        let login = api_result(response)?;
+        match login.result.as_str() {
+            "Success" => Ok(()),
+            other => Err(WikiError::LoginFailed(login.reason.unwrap_or_else(|| other.to_owned()))),
+        }
+    }
+
+    /// Who `session` is, with the rights it has (`meta=userinfo`).
+    pub async fn current_user(&self, session: &mut UpstreamSession) -> Result<CurrentUser, WikiError> {
+        let url = query_url(&self.api, &[("action", "query"), ("meta", "userinfo"), ("uiprop", "rights")]);
+        let response: QueryResponse = self.transport.get_json(session, url, "userinfo").await?;
+        api_result(response)?.userinfo.ok_or_else(|| WikiError::BadResponse("no userinfo in the answer".into()))
     }
 
     async fn renew_token(&self, session: &mut UpstreamSession) -> Result<(), WikiError> {

@@ -30,6 +30,14 @@ pub enum WikiError {
     /// address for now.
     #[error("the wiki's rate limit was hit: {}", .0.code)]
     Throttled(ApiMessage),
+    /// `assertuserfailed`: a call made as the organiser found the session
+    /// logged out (it expired); the organiser logs in again.
+    #[error("the wiki session is no longer logged in")]
+    NotLoggedIn,
+    /// `action=login` refused the organiser's credentials, with the wiki's
+    /// reason.
+    #[error("the organiser account could not log in: {0}")]
+    LoginFailed(String),
     /// Any other error code of the API.
     #[error("the wiki refused: {}", .0.code)]
     Api(ApiMessage),
@@ -45,6 +53,7 @@ impl WikiError {
         match message.code.as_str() {
             "readonly" => WikiError::ReadOnly { reason: message.readonly_reason().unwrap_or_default().to_owned() },
             "badtoken" => WikiError::BadToken,
+            "assertuserfailed" | "assertnameduserfailed" => WikiError::NotLoggedIn,
             "permissiondenied" => WikiError::PermissionDenied(message),
             "ratelimited" | "actionthrottledtext" | "acct_creation_throttle_hit" => WikiError::Throttled(message),
             _ => WikiError::Api(message),

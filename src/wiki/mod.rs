@@ -3,6 +3,7 @@
 mod api_url;
 mod client;
 mod error;
+mod organizer;
 mod session;
 mod transport;
 pub mod types;
@@ -10,6 +11,7 @@ pub mod types;
 pub use api_url::{WikiApiUrl, WikiApiUrlError};
 pub use client::{ClientOptions, CreateAccount, CreateStep, MAX_IMAGE_BYTES, WikiClient, WikiImage};
 pub use error::WikiError;
+pub use organizer::{Organizer, OrganizerCredentials, OrganizerRights};
 pub use session::UpstreamSession;
 pub use transport::TransportOptions;
 

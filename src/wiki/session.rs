@@ -8,11 +8,28 @@ use cookie_store::{Cookie, CookieStore, RawCookie};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use url::Url;
 
-#[derive(Default, Serialize, Deserialize)]
+#[derive(Default, Clone, Serialize, Deserialize)]
 pub struct UpstreamSession {
     #[serde(with = "jar")]
     cookies: CookieStore,
     token: Option<String>,
+    /// How calls in this session are made; set per request, never stored.
+    #[serde(skip)]
+    pub(super) manner: Manner,
+}
+
+/// How the calls of a session are made, beside its cookies.
+#[derive(Default, Clone)]
+pub(super) struct Manner {
+    /// The organiser's session: every API call asserts it is still logged
+    /// in (`assert=user`), so a lost login is an error, not an anonymous
+    /// sign-up.
+    pub as_user: bool,
+    /// An OAuth 2 access token, sent as `Authorization: Bearer`.
+    pub bearer: Option<String>,
+    /// The visitor's address, sent as `X-Forwarded-For` to a wiki that
+    /// trusts the portal.
+    pub forwarded_for: Option<std::net::IpAddr>,
 }
 
 impl std::fmt::Debug for UpstreamSession {
@@ -21,6 +38,7 @@ impl std::fmt::Debug for UpstreamSession {
         f.debug_struct("UpstreamSession")
             .field("cookies", &self.cookies.iter_unexpired().count())
             .field("token", &self.token.as_ref().map(|_| "<redacted>"))
+            .field("as_user", &self.manner.as_user)
             .finish()
     }
 }
@@ -45,6 +63,12 @@ impl UpstreamSession {
 
     pub fn set_token(&mut self, token: String) {
         self.token = Some(token);
+    }
+
+    /// The calls of this session are made for a visitor at `address`: a
+    /// wiki that trusts the portal applies its limits and blocks to them.
+    pub fn forward_for(&mut self, address: std::net::IpAddr) {
+        self.manner.forwarded_for = Some(address);
     }
 
     pub fn has_cookies(&self) -> bool {

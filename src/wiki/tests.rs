@@ -175,3 +175,64 @@ async fn cookies_the_wiki_sets_are_kept_and_sent_back() {
     wiki.create_account(&mut session, &call(&[])).await.unwrap();
     assert!(session.has_cookies());
 }
+
+fn userinfo(rights: &[&str]) -> ResponseTemplate {
+    json(serde_json::json!({ "query": { "userinfo": { "name": "Organizer", "rights": rights } } }))
+}
+
+#[tokio::test]
+async fn an_organizer_logged_out_logs_in_again_once_and_the_call_is_repeated_as_the_user() {
+    let server = MockServer::start().await;
+    let login_token = json(serde_json::json!({ "query": { "tokens": { "logintoken": "l+\\" } } }));
+    Mock::given(query_param("type", "login")).respond_with(login_token).expect(2).mount(&server).await;
+    Mock::given(body_string_contains("action=login"))
+        .respond_with(json(serde_json::json!({ "login": { "result": "Success" } })))
+        .expect(2)
+        .mount(&server)
+        .await;
+    Mock::given(query_param("meta", "userinfo"))
+        .and(query_param("assert", "user"))
+        .respond_with(userinfo(&["createaccount", "noratelimit"]))
+        .expect(2)
+        .mount(&server)
+        .await;
+    Mock::given(query_param("type", "createaccount")).respond_with(token("t+\\")).mount(&server).await;
+    // The wiki lost the session once: the first call as the user fails.
+    Mock::given(body_string_contains("action=createaccount"))
+        .and(body_string_contains("assert=user"))
+        .respond_with(json(serde_json::json!({ "errors": [{ "code": "assertuserfailed", "text": "Logged out." }] })))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(body_string_contains("action=createaccount"))
+        .and(body_string_contains("assert=user"))
+        .respond_with(json(serde_json::json!({ "createaccount": { "status": "PASS", "username": "Ada" } })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let wiki = client(&server, Duration::from_secs(5)).await;
+    let organizer =
+        Organizer::new(OrganizerCredentials::BotPassword { user: "Organizer@signup".into(), password: "p".into() });
+    let rights = organizer.rights(&wiki).await.unwrap();
+    assert!(rights.create_accounts && rights.exempt_from_limits && !rights.skips_captcha);
+    let result =
+        organizer.with_session(&wiki, async |session| wiki.create_account(session, &call(&[])).await).await.unwrap();
+    assert_eq!(result.username.as_deref(), Some("Ada"));
+}
+
+#[tokio::test]
+async fn an_organizer_with_an_oauth_token_sends_it_and_one_without_the_right_is_refused() {
+    let server = MockServer::start().await;
+    Mock::given(query_param("meta", "userinfo"))
+        .and(wiremock::matchers::header("authorization", "Bearer owner-only-token"))
+        .respond_with(userinfo(&["read"]))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let wiki = client(&server, Duration::from_secs(5)).await;
+    let organizer = Organizer::new(OrganizerCredentials::OAuth { token: "owner-only-token".into() });
+    let refused = organizer.rights(&wiki).await.unwrap_err();
+    assert!(matches!(refused, WikiError::LoginFailed(ref why) if why.contains("createaccount")), "{refused:?}");
+    // Asked again at once: the back-off answers, the wiki is not asked.
+    assert!(matches!(organizer.rights(&wiki).await, Err(WikiError::LoginFailed(_))));
+}

@@ -61,6 +61,10 @@ impl Transport {
         url: Url,
         what: &'static str,
     ) -> Result<T, WikiError> {
+        let mut url = url;
+        if session.manner.as_user {
+            url.query_pairs_mut().append_pair("assert", "user");
+        }
         let response = self.send(session, self.http.get(url.clone()), &url, what).await?;
         read_json(response).await
     }
@@ -74,6 +78,8 @@ impl Transport {
         form: &[(&str, &str)],
         what: &'static str,
     ) -> Result<T, WikiError> {
+        let assert = session.manner.as_user.then_some(("assert", "user"));
+        let form: Vec<(&str, &str)> = form.iter().copied().chain(assert).collect();
         let body = serde_urlencoded::to_string(form).map_err(|e| WikiError::BadResponse(e.to_string()))?;
         let request = self.http.post(url.clone()).header(CONTENT_TYPE, "application/x-www-form-urlencoded").body(body);
         let response = self.send(session, request, url, what).await?;
@@ -106,6 +112,12 @@ impl Transport {
     ) -> Result<reqwest::Response, WikiError> {
         if let Some(cookies) = session.cookie_header(url) {
             request = request.header(COOKIE, cookies);
+        }
+        if let Some(token) = &session.manner.bearer {
+            request = request.bearer_auth(token);
+        }
+        if let Some(address) = session.manner.forwarded_for {
+            request = request.header("x-forwarded-for", address.to_string());
         }
         // Waiting for a turn is bounded by the same limit as the request.
         let _turn = match tokio::time::timeout(self.timeout, self.in_flight.acquire()).await {

@@ -26,7 +26,7 @@ impl ApiMessage {
 }
 
 /// An Action API answer: the module's result under the module's name
-/// (`query`, `createaccount`, `validatepassword`), or errors in either shape: `errors` (asked
+/// (`query`, `createaccount`, `validatepassword`, `login`), or errors in either shape: `errors` (asked
 /// for with `errorformat`), or `error` from wikis older than 1.29, which
 /// ignore it. Spelled out rather than shared through `#[serde(flatten)]`,
 /// which would buffer the whole answer before parsing it.
@@ -36,7 +36,7 @@ pub struct ApiAnswer<T> {
     errors: Vec<ApiMessage>,
     #[serde(default)]
     error: Option<LegacyError>,
-    #[serde(rename = "query", alias = "createaccount", alias = "validatepassword")]
+    #[serde(rename = "query", alias = "createaccount", alias = "validatepassword", alias = "login")]
     pub result: Option<T>,
 }
 
@@ -68,6 +68,29 @@ pub struct QueryResult {
     pub general: Option<SiteGeneral>,
     #[serde(default)]
     pub users: Vec<UserInfo>,
+    /// `meta=userinfo&uiprop=rights`: who the session is, and may do.
+    pub userinfo: Option<CurrentUser>,
+}
+
+/// The user a wiki session belongs to (`meta=userinfo`), with its rights.
+#[derive(Debug, Deserialize)]
+pub struct CurrentUser {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub anon: bool,
+    #[serde(default)]
+    pub rights: Vec<String>,
+}
+
+/// `action=login`: `Success`, or `Failed` with the wiki's reason.
+pub type LoginResponse = ApiAnswer<LoginResult>;
+
+#[derive(Debug, Deserialize)]
+pub struct LoginResult {
+    pub result: String,
+    #[serde(default)]
+    pub reason: Option<String>,
 }
 
 /// `list=users`: one user, `missing`, or `invalid` (not a name the wiki
@@ -119,6 +142,7 @@ pub struct SiteGeneral {
 #[derive(Debug, Deserialize)]
 pub struct Tokens {
     pub createaccounttoken: Option<String>,
+    pub logintoken: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -14,6 +14,10 @@ use wikisignup::startup::Application;
 pub struct TestWiki {
     pub api: String,
     pub dir: PathBuf,
+    /// With `--organizer`: the event coordinators' bot passwords,
+    /// `NAME@APP PASSWORD`, one who skips CAPTCHAs and one who does not.
+    pub organizer: Option<String>,
+    pub organizer_noskip: Option<String>,
     /// Shared wikis live as long as the test process (the `--watch`er of
     /// `up` stops them); private ones are stopped on drop.
     private: bool,
@@ -34,18 +38,24 @@ impl TestWiki {
             "sso" => &SSO,
             other => panic!("no shared wiki of profile {other}"),
         };
-        cell.get_or_init(|| TestWiki::start(profile, &[], false))
+        cell.get_or_init(|| TestWiki::start(profile, &[], &[], false))
     }
 
     /// A wiki of its own, for tests that count its requests or change it.
     pub fn private(profile: &str, extras: &[&str]) -> TestWiki {
-        TestWiki::start(profile, extras, true)
+        TestWiki::start(profile, extras, &[], true)
     }
 
-    fn start(profile: &str, extras: &[&str], private: bool) -> TestWiki {
+    /// A wiki of its own, started with options of `tests/wiki/up`
+    /// (`--throttle 1`, `--trust-proxy`, `--organizer`).
+    pub fn private_with(profile: &str, options: &[&str]) -> TestWiki {
+        TestWiki::start(profile, &[], options, true)
+    }
+
+    fn start(profile: &str, extras: &[&str], options: &[&str], private: bool) -> TestWiki {
         let root = env!("CARGO_MANIFEST_DIR");
         let mut up = Command::new(format!("{root}/tests/wiki/up"));
-        up.args(["--profile", profile, "--watch", &std::process::id().to_string()]);
+        up.args(["--profile", profile, "--watch", &std::process::id().to_string()]).args(options);
         for extra in extras {
             up.args(["--extra", &format!("{root}/tests/wiki/settings/{extra}")]);
         }
@@ -56,36 +66,29 @@ impl TestWiki {
             String::from_utf8_lossy(&out.stderr)
         );
         let stdout = String::from_utf8(out.stdout).unwrap();
-        let field = |key: &str| {
-            stdout
-                .lines()
-                .find_map(|l| l.strip_prefix(key))
-                .unwrap_or_else(|| panic!("no {key} in {stdout}"))
-                .to_owned()
-        };
-        TestWiki { api: field("api="), dir: PathBuf::from(field("dir=")), private }
+        let line = |key: &str| stdout.lines().find_map(|l| l.strip_prefix(key)).map(str::to_owned);
+        let field = |key: &str| line(key).unwrap_or_else(|| panic!("no {key} in {stdout}"));
+        TestWiki {
+            api: field("api="),
+            dir: PathBuf::from(field("dir=")),
+            organizer: line("organizer="),
+            organizer_noskip: line("organizer_noskip="),
+            private,
+        }
     }
 
     /// The wiki's own record of `name`, or `None` when it has no such user.
     pub async fn user(&self, name: &str) -> Option<serde_json::Value> {
-        let answer: serde_json::Value = reqwest::Client::new()
-            .get(&self.api)
-            .query(&[
-                ("action", "query"),
-                ("list", "users"),
-                ("ususers", name),
-                ("usprop", "registration"),
-                ("format", "json"),
-                ("formatversion", "2"),
-            ])
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let answer = self.query(&[("list", "users"), ("ususers", name), ("usprop", "registration")]).await;
         let user = answer["query"]["users"][0].clone();
         (user.get("missing").is_none() && user.get("invalid").is_none()).then_some(user)
+    }
+
+    /// An anonymous `action=query` with `params`, as JSON.
+    pub async fn query(&self, params: &[(&str, &str)]) -> serde_json::Value {
+        let format = [("action", "query"), ("format", "json"), ("formatversion", "2")];
+        let request = reqwest::Client::new().get(&self.api).query(&format).query(params);
+        request.send().await.unwrap().json().await.unwrap()
     }
 
     /// Every request the wiki has served: "METHOD /entry.php action-or-title".
@@ -136,12 +139,13 @@ pub struct TestApp {
 /// `spawn_app(api).args(&["--frame-ancestors", "..."]).await`.
 /// With `TEST_LOG=1` the application's log goes to the test's output.
 pub fn spawn_app(wiki_api: &str) -> AppBuilder {
-    AppBuilder { args: vec!["--wiki-api".into(), wiki_api.into()], session_secret: None }
+    AppBuilder { args: vec!["--wiki-api".into(), wiki_api.into()], session_secret: None, organizer: None }
 }
 
 pub struct AppBuilder {
     args: Vec<String>,
     session_secret: Option<&'static str>,
+    organizer: Option<wikisignup::config::OrganizerSettings>,
 }
 
 impl AppBuilder {
@@ -157,6 +161,22 @@ impl AppBuilder {
         self
     }
 
+    /// Organizer mode with a bot password (`NAME@APP PASSWORD`, as
+    /// `tests/wiki/up --organizer` prints it); an environment variable in
+    /// production, which tests running side by side cannot share.
+    pub fn organizer(mut self, bot_password: &str, mail_password: bool) -> AppBuilder {
+        let (user, password) = bot_password.split_once(' ').expect("NAME@APP PASSWORD");
+        self.organizer = Some(wikisignup::config::OrganizerSettings {
+            credentials: wikisignup::wiki::OrganizerCredentials::BotPassword {
+                user: user.to_owned(),
+                password: password.to_owned(),
+            },
+            reason: Some(ORGANIZER_REASON.to_owned()),
+            mail_password,
+        });
+        self
+    }
+
     async fn spawn(self) -> TestApp {
         if std::env::var_os("TEST_LOG").is_some() {
             wikisignup::telemetry::init_test_log();
@@ -164,6 +184,7 @@ impl AppBuilder {
         let args = ["wikisignup", "--listen", "127.0.0.1:0"].into_iter().map(String::from).chain(self.args);
         let mut settings = Settings::from_args(args).expect("test settings are valid");
         settings.session_secret = self.session_secret.map(|s| s.parse().expect("a valid session secret"));
+        settings.organizer = self.organizer;
         let app = Application::build(settings).await.expect("the portal starts");
         let address = format!("http://127.0.0.1:{}", app.port());
         let metrics_address = app.metrics_port().map(|port| format!("http://127.0.0.1:{port}"));
@@ -181,6 +202,9 @@ impl std::future::IntoFuture for AppBuilder {
         Box::pin(self.spawn())
     }
 }
+
+/// The reason the organizer mode of tests gives for each account.
+pub const ORGANIZER_REASON: &str = "Test edit-a-thon sign-up";
 
 /// A port free on 127.0.0.1 a moment ago.
 pub fn free_port() -> u16 {

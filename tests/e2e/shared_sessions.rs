@@ -121,6 +121,28 @@ async fn without_a_shared_store_another_instance_knows_nothing() {
     assert!(wiki.user(&name).await.is_none());
 }
 
+#[tokio::test]
+async fn the_account_maximum_is_shared_by_instances_on_one_redis() {
+    let wiki = TestWiki::private("plain", &[]);
+    let on = |app: &TestApp| Visitor::new(app);
+    let max = |app| spawn_app(&wiki.api).args(&["--session-store", app, "--max-accounts", "2"]).session_secret(SECRET);
+    let (a, b) = (max(&redis().url).await, max(&redis().url).await);
+    for app in [&a, &b] {
+        let visitor = on(app);
+        let form = visitor.get("/").await;
+        let name = unique_name("Counted");
+        let done = visitor.submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD)]).await;
+        assert!(done.url.ends_with("/welcome"), "{}", done.html);
+    }
+    for app in [&a, &b] {
+        let page = on(app).get("/").await;
+        assert_eq!(page.status, 403, "{}", page.html);
+        assert!(page.text("h1").contains("made all the accounts it may"), "{}", page.html);
+        let link = page.attr("a.button", "href").unwrap();
+        assert!(link.contains("Special%3ACreateAccount") || link.contains("Special:CreateAccount"), "{link}");
+    }
+}
+
 /// The values of every session Redis holds.
 fn stored_sessions() -> Vec<String> {
     let port = redis().url.rsplit(':').next().unwrap().to_owned();

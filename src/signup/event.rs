@@ -1,0 +1,211 @@
+//! What an event puts before the wiki: the code announced in the room, the
+//! time sign-up is open, and, for an organiser's account, the form as a
+//! logged-in creator is shown it. In organizer mode the wiki's own CAPTCHA
+//! and per-address limit no longer protect it, so these do.
+
+use subtle::ConstantTimeEq;
+use time::OffsetDateTime;
+
+use super::form::{FieldView, FormSpec, Widget};
+use super::html::SafeHtml;
+use super::submission::Submission;
+use crate::wiki::types::{FieldKind, RequestRequirement};
+
+/// The form field of the event code: the portal's own, never sent to the wiki.
+pub const EVENT_CODE_FIELD: &str = "wikisignup_event_code";
+
+/// The word announced at the event that visitors type to sign up.
+#[derive(Clone, PartialEq, Eq)]
+pub struct EventCode(String);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the event code must be one line, not empty")]
+pub struct EventCodeError;
+
+impl std::str::FromStr for EventCode {
+    type Err = EventCodeError;
+
+    fn from_str(s: &str) -> Result<Self, EventCodeError> {
+        let code = s.trim();
+        if code.is_empty() || code.chars().any(char::is_control) {
+            return Err(EventCodeError);
+        }
+        Ok(EventCode(code.to_owned()))
+    }
+}
+
+impl std::fmt::Debug for EventCode {
+    // Whoever reads the log was not necessarily in the room.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("EventCode(redacted)")
+    }
+}
+
+impl EventCode {
+    /// Whether `submission` carries the code: compared in constant time,
+    /// ignoring case and spaces around it, as people type a word they heard.
+    pub fn admits(&self, submission: &Submission) -> Result<(), String> {
+        let typed = submission.value(EVENT_CODE_FIELD).map(str::trim).unwrap_or_default();
+        if typed.is_empty() {
+            return Err("Please type the event code that the organisers announced.".into());
+        }
+        let (typed, code) = (typed.to_lowercase(), self.0.to_lowercase());
+        if bool::from(typed.as_bytes().ct_eq(code.as_bytes())) {
+            Ok(())
+        } else {
+            Err("That is not the event code. Please check it with the organisers and type it again.".into())
+        }
+    }
+
+    /// The field that asks for it, refilled with what was typed.
+    pub fn field(submission: &Submission) -> FieldView {
+        FieldView {
+            name: EVENT_CODE_FIELD.to_owned(),
+            widget: Widget::Text,
+            label: SafeHtml::from_text("Event code"),
+            help: SafeHtml::from_text("The word the organisers announced at the event."),
+            required: true,
+            value: submission.value(EVENT_CODE_FIELD).unwrap_or_default().to_owned(),
+            checked: false,
+            choices: Vec::new(),
+            autocomplete: "off",
+        }
+    }
+}
+
+/// When sign-up is open: from `opens`, until `closes`, either unset.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Window {
+    pub opens: Option<OffsetDateTime>,
+    pub closes: Option<OffsetDateTime>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WindowState {
+    NotYet(OffsetDateTime),
+    Open,
+    Over(OffsetDateTime),
+}
+
+impl Window {
+    pub fn at(&self, now: OffsetDateTime) -> WindowState {
+        match (self.opens, self.closes) {
+            (Some(opens), _) if now < opens => WindowState::NotYet(opens),
+            (_, Some(closes)) if now >= closes => WindowState::Over(closes),
+            _ => WindowState::Open,
+        }
+    }
+}
+
+/// How the form looks to a logged-in creator (the organiser's account), and
+/// what the portal fills in itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CreatorForm {
+    /// The reason in the wiki's public log of new accounts.
+    pub reason: String,
+    /// The wiki e-mails a temporary password instead of the visitor
+    /// choosing one.
+    pub mail_password: bool,
+}
+
+impl FormSpec {
+    /// The form a logged-in creator is described, as a visitor fills it in:
+    /// the reason is the portal's (a hidden field with the wiki's value,
+    /// always sent), and either the password way or the temporary password
+    /// sent by e-mail, never a choice between them.
+    pub fn for_creator(mut self, creator: &CreatorForm) -> FormSpec {
+        let mails_password = |r: &crate::wiki::types::AuthRequest| r.fields.contains_key("mailpassword");
+        let offers_mail = self.requests.iter().any(mails_password);
+        self.requests.retain(|r| {
+            let chooses_password = r.fields.values().any(|f| f.kind == FieldKind::Password);
+            match r.required {
+                RequestRequirement::PrimaryRequired if creator.mail_password && offers_mail => !chooses_password,
+                RequestRequirement::PrimaryRequired => !mails_password(r),
+                _ => true,
+            }
+        });
+        for request in &mut self.requests {
+            if let Some(reason) = request.fields.get_mut("reason") {
+                reason.kind = FieldKind::Hidden;
+                reason.value = Some(creator.reason.clone());
+                request.required = RequestRequirement::Required;
+            }
+            if let Some(mail) = request.fields.get_mut("mailpassword") {
+                mail.kind = FieldKind::Hidden;
+                mail.value = Some("1".to_owned());
+                request.required = RequestRequirement::Required;
+            }
+        }
+        if creator.mail_password && offers_mail {
+            // The password goes to this address: it cannot be left out.
+            for email in self.requests.iter_mut().filter_map(|r| r.fields.get_mut("email")) {
+                email.optional = false;
+            }
+        }
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::signup::create_params;
+    use crate::wiki::types::QueryResponse;
+
+    const ORGANIZER: &str = include_str!("../../tests/fixtures/organizer-authmanagerinfo.json");
+
+    fn creator_spec(mail_password: bool) -> FormSpec {
+        let answer: QueryResponse = serde_json::from_str(ORGANIZER).unwrap();
+        let info = answer.into_result().unwrap().unwrap().authmanagerinfo.unwrap();
+        let creator = CreatorForm { reason: "Edit-a-thon, Paris".into(), mail_password };
+        FormSpec::new(info.requests).for_creator(&creator)
+    }
+
+    fn typed(pairs: &[(&str, &str)]) -> Submission {
+        Submission::new(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+    }
+
+    #[test]
+    fn a_creators_form_asks_for_a_password_and_sends_the_portals_reason() {
+        let spec = creator_spec(false);
+        let shown: Vec<&str> = spec.requests.iter().flat_map(|r| r.fields.keys()).map(String::as_str).collect();
+        assert!(!shown.contains(&"mailpassword"), "{shown:?}");
+        let sent = create_params(&spec, &typed(&[("username", "Ada"), ("password", "p"), ("retype", "p")]));
+        assert!(sent.fields.contains(&("reason".into(), "Edit-a-thon, Paris".into())), "{sent:?}");
+        assert!(sent.fields.contains(&("password".into(), "p".into())));
+        // Whatever the browser posts as the reason, the portal's is sent.
+        let forged = create_params(&spec, &typed(&[("username", "Ada"), ("reason", "spam")]));
+        assert!(forged.fields.contains(&("reason".into(), "Edit-a-thon, Paris".into())));
+        assert!(!forged.fields.contains(&("reason".into(), "spam".into())));
+    }
+
+    #[test]
+    fn with_a_mailed_password_the_form_asks_for_an_address_and_no_password() {
+        let spec = creator_spec(true);
+        let sent = create_params(&spec, &typed(&[("username", "Ada"), ("email", "ada@example.org")]));
+        assert!(sent.fields.contains(&("mailpassword".into(), "1".into())), "{sent:?}");
+        assert!(!sent.fields.iter().any(|(k, _)| k == "password"), "{sent:?}");
+        let email = spec.requests.iter().find_map(|r| r.fields.get("email")).unwrap();
+        assert!(!email.optional);
+    }
+
+    #[test]
+    fn the_event_code_is_asked_for_and_checked() {
+        let code: EventCode = " Wiki-Loves-Paris ".parse().unwrap();
+        assert!(code.admits(&typed(&[])).unwrap_err().contains("type the event code"));
+        assert!(code.admits(&typed(&[(EVENT_CODE_FIELD, "wiki-loves-pari")])).unwrap_err().contains("not the"));
+        assert_eq!(code.admits(&typed(&[(EVENT_CODE_FIELD, " wiki-loves-paris")])), Ok(()));
+        assert_eq!(format!("{code:?}"), "EventCode(redacted)");
+        assert!("  ".parse::<EventCode>().is_err());
+    }
+
+    #[test]
+    fn the_window_says_when_sign_up_opens_and_closes() {
+        let at = |s: &str| OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).unwrap();
+        let window = Window { opens: Some(at("2026-03-07T09:00:00Z")), closes: Some(at("2026-03-07T18:00:00+01:00")) };
+        assert_eq!(window.at(at("2026-03-07T08:59:59Z")), WindowState::NotYet(at("2026-03-07T09:00:00Z")));
+        assert_eq!(window.at(at("2026-03-07T12:00:00Z")), WindowState::Open);
+        assert_eq!(window.at(at("2026-03-07T17:00:00Z")), WindowState::Over(at("2026-03-07T17:00:00Z")));
+        assert_eq!(Window::default().at(at("2026-03-07T12:00:00Z")), WindowState::Open);
+    }
+}
