@@ -18,7 +18,7 @@ use clap::{CommandFactory, FromArgMatches, Parser};
 use ipnet::IpNet;
 use url::Url;
 
-use crate::signup::{EventCode, Window};
+use crate::signup::{CaptchaService, EventCode, Window};
 use crate::wiki::{OrganizerCredentials, WikiApiUrl};
 
 /// Every setting as it is given (command line, environment, file).
@@ -76,6 +76,12 @@ struct Declared {
     /// Most requests to the wiki in flight at once
     #[arg(long, env = "WIKISIGNUP_UPSTREAM_CONCURRENCY", default_value = "64")]
     upstream_concurrency: InRange<1, 10000>,
+    /// Script CAPTCHAs whose site key allows this portal's host, shown as widgets: hcaptcha, turnstile [default: none]
+    #[arg(long, env = "WIKISIGNUP_CAPTCHA_WIDGETS", default_value = "")]
+    captcha_widgets: CaptchaWidgetList,
+    /// hCaptcha's script (another for hCaptcha Enterprise's own asset host)
+    #[arg(long, env = "WIKISIGNUP_HCAPTCHA_SCRIPT", default_value = "https://js.hcaptcha.com/1/api.js")]
+    hcaptcha_script: Url,
     /// Organizer mode: the bot password's NAME@APP (secret in WIKISIGNUP_ORGANIZER_PASSWORD) [default: off]
     #[arg(long, env = "WIKISIGNUP_ORGANIZER_USER")]
     organizer_user: Option<OneLine>,
@@ -127,6 +133,7 @@ pub struct Settings {
     pub metrics_listen: Option<SocketAddr>,
     /// Organizer mode: sign-ups made by an event coordinator's account.
     pub organizer: Option<OrganizerSettings>,
+    pub captcha_widgets: CaptchaWidgetSettings,
     pub event_code: Option<EventCode>,
     pub max_accounts: Option<NonZeroU64>,
     pub window: Window,
@@ -253,8 +260,15 @@ impl Settings {
             return Err(bad("closes", "must be later than --opens").into());
         }
         let organizer = organizer(&declared, |var| std::env::var(var).ok().filter(|v| !v.is_empty()))?;
+        if declared.hcaptcha_script.scheme() != "https" && !is_loopback(&declared.hcaptcha_script) {
+            return Err(bad("hcaptcha_script", "must be an https:// URL").into());
+        }
         Ok(Settings {
             organizer,
+            captcha_widgets: CaptchaWidgetSettings {
+                enabled: declared.captcha_widgets.0,
+                hcaptcha_script: declared.hcaptcha_script,
+            },
             event_code: declared.event_code,
             max_accounts: declared.max_accounts,
             window: Window { opens: declared.opens.map(|m| m.0), closes: declared.closes.map(|m| m.0) },
@@ -393,6 +407,8 @@ pub enum SettingError {
     NotAStore,
     #[error("must be a time as RFC 3339 writes it, e.g. 2026-03-07T09:00:00+01:00")]
     NotATime,
+    #[error("{0:?} is not a CAPTCHA service the portal can show: hcaptcha or turnstile")]
+    NotACaptchaService(String),
     #[error("{0:?} is not an IP address or CIDR range (such as 10.0.0.0/8)")]
     NotAnAddress(String),
     #[error("must be CSP sources separated by spaces, e.g. 'self' https://event.example")]
@@ -556,6 +572,39 @@ impl FromStr for TrustedProxies {
                 .map_err(|_| SettingError::NotAnAddress(p.to_owned()))
         };
         s.split(',').map(str::trim).filter(|p| !p.is_empty()).map(proxy).collect::<Result<_, _>>().map(TrustedProxies)
+    }
+}
+
+/// Which script CAPTCHAs are shown as widgets, and where hCaptcha's script is.
+#[derive(Debug, Clone)]
+pub struct CaptchaWidgetSettings {
+    pub enabled: Vec<CaptchaService>,
+    pub hcaptcha_script: Url,
+}
+
+#[derive(Debug, Clone)]
+struct CaptchaWidgetList(Vec<CaptchaService>);
+
+impl FromStr for CaptchaWidgetList {
+    type Err = SettingError;
+
+    fn from_str(s: &str) -> Result<Self, SettingError> {
+        s.split(',')
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(|n| CaptchaService::from_name(n).ok_or_else(|| SettingError::NotACaptchaService(n.to_owned())))
+            .collect::<Result<_, _>>()
+            .map(CaptchaWidgetList)
+    }
+}
+
+/// An http:// URL to the machine itself (tests, a local stand-in).
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(name)) => name == "localhost",
+        None => false,
     }
 }
 

@@ -75,6 +75,7 @@ impl Application {
             metrics,
             readiness: Default::default(),
             event: event_setup(&settings, &public_url).await?,
+            captcha_widgets: settings.captcha_widgets.clone(),
         });
         if let Some(organizer) = &state.event.organizer {
             check_organizer(organizer, &state.wiki).await;

@@ -33,6 +33,9 @@ pub enum Widget {
     Button,
     /// Display only: text from the wiki.
     Info(SafeHtml),
+    /// A CAPTCHA only its service's script can show (hCaptcha, Turnstile);
+    /// the field takes the response the service's widget gives.
+    ScriptCaptcha(ScriptCaptcha),
     /// Display only: an image the wiki serves, e.g. a FancyCaptcha. `src`
     /// is the link as the wiki sent it; the web layer replaces it with a
     /// route of its own, since the image loads only with the visitor's wiki
@@ -161,7 +164,10 @@ impl FormSpec {
                     };
                 let keep_typed = !info.sensitive && !challenge;
                 let shows_image = mime.is_some_and(|m| m.starts_with("image/"));
-                let field = field_view(name, info, required, keep_typed, shows_image, previous, wiki_base);
+                let mut field = field_view(name, info, required, keep_typed, shows_image, previous, wiki_base);
+                if let Some(captcha) = script_captcha(request).filter(|_| field.widget == Widget::Text) {
+                    field.widget = Widget::ScriptCaptcha(captcha);
+                }
                 if primary && several_ways {
                     if field.widget == Widget::Button && way.button.is_none() {
                         way.button = Some(field);
@@ -260,10 +266,58 @@ fn max_bytes(name: &str, kind: FieldKind) -> usize {
 }
 
 /// A request that carries provider metadata and a display-only field is a
-/// one-time challenge (FancyCaptcha, QuestyCaptcha...): a fresh one comes
-/// with every form, so what was typed for the old one is not refilled.
+/// one-time challenge (FancyCaptcha, QuestyCaptcha...), as is a script
+/// CAPTCHA: a fresh one comes with every form, so what was typed for the
+/// old one is not refilled.
 fn is_challenge(request: &AuthRequest) -> bool {
     !request.metadata.is_empty() && request.fields.values().any(|f| f.kind == FieldKind::Null)
+        || script_captcha(request).is_some()
+}
+
+/// The services whose CAPTCHA widgets the portal knows how to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CaptchaService {
+    HCaptcha,
+    Turnstile,
+}
+
+impl CaptchaService {
+    /// As ConfirmEdit's metadata `type` and the `--captcha-widgets` setting
+    /// name it.
+    pub fn from_name(name: &str) -> Option<CaptchaService> {
+        match name {
+            "hcaptcha" => Some(CaptchaService::HCaptcha),
+            "turnstile" => Some(CaptchaService::Turnstile),
+            _ => None,
+        }
+    }
+
+    /// The form field the service's widget fills in with its response.
+    pub fn response_field(self) -> &'static str {
+        match self {
+            CaptchaService::HCaptcha => "h-captcha-response",
+            CaptchaService::Turnstile => "cf-turnstile-response",
+        }
+    }
+}
+
+/// A CAPTCHA that only a script of its service can show: ConfirmEdit
+/// describes it with one text field and metadata naming the service
+/// (`type`), `mime` `application/javascript` and the site key (`key`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScriptCaptcha {
+    /// `None`: a service the portal has no widget for.
+    pub service: Option<CaptchaService>,
+    pub site_key: String,
+}
+
+/// The script CAPTCHA `request` describes, if it is one.
+pub(super) fn script_captcha(request: &AuthRequest) -> Option<ScriptCaptcha> {
+    let meta = |key: &str| request.metadata.get(key).and_then(|v| v.as_str());
+    (meta("mime") == Some("application/javascript")).then(|| ScriptCaptcha {
+        service: meta("type").and_then(CaptchaService::from_name),
+        site_key: meta("key").unwrap_or_default().to_owned(),
+    })
 }
 
 fn field_view(
@@ -326,6 +380,14 @@ fn autocomplete(name: &str, kind: FieldKind) -> &'static str {
 }
 
 impl FormView {
+    /// The script CAPTCHA this form asks for, if any.
+    pub fn script_captcha(&self) -> Option<&ScriptCaptcha> {
+        self.challenges.iter().find_map(|f| match &f.widget {
+            Widget::ScriptCaptcha(captcha) => Some(captcha),
+            _ => None,
+        })
+    }
+
     pub fn all_fields_mut(&mut self) -> impl Iterator<Item = &mut FieldView> {
         self.fields
             .iter_mut()

@@ -17,7 +17,7 @@ mod username;
 pub use advice::Advice;
 pub use event::{CreatorForm, EVENT_CODE_FIELD, EventCode, EventCodeError, Window, WindowState};
 pub use flow::{Flow, Next, Notice, Stage, Submit, Visit};
-pub use form::{Choice, Detail, FieldView, FormSpec, FormView, WayView, Widget};
+pub use form::{CaptchaService, Choice, Detail, FieldView, FormSpec, FormView, ScriptCaptcha, WayView, Widget};
 pub use html::SafeHtml;
 pub use outcome::{Outcome, interpret};
 pub use page_title::{PageTitle, PageTitleError};

@@ -7,7 +7,7 @@
 //! field of any other request: nothing the browser posts beyond the fields
 //! the wiki described reaches the wiki.
 
-use super::form::FormSpec;
+use super::form::{FormSpec, script_captcha};
 use crate::wiki::types::{AuthRequest, FieldKind, RequestRequirement};
 
 /// The name of the portal's own "Create account" button when the wiki offers
@@ -117,7 +117,18 @@ fn api_fields(answered: &[&AuthRequest], submission: &Submission) -> Vec<(String
                         out.push((format!("{name}[]"), value.to_owned()));
                     }
                 }
-                _ => out.push((name.clone(), submission.value(name).unwrap_or_default().to_owned())),
+                _ => {
+                    let typed = submission.value(name).filter(|v| !v.is_empty());
+                    // A script CAPTCHA's widget posts its response in a
+                    // field of its own; the wiki takes it in the one it
+                    // described.
+                    let widget_response = || {
+                        let service = script_captcha(request)?.service?;
+                        submission.value(service.response_field())
+                    };
+                    let value = typed.or_else(widget_response).unwrap_or_default();
+                    out.push((name.clone(), value.to_owned()));
+                }
             }
         }
     }

@@ -18,6 +18,7 @@ const PLAIN: &str = include_str!("../../tests/fixtures/plain-authmanagerinfo.jso
 const CAPTCHA: &str = include_str!("../../tests/fixtures/captcha-authmanagerinfo.json");
 const QUESTY: &str = include_str!("../../tests/fixtures/questy-authmanagerinfo.json");
 const SSO: &str = include_str!("../../tests/fixtures/sso-authmanagerinfo.json");
+const HCAPTCHA: &str = include_str!("../../tests/fixtures/hcaptcha-authmanagerinfo.json");
 
 fn submission(pairs: &[(&str, &str)]) -> Submission {
     Submission::new(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
@@ -287,4 +288,28 @@ fn metrics_count_fail_codes_the_portal_knows_and_other() {
     assert_eq!(rejected("captcha-createaccount-fail").metric_code(), "captcha-createaccount-fail");
     assert_eq!(rejected("x-made-up-by-a-hostile-wiki-1234").metric_code(), "other");
     assert_eq!(Outcome::Restart { message: SafeHtml::default() }.metric_code(), "");
+}
+
+#[test]
+fn an_hcaptcha_is_a_script_captcha_whose_widget_response_is_sent_as_the_described_field() {
+    let spec = FormSpec::new(requests(HCAPTCHA));
+    let view = spec.view(&submission(&[("captchaWord", "old answer")]), &base());
+    let captcha = view.script_captcha().expect("a script CAPTCHA");
+    assert_eq!(captcha.service, Some(CaptchaService::HCaptcha));
+    assert_eq!(captcha.site_key, "10000000-ffff-ffff-ffff-000000000001");
+    let field = view.challenges.iter().find(|f| f.name == "captchaWord").unwrap();
+    assert!(field.value.is_empty(), "a one-time answer was refilled");
+
+    let typed = [("username", "Ada"), ("password", "p"), ("retype", "p")];
+    let widget = create_params(&spec, &submission(&[&typed[..], &[("h-captcha-response", "token-1")]].concat()));
+    assert!(widget.fields.contains(&("captchaWord".into(), "token-1".into())), "{widget:?}");
+    assert!(!widget.fields.iter().any(|(k, _)| k == "h-captcha-response"), "the widget's own field reached the wiki");
+    assert_eq!(spec.keepable(&submission(&[("captchaWord", "x"), ("username", "Ada")])).value("captchaWord"), None);
+}
+
+#[test]
+fn a_captcha_of_a_service_the_portal_does_not_know_is_a_script_captcha_without_a_service() {
+    let unknown = HCAPTCHA.replace("\"type\": \"hcaptcha\"", "\"type\": \"newcaptcha\"");
+    let view = FormSpec::new(requests(&unknown)).view(&Submission::default(), &base());
+    assert_eq!(view.script_captcha().map(|c| c.service), Some(None));
 }

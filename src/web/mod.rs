@@ -10,6 +10,7 @@ mod field_check;
 pub mod operations;
 mod pages;
 pub mod request_id;
+mod script_captcha;
 mod session;
 mod signup;
 
@@ -41,6 +42,7 @@ pub struct AppState {
     pub metrics: crate::metrics::Metrics,
     pub readiness: operations::Readiness,
     pub event: EventSetup,
+    pub captcha_widgets: crate::config::CaptchaWidgetSettings,
 }
 
 /// What an event adds to the sign-up; all of it off by default.
@@ -100,6 +102,22 @@ pub async fn head_as_get(
     next.call(req).await
 }
 
+/// The pages' CSP: the portal's own script, styles and images only; a page
+/// with a CAPTCHA widget also lets that widget's `origins` load, connect
+/// and frame, and nothing else.
+pub fn content_security_policy(frame_ancestors: &str, widget_origins: Option<&str>) -> String {
+    match widget_origins {
+        None => format!(
+            "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; \
+             base-uri 'none'; object-src 'none'; frame-ancestors {frame_ancestors}"
+        ),
+        Some(o) => format!(
+            "default-src 'none'; script-src 'self' {o}; connect-src 'self' {o}; style-src 'self' {o}; \
+             img-src 'self' {o}; frame-src {o}; base-uri 'none'; object-src 'none'; frame-ancestors {frame_ancestors}"
+        ),
+    }
+}
+
 /// Headers on every response. The pages load only the portal's own script,
 /// style sheet and images (CAPTCHA images included: they come through the
 /// portal), and the script asks only the portal (the field checks);
@@ -107,12 +125,8 @@ pub async fn head_as_get(
 /// No `form-action`: a sign-up form's answer may redirect the browser to a
 /// third-party provider, whose origin is not known in advance.
 pub fn security_headers(frame_ancestors: &str) -> DefaultHeaders {
-    let csp = format!(
-        "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; \
-         base-uri 'none'; object-src 'none'; frame-ancestors {frame_ancestors}"
-    );
     DefaultHeaders::new()
-        .add(("Content-Security-Policy", csp))
+        .add(("Content-Security-Policy", content_security_policy(frame_ancestors, None)))
         .add(("X-Content-Type-Options", "nosniff"))
         // The return URL's query (a provider's code) never leaves the site.
         .add(("Referrer-Policy", "same-origin"))

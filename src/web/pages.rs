@@ -29,6 +29,8 @@ pub struct FormPage<'a> {
     /// The form follows a post that came without the session cookie; it
     /// says so when posted (see `csrf`).
     pub cookie_check: bool,
+    /// The script CAPTCHA's widget, when the form asks for one.
+    pub widget: Option<&'a super::script_captcha::WidgetView>,
 }
 
 /// The way on from a message page.

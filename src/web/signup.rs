@@ -21,6 +21,7 @@ use super::csrf::{StaleForm, VerifiedForm};
 use super::errors::PageError;
 use super::pages::{self, FormPage, WelcomePage};
 use super::request_id;
+use super::script_captcha;
 use super::session::VisitorSession;
 use crate::signup::flow::{self, SignupClosed};
 use crate::signup::{
@@ -283,6 +284,15 @@ fn show(
     cookie_check: bool,
 ) -> Result<HttpResponse, PageError> {
     let mut view = flow.spec.view(previous, state.wiki.api().base());
+    // A CAPTCHA only its service's script can show: its widget, where the
+    // operator enabled it, else the wiki's own page, which can show it.
+    let widget = match view.script_captcha() {
+        Some(captcha) => match script_captcha::widget(&state.captcha_widgets, captcha) {
+            Some(widget) => Some(widget),
+            None => return Ok(hand_off(state, session)),
+        },
+        None => None,
+    };
     flow.generation = rand::rng().random();
     flow.images.clear();
     for field in view.all_fields_mut() {
@@ -310,8 +320,29 @@ fn show(
         continuing,
         csrf,
         cookie_check,
+        widget: widget.as_ref(),
     };
-    Ok(pages::render(status, &page))
+    let mut response = pages::render(status, &page);
+    if let Some(widget) = &widget {
+        let csp = super::content_security_policy(state.frame_ancestors.as_str(), Some(&widget.origins));
+        if let Ok(csp) = actix_web::http::header::HeaderValue::from_str(&csp) {
+            response.headers_mut().insert(actix_web::http::header::CONTENT_SECURITY_POLICY, csp);
+        }
+    }
+    Ok(response)
+}
+
+/// The wiki asks for a CAPTCHA that only its own page can show here: the
+/// visitor is sent there, with where to go afterwards. Nothing typed is
+/// sent anywhere.
+fn hand_off(state: &AppState, session: &VisitorSession) -> HttpResponse {
+    let text = format!(
+        "To protect itself against automated sign-ups, {} asks new users for a check that only its own sign-up \
+         page can show. Please create your account there; you will come back to the same place afterwards.",
+        state.wiki_host
+    );
+    let action = pages::Action::WikiSignup(wiki_signup_url(state, session).to_string());
+    pages::message(StatusCode::OK, "Please sign up on the wiki's own page", &text, &action)
 }
 
 /// `flow`'s form again, as the visitor filled it in, with what went wrong

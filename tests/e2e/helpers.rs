@@ -31,7 +31,9 @@ impl TestWiki {
         static CAPTCHA: OnceLock<TestWiki> = OnceLock::new();
         static QUESTY: OnceLock<TestWiki> = OnceLock::new();
         static SSO: OnceLock<TestWiki> = OnceLock::new();
+        static HCAPTCHA: OnceLock<TestWiki> = OnceLock::new();
         let cell = match profile {
+            "hcaptcha" => &HCAPTCHA,
             "plain" => &PLAIN,
             "captcha" => &CAPTCHA,
             "questy" => &QUESTY,

@@ -11,6 +11,7 @@ mod field_checks;
 mod helpers;
 mod operations;
 mod plain;
+mod script_captcha;
 mod security;
 mod sessions;
 mod shared_sessions;

@@ -17,6 +17,12 @@ if ( $path === '/fake-idp.php' ) {
 	require __DIR__ . '/fake-idp.php';
 	return true;
 }
+// hCaptcha's siteverify, which the hcaptcha profile's wiki asks through
+// this very server (see settings/hcaptcha.php; test-bed only).
+if ( $path === '/siteverify' && strtolower( $_SERVER['HTTP_HOST'] ?? '' ) === 'hcaptcha.com' ) {
+	require __DIR__ . '/fake-siteverify.php';
+	return true;
+}
 if ( $path === '/' ) {
 	$path = '/index.php';
 }
