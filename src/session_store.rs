@@ -145,14 +145,14 @@ impl VisitorSessionStore {
 #[derive(Clone)]
 pub enum AccountCount {
     Memory(std::sync::Arc<std::sync::atomic::AtomicU64>),
-    Redis(redis::aio::ConnectionManager),
+    /// The connection, and the key of this portal's count: one Redis may
+    /// serve several portals (other wikis, other events).
+    Redis(redis::aio::ConnectionManager, String),
 }
 
-/// The Redis key of the count, beside the sessions'.
-const ACCOUNTS_KEY: &str = "wikisignup:accounts";
-
 impl AccountCount {
-    pub async fn open(setting: &SessionStoreSetting) -> anyhow::Result<AccountCount> {
+    /// The count of the portal at `public_url`, whose instances share it.
+    pub async fn open(setting: &SessionStoreSetting, public_url: &str) -> anyhow::Result<AccountCount> {
         Ok(match setting {
             SessionStoreSetting::Memory => AccountCount::Memory(Default::default()),
             SessionStoreSetting::Redis(url) => {
@@ -161,7 +161,7 @@ impl AccountCount {
                     .get_connection_manager()
                     .await
                     .map_err(|e| anyhow::anyhow!("cannot reach the session store {url}: {e}"))?;
-                AccountCount::Redis(connection)
+                AccountCount::Redis(connection, format!("wikisignup:accounts:{public_url}"))
             }
         })
     }
@@ -170,9 +170,8 @@ impl AccountCount {
     pub async fn made(&self) -> redis::RedisResult<u64> {
         match self {
             AccountCount::Memory(count) => Ok(count.load(std::sync::atomic::Ordering::Relaxed)),
-            AccountCount::Redis(connection) => {
-                let made: Option<u64> =
-                    redis::cmd("GET").arg(ACCOUNTS_KEY).query_async(&mut connection.clone()).await?;
+            AccountCount::Redis(connection, key) => {
+                let made: Option<u64> = redis::cmd("GET").arg(key).query_async(&mut connection.clone()).await?;
                 Ok(made.unwrap_or(0))
             }
         }
@@ -182,8 +181,8 @@ impl AccountCount {
     pub async fn add_one(&self) -> redis::RedisResult<u64> {
         match self {
             AccountCount::Memory(count) => Ok(count.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1),
-            AccountCount::Redis(connection) => {
-                redis::cmd("INCR").arg(ACCOUNTS_KEY).query_async(&mut connection.clone()).await
+            AccountCount::Redis(connection, key) => {
+                redis::cmd("INCR").arg(key).query_async(&mut connection.clone()).await
             }
         }
     }

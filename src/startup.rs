@@ -195,7 +195,7 @@ async fn event_setup(settings: &Settings, public_url: &PublicUrl) -> anyhow::Res
         organizer: settings.organizer.as_ref().map(|o| Organizer::new(o.credentials.clone())),
         window: settings.window,
         max_accounts: settings.max_accounts.map(NonZeroU64::get),
-        accounts: AccountCount::open(&settings.session_store).await?,
+        accounts: AccountCount::open(&settings.session_store, public_url.as_str()).await?,
         forward_client_ip: settings.forward_client_ip,
     })
 }

@@ -125,7 +125,12 @@ async fn without_a_shared_store_another_instance_knows_nothing() {
 async fn the_account_maximum_is_shared_by_instances_on_one_redis() {
     let wiki = TestWiki::private("plain", &[]);
     let on = |app: &TestApp| Visitor::new(app);
-    let max = |app| spawn_app(&wiki.api).args(&["--session-store", app, "--max-accounts", "2"]).session_secret(SECRET);
+    // Two instances of one portal: one public address, one count.
+    let public_url = format!("http://signup-{}.test/", unique_name("max").replace(' ', "-"));
+    let max = |store| {
+        let args = ["--session-store", store, "--max-accounts", "2", "--public-url", &public_url];
+        spawn_app(&wiki.api).args(&args).session_secret(SECRET)
+    };
     let (a, b) = (max(&redis().url).await, max(&redis().url).await);
     for app in [&a, &b] {
         let visitor = on(app);
@@ -140,6 +145,32 @@ async fn the_account_maximum_is_shared_by_instances_on_one_redis() {
         assert!(page.text("h1").contains("made all the accounts it may"), "{}", page.html);
         let link = page.attr("a.button", "href").unwrap();
         assert!(link.contains("Special%3ACreateAccount") || link.contains("Special:CreateAccount"), "{link}");
+    }
+}
+
+#[tokio::test]
+async fn in_organizer_mode_the_session_store_holds_nothing_of_the_organizers() {
+    let wiki = TestWiki::private_with("plain", &["--organizer"]);
+    let bot = wiki.organizer.clone().unwrap();
+    let app = spawn_app(&wiki.api)
+        .args(&["--session-store", &redis().url, "--event-code", "Quokka"])
+        .session_secret(SECRET)
+        .organizer(&bot, false)
+        .await;
+    let visitor = Visitor::new(&app);
+    let form = visitor.get("/").await;
+    let name = unique_name("StoredOrganizer");
+    let typed =
+        [("wikisignup_event_code", "Quokka"), ("username", &name), ("password", PASSWORD), ("retype", PASSWORD)];
+    let done = visitor.submit(&form, &typed).await;
+    assert!(done.url.ends_with("/welcome"), "{}", done.html);
+    // This visitor's session, known by the token its next form carries.
+    let form = visitor.get("/").await;
+    let token = form.csrf();
+    let stored = stored_sessions().into_iter().find(|s| s.contains(&token)).expect("the visitor's session");
+    let (_, password) = bot.split_once(' ').unwrap();
+    for secret in [password, "Organizer", "session", "createaccounttoken", "+\\"] {
+        assert!(!stored.contains(secret), "{secret:?} is in the session store");
     }
 }
 
