@@ -124,18 +124,7 @@ impl FormSpec {
                 _ => true,
             }
         });
-        for request in &mut self.requests {
-            if let Some(reason) = request.fields.get_mut("reason") {
-                reason.kind = FieldKind::Hidden;
-                reason.value = Some(creator.reason.clone());
-                request.required = RequestRequirement::Required;
-            }
-            if let Some(mail) = request.fields.get_mut("mailpassword") {
-                mail.kind = FieldKind::Hidden;
-                mail.value = Some("1".to_owned());
-                request.required = RequestRequirement::Required;
-            }
-        }
+        self = self.preset("reason", &creator.reason).preset("mailpassword", "1");
         if creator.mail_password && offers_mail {
             // The password goes to this address: it cannot be left out.
             for email in self.requests.iter_mut().filter_map(|r| r.fields.get_mut("email")) {

@@ -14,6 +14,7 @@
 use serde::{Deserialize, Serialize};
 use url::Url;
 
+use super::campaign::Campaign;
 use super::event::{CreatorForm, EventCode};
 use super::form::{FormSpec, TooLong};
 use super::html::SafeHtml;
@@ -156,6 +157,7 @@ pub fn fresh(
     info: AuthManagerInfo,
     previous: &Submission,
     rules: &EventRules,
+    campaign: Option<&Campaign>,
 ) -> Result<(Flow, Submission), SignupClosed> {
     if !info.cancreateaccounts {
         return Err(SignupClosed);
@@ -164,6 +166,9 @@ pub fn fresh(
     if let Some(creator) = &rules.creator {
         spec = spec.for_creator(creator);
     }
+    // The campaign the link named, where the wiki takes one; never a box
+    // for the visitor to fill in.
+    spec = spec.preset("campaign", campaign.map_or("", Campaign::as_str));
     // State kept from an earlier attempt already answers the primary step.
     if info.hasprimarypreservedstate {
         spec = spec.without_primaries();
@@ -421,7 +426,7 @@ mod tests {
     }
 
     fn plain_flow() -> Flow {
-        let (mut flow, _) = fresh(info(PLAIN), &Submission::default(), &EventRules::default()).unwrap();
+        let (mut flow, _) = fresh(info(PLAIN), &Submission::default(), &EventRules::default(), None).unwrap();
         let submission = typed(&[("username", "Ada"), ("password", "secret-1"), ("email", "ada@example.org")]);
         flow.answered(&submission);
         flow
@@ -443,7 +448,7 @@ mod tests {
     fn a_wiki_that_does_not_let_visitors_sign_up_is_closed() {
         let mut closed = info(PLAIN);
         closed.cancreateaccounts = false;
-        assert_eq!(fresh(closed, &Submission::default(), &EventRules::default()).unwrap_err(), SignupClosed);
+        assert_eq!(fresh(closed, &Submission::default(), &EventRules::default(), None).unwrap_err(), SignupClosed);
     }
 
     #[test]
@@ -451,14 +456,14 @@ mod tests {
         let mut kept = info(PLAIN);
         kept.preservedusername = "Ada".into();
         kept.haspreservedstate = true;
-        let (flow, previous) = fresh(kept, &Submission::default(), &EventRules::default()).unwrap();
+        let (flow, previous) = fresh(kept, &Submission::default(), &EventRules::default(), None).unwrap();
         assert_eq!(previous.value("username"), Some("Ada"));
         assert!(flow.preserve_state);
         assert_eq!(flow.stage, Stage::Begin);
         // What the visitor typed wins over the wiki's memory.
         let mut kept = info(PLAIN);
         kept.preservedusername = "Ada".into();
-        let (_, previous) = fresh(kept, &typed(&[("username", "Grace")]), &EventRules::default()).unwrap();
+        let (_, previous) = fresh(kept, &typed(&[("username", "Grace")]), &EventRules::default(), None).unwrap();
         assert_eq!(previous.value("username"), Some("Grace"));
     }
 
@@ -490,7 +495,7 @@ mod tests {
         ));
         // A refilled form keeps what fits and drops what does not.
         let long_email = typed(&[("username", &long_name), ("email", "ada@example.org")]);
-        let (flow, _) = fresh(info(PLAIN), &long_email, &EventRules::default()).unwrap();
+        let (flow, _) = fresh(info(PLAIN), &long_email, &EventRules::default(), None).unwrap();
         assert_eq!(flow.kept.value("username"), None);
         assert_eq!(flow.kept.value("email"), Some("ada@example.org"));
         let too_long_password = "p".repeat(4097);
@@ -562,7 +567,7 @@ mod tests {
 
     #[test]
     fn redirect_sends_the_browser_away_and_only_its_own_return_comes_back() {
-        let (flow, _) = fresh(info(SSO), &Submission::default(), &EventRules::default()).unwrap();
+        let (flow, _) = fresh(info(SSO), &Submission::default(), &EventRules::default(), None).unwrap();
         let key = flow.return_key.clone();
         let Next::Provider { flow, target } = sent(flow).follow(outcome(REDIRECT), None) else { panic!() };
         assert!(matches!(target.scheme(), "http" | "https"));
@@ -581,7 +586,7 @@ mod tests {
 
     #[test]
     fn coming_back_without_the_provider_offers_the_choice_again() {
-        let (flow, _) = fresh(info(SSO), &Submission::default(), &EventRules::default()).unwrap();
+        let (flow, _) = fresh(info(SSO), &Submission::default(), &EventRules::default(), None).unwrap();
         let Next::Provider { flow, .. } = sent(flow).follow(outcome(REDIRECT), None) else { panic!() };
         let Visit::Fresh { notice, .. } = visit(Some(flow.clone())) else { panic!() };
         assert!(notice.unwrap().html.as_str().contains("came back"));

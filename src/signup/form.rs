@@ -233,6 +233,20 @@ impl FormSpec {
         submission.filter(|name, value| keep.iter().any(|&(kept, max)| kept == name && value.len() <= max))
     }
 
+    /// The field `name`, where the wiki describes it, filled in by the
+    /// portal with `value`: hidden from the visitor, always sent, whatever
+    /// the browser posts.
+    pub fn preset(mut self, name: &str, value: &str) -> FormSpec {
+        for request in &mut self.requests {
+            if let Some(field) = request.fields.get_mut(name) {
+                field.kind = FieldKind::Hidden;
+                field.value = Some(value.to_owned());
+                request.required = RequestRequirement::Required;
+            }
+        }
+        self
+    }
+
     /// The first value of `submission` longer than its field takes, if any:
     /// such a form is refused with a word on which field, never cut short.
     pub fn too_long(&self, submission: &Submission) -> Option<TooLong> {

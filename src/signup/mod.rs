@@ -5,6 +5,7 @@
 //! knows neither the web framework nor the HTTP client.
 
 mod advice;
+mod campaign;
 mod event;
 pub mod flow;
 mod form;
@@ -15,6 +16,7 @@ mod submission;
 mod username;
 
 pub use advice::Advice;
+pub use campaign::{Campaign, CampaignError};
 pub use event::{CreatorForm, EVENT_CODE_FIELD, EventCode, EventCodeError, Window, WindowState};
 pub use flow::{Flow, Next, Notice, Stage, Submit, Visit};
 pub use form::{CaptchaService, Choice, Detail, FieldView, FormSpec, FormView, ScriptCaptcha, WayView, Widget};

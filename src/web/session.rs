@@ -13,7 +13,7 @@ use super::AppState;
 use super::client_ip::ClientIp;
 use super::errors::PageError;
 use crate::signup::flow::random_key;
-use crate::signup::{Flow, PageTitle, Username};
+use crate::signup::{Campaign, Flow, PageTitle, Username};
 use crate::wiki::{UpstreamSession, WikiError};
 
 const WIKI: &str = "wiki";
@@ -21,6 +21,7 @@ const FLOW: &str = "flow";
 const CREATED: &str = "created";
 const CSRF: &str = "csrf";
 const RETURN_TO: &str = "returnto";
+const CAMPAIGN: &str = "campaign";
 
 /// The one cookie the portal sets.
 pub const SESSION_COOKIE: &str = "wikisignup";
@@ -156,6 +157,15 @@ impl VisitorSession {
 
     pub fn set_return_to(&self, page: &PageTitle) -> Result<(), PageError> {
         self.set(RETURN_TO, page)
+    }
+
+    /// The outreach campaign the link named, kept for the visit.
+    pub fn campaign(&self) -> Option<Campaign> {
+        self.get(CAMPAIGN)
+    }
+
+    pub fn set_campaign(&self, campaign: &Campaign) -> Result<(), PageError> {
+        self.set(CAMPAIGN, campaign)
     }
 
     fn get<T: serde::de::DeserializeOwned>(&self, key: &str) -> Option<T> {

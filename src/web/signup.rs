@@ -25,7 +25,8 @@ use super::script_captcha;
 use super::session::VisitorSession;
 use crate::signup::flow::{self, SignupClosed};
 use crate::signup::{
-    EventCode, Flow, Next, Notice, PageTitle, SafeHtml, Stage, Submission, Submit, Username, Visit, Widget, WindowState,
+    Campaign, EventCode, Flow, Next, Notice, PageTitle, SafeHtml, Stage, Submission, Submit, Username, Visit, Widget,
+    WindowState,
 };
 use crate::wiki::types::CreateAccountResult;
 use crate::wiki::{CreateAccount, CreateStep};
@@ -59,6 +60,13 @@ pub async fn show_form(
         match PageTitle::parse(raw) {
             Ok(page) => session.set_return_to(&page)?,
             Err(e) => tracing::info!(error = %e, "returnto ignored"),
+        }
+    }
+    // `?campaign=NAME`, as Special:CreateAccount takes it (Extension:Campaigns).
+    if let Some((_, raw)) = query.iter().find(|(name, _)| name == "campaign") {
+        match Campaign::parse(raw) {
+            Ok(campaign) => session.set_campaign(&campaign)?,
+            Err(e) => tracing::info!(error = %e, "campaign ignored"),
         }
     }
     sign_up_open(&state, &session).await?;
@@ -268,8 +276,9 @@ async fn fresh_form(
     cookie_check: bool,
 ) -> Result<HttpResponse, PageError> {
     let info = session.with_wiki(state, client, async |wiki| state.wiki.signup_info(wiki).await).await??;
-    let (flow, previous) =
-        flow::fresh(info, previous, &state.event.rules).map_err(|SignupClosed| PageError::SignupClosed)?;
+    let campaign = session.campaign();
+    let (flow, previous) = flow::fresh(info, previous, &state.event.rules, campaign.as_ref())
+        .map_err(|SignupClosed| PageError::SignupClosed)?;
     show(state, session, flow, &previous, notice, StatusCode::OK, cookie_check)
 }
 
@@ -374,10 +383,17 @@ fn login_url(state: &AppState, session: &VisitorSession, username: Option<&Usern
     state.wiki.api().login_url(username.map(Username::as_str), returnto.as_ref().map(PageTitle::as_str))
 }
 
-/// The wiki's own sign-up page, for what this page cannot do.
+/// The wiki's own sign-up page, for what this page cannot do, carrying the
+/// visit's `returnto`, `campaign` and language.
 fn wiki_signup_url(state: &AppState, session: &VisitorSession) -> Url {
-    let returnto = session.return_to();
-    state.wiki.api().create_account_url(returnto.as_ref().map(PageTitle::as_str))
+    let (returnto, campaign) = (session.return_to(), session.campaign());
+    let language = Some(state.wiki.language()).filter(|l| *l != "content");
+    let carried = [
+        returnto.as_ref().map(|page| ("returnto", page.as_str())),
+        campaign.as_ref().map(|campaign| ("campaign", campaign.as_str())),
+        language.map(|language| ("uselang", language)),
+    ];
+    state.wiki.api().create_account_url(carried.into_iter().flatten())
 }
 
 /// Whether sign-up is open now: the event's time window and its account

@@ -75,13 +75,11 @@ impl WikiApiUrl {
         url
     }
 
-    /// The wiki's own sign-up page, leading on to `returnto`.
-    pub fn create_account_url(&self, returnto: Option<&str>) -> Url {
+    /// The wiki's own sign-up page with what the visit carries (each
+    /// `(parameter, value)` given: `returnto`, `campaign`, `uselang`).
+    pub fn create_account_url<'a>(&self, carried: impl IntoIterator<Item = (&'a str, &'a str)>) -> Url {
         let mut url = self.index_url();
-        url.query_pairs_mut().append_pair("title", "Special:CreateAccount");
-        if let Some(page) = returnto {
-            url.query_pairs_mut().append_pair("returnto", page);
-        }
+        url.query_pairs_mut().append_pair("title", "Special:CreateAccount").extend_pairs(carried);
         url
     }
 

@@ -85,6 +85,11 @@ impl WikiClient {
         &self.api
     }
 
+    /// The language the wiki is asked to speak (`uselang`).
+    pub fn language(&self) -> &str {
+        &self.language
+    }
+
     /// The sign-up form's field descriptions and a create-account token, in
     /// one request. The token is kept in `session`.
     pub async fn signup_info(&self, session: &mut UpstreamSession) -> Result<AuthManagerInfo, WikiError> {

@@ -4,6 +4,7 @@
 
 mod at_an_event;
 mod browser;
+mod campaigns;
 mod captcha;
 mod embedded_browser;
 mod embedding;

@@ -8,15 +8,20 @@ use crate::helpers::{PASSWORD, TestWiki, Visitor, spawn_app, unique_name};
 const TEST_RESPONSE: &str = "10000000-aaaa-bbbb-cccc-000000000001";
 
 #[tokio::test]
-async fn without_its_widget_the_visitor_is_sent_to_the_wikis_own_page_with_returnto() {
+async fn without_its_widget_the_visitor_is_sent_to_the_wikis_own_page_with_returnto_campaign_and_language() {
     let wiki = TestWiki::shared("hcaptcha");
-    let app = spawn_app(&wiki.api).await;
-    let page = Visitor::new(&app).get("/?returnto=Project:Meetup").await;
+    let app = spawn_app(&wiki.api).args(&["--language", "de"]).await;
+    let page = Visitor::new(&app).get("/?returnto=Project:Meetup&campaign=spring").await;
     assert_eq!(page.status, 200);
     assert!(page.text("h1").contains("sign up on the wiki's own page"), "{}", page.html);
     let link = page.attr("a.button", "href").unwrap();
     assert!(link.starts_with(wiki.api.trim_end_matches("api.php")), "{link}");
-    assert!(link.contains("Special%3ACreateAccount") && link.contains("returnto=Project%3AMeetup"), "{link}");
+    for carried in ["title=Special%3ACreateAccount", "returnto=Project%3AMeetup", "campaign=spring", "uselang=de"] {
+        assert!(link.contains(carried), "{carried} is not in {link}");
+    }
+    // The link works: the wiki's own sign-up page answers it.
+    let own_page = reqwest::get(link.replace("&amp;", "&")).await.unwrap();
+    assert_eq!(own_page.status(), 200);
     assert!(page.attr("input[name=username]", "name").is_none(), "a form was shown anyway");
 }
 
