@@ -149,3 +149,13 @@ async fn head_is_answered_wherever_get_is() {
     }
     assert_eq!(http.head(format!("{}/no-such-page", app.address)).send().await.unwrap().status(), 404);
 }
+
+#[tokio::test]
+async fn the_suite_runs_against_the_mediawiki_version_asked_for() {
+    // scripts/test runs the suite once per version (WIKISIGNUP_TEST_MW).
+    let asked = std::env::var("WIKISIGNUP_TEST_MW").unwrap_or_else(|_| "1.39".into());
+    let answer = TestWiki::shared("plain").query(&[("meta", "siteinfo"), ("siprop", "general")]).await;
+    let generator = answer["query"]["general"]["generator"].as_str().unwrap_or_default().to_owned();
+    eprintln!("end-to-end tests against {generator}");
+    assert!(generator.starts_with(&format!("MediaWiki {asked}.")), "asked for {asked}, the wiki is {generator}");
+}

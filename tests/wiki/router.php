@@ -3,7 +3,7 @@
 // with its own settings file (MW_CONFIG_FILE), so wikis of several profiles can
 // run side by side without touching /etc/mediawiki.
 define( 'MW_CONFIG_FILE', getenv( 'MW_CONFIG_FILE' ) );
-$mw = '/usr/share/mediawiki';
+$mw = getenv( 'WIKISIGNUP_MW_DIR' ) ?: '/usr/share/mediawiki';
 $path = parse_url( $_SERVER['REQUEST_URI'], PHP_URL_PATH ) ?: '/';
 // One line per request (method, entry point, action or title; never values
 // of other parameters), so tests can count what the portal asks of the wiki.
