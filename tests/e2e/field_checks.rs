@@ -99,3 +99,25 @@ async fn the_wikis_password_policy_is_told_while_typing_at_one_wiki_request_each
     assert_eq!(password_advice(&visitor, &csrf, &name, "").await, None);
     assert_eq!(wiki.requests().len(), before + 3);
 }
+
+#[tokio::test]
+async fn a_name_reserved_for_temporary_accounts_is_refused_in_the_wikis_words_and_none_is_made() {
+    let wiki = TestWiki::private("plain", &["temporary-accounts.php"]);
+    let app = spawn_app(&wiki.api).await;
+    let visitor = Visitor::new(&app);
+    let reserved = "~2026-12345";
+    let (_, problem) = check(&visitor, reserved).await;
+    assert_eq!(problem.as_deref(), Some("You have not specified a valid username."));
+
+    let form = visitor.get("/").await;
+    let refused = visitor.submit(&form, &[("username", reserved), ("password", PASSWORD), ("retype", PASSWORD)]).await;
+    assert!(refused.text(".notice.error").contains("not specified a valid username"), "{}", refused.html);
+    assert_eq!(refused.input_value("username").as_deref(), Some(reserved));
+    let name = unique_name("Permanent");
+    let done = visitor.submit(&refused, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD)]).await;
+    assert!(done.url.ends_with("/welcome"), "{}", done.html);
+
+    // The portal's wiki sessions stayed anonymous: no temporary account.
+    let temporary = wiki.query(&[("list", "allusers"), ("auprefix", "~")]).await;
+    assert_eq!(temporary["query"]["allusers"], serde_json::json!([]), "{temporary}");
+}
