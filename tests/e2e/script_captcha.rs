@@ -50,3 +50,25 @@ async fn with_its_widget_the_widgets_response_signs_up_and_a_wrong_one_is_refuse
         visitor.headers("/static/style.css").await["content-security-policy"].to_str().unwrap().to_owned();
     assert!(!welcome_csp.contains("hcaptcha"), "{welcome_csp}");
 }
+
+#[tokio::test]
+async fn a_wiki_that_switches_captchas_between_two_forms_is_followed() {
+    let wiki = TestWiki::private("captcha", &["captcha-switching.php"]);
+    let app = spawn_app(&wiki.api).args(&["--captcha-widgets", "hcaptcha"]).await;
+    let visitor = Visitor::new(&app);
+    let name = unique_name("Switched");
+    let typed = [("username", name.as_str()), ("password", PASSWORD), ("retype", "not the same")];
+
+    // First form: FancyCaptcha, an image through the portal.
+    let first = visitor.get("/").await;
+    assert_eq!(first.images().len(), 1, "{}", first.html);
+    assert!(first.attr("div.h-captcha", "data-sitekey").is_none());
+    let refused = visitor.submit(&first, &[&typed[..], &[("captchaWord", "wikiwiki")]].concat()).await;
+    // The next form comes from a new answer: hCaptcha now.
+    assert!(refused.images().is_empty(), "{}", refused.html);
+    assert!(refused.attr("div.h-captcha", "data-sitekey").is_some(), "{}", refused.html);
+    let typed = [("username", name.as_str()), ("password", PASSWORD), ("retype", PASSWORD)];
+    let done = visitor.submit(&refused, &[&typed[..], &[("h-captcha-response", TEST_RESPONSE)]].concat()).await;
+    assert!(done.url.ends_with("/welcome"), "{}", done.html);
+    assert!(wiki.user(&name).await.is_some());
+}
