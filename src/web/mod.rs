@@ -59,6 +59,12 @@ pub struct EventSetup {
 }
 
 impl AppState {
+    /// How pages name the wiki: its own name (`sitename`), or its host
+    /// until the wiki has said its name.
+    pub fn wiki_name(&self) -> String {
+        self.wiki.sitename().unwrap_or_else(|| self.wiki_host.clone())
+    }
+
     /// Forgets the clients whose turns have all come back, and gives the
     /// memory back: without it every address ever seen stays.
     pub fn prune_limiters(&self) {

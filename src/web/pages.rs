@@ -13,7 +13,7 @@ use crate::signup::{Detail, FieldView, FormView, Notice, WAY_BUTTON, Widget};
 #[derive(Template)]
 #[template(path = "form.html")]
 pub struct FormPage<'a> {
-    pub wiki_host: &'a str,
+    pub wiki_name: &'a str,
     /// The wiki's log-in page, for visitors who already have an account.
     pub login_url: &'a str,
     /// The wiki's own sign-up page, offered when a notice says so.
@@ -58,7 +58,7 @@ struct MessagePage<'a> {
 #[template(path = "welcome.html")]
 pub struct WelcomePage<'a> {
     pub username: &'a str,
-    pub wiki_host: &'a str,
+    pub wiki_name: &'a str,
     pub login_url: &'a str,
     /// Organizer mode with `--organizer-mail-password`.
     pub password_mailed: bool,

@@ -206,12 +206,9 @@ pub async fn welcome(state: web::Data<AppState>, session: VisitorSession) -> Htt
     };
     let login = login_url(&state, &session, Some(&username));
     let password_mailed = state.event.rules.creator.as_ref().is_some_and(|c| c.mail_password);
-    let page = WelcomePage {
-        username: username.as_str(),
-        wiki_host: &state.wiki_host,
-        login_url: login.as_str(),
-        password_mailed,
-    };
+    let wiki_name = state.wiki_name();
+    let page =
+        WelcomePage { username: username.as_str(), wiki_name: &wiki_name, login_url: login.as_str(), password_mailed };
     pages::render(StatusCode::OK, &page)
 }
 
@@ -319,8 +316,9 @@ fn show(
     let csrf = session.csrf_token()?;
     let login = login_url(state, session, None);
     let wiki_signup = wiki_signup_url(state, session);
+    let wiki_name = state.wiki_name();
     let page = FormPage {
-        wiki_host: &state.wiki_host,
+        wiki_name: &wiki_name,
         login_url: login.as_str(),
         wiki_signup_url: wiki_signup.as_str(),
         view: &view,
@@ -348,7 +346,7 @@ fn hand_off(state: &AppState, session: &VisitorSession) -> HttpResponse {
     let text = format!(
         "To protect itself against automated sign-ups, {} asks new users for a check that only its own sign-up \
          page can show. Please create your account there; you will come back to the same place afterwards.",
-        state.wiki_host
+        state.wiki_name()
     );
     let action = pages::Action::WikiSignup(wiki_signup_url(state, session).to_string());
     pages::message(StatusCode::OK, "Please sign up on the wiki's own page", &text, &action)

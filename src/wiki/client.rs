@@ -62,6 +62,8 @@ pub struct WikiClient {
     /// The form page's one request, the same for every visitor: built once.
     signup_info_url: Url,
     language: String,
+    /// The wiki's name as its last form answer gave it (`siteinfo`).
+    sitename: std::sync::Arc<std::sync::RwLock<Option<String>>>,
 }
 
 pub struct ClientOptions {
@@ -78,11 +80,18 @@ impl WikiClient {
             api,
             signup_info_url,
             language: options.language,
+            sitename: Default::default(),
         })
     }
 
     pub fn api(&self) -> &WikiApiUrl {
         &self.api
+    }
+
+    /// The wiki's name, once a form answer has said it (it comes with
+    /// every form page's one request, at no cost).
+    pub fn sitename(&self) -> Option<String> {
+        self.sitename.read().expect("sitename lock").clone()
     }
 
     /// The language the wiki is asked to speak (`uselang`).
@@ -96,6 +105,11 @@ impl WikiClient {
         let url = self.signup_info_url.clone();
         let response: QueryResponse = self.transport.get_json(session, url, "authmanagerinfo").await?;
         let query = api_result(response)?;
+        if let Some(site) = &query.general
+            && !site.sitename.is_empty()
+        {
+            *self.sitename.write().expect("sitename lock") = Some(site.sitename.clone());
+        }
         if let Some(site) = query.general.filter(|g| g.readonly) {
             return Err(WikiError::ReadOnly { reason: site.readonlyreason });
         }

@@ -133,6 +133,9 @@ pub enum Validity {
 /// the wiki is read-only: the sign-up form would be a dead end then.
 #[derive(Debug, Deserialize)]
 pub struct SiteGeneral {
+    /// The wiki's name (`$wgSitename`).
+    #[serde(default)]
+    pub sitename: String,
     #[serde(default)]
     pub readonly: bool,
     #[serde(default)]
