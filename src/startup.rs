@@ -54,8 +54,9 @@ impl Application {
                     concurrency: settings.upstream_concurrency,
                     metrics: metrics.upstream.clone(),
                     timeout: settings.upstream_timeout,
+                    language: settings.language.as_str().to_owned(),
                 },
-                language: settings.language.as_str().to_owned(),
+                interface_messages: &crate::signup::INTERFACE_MESSAGES,
             },
         )?;
         let wiki_host = match settings.wiki_api.as_url().port() {
@@ -76,6 +77,7 @@ impl Application {
             readiness: Default::default(),
             event: event_setup(&settings, &public_url).await?,
             captcha_widgets: settings.captcha_widgets.clone(),
+            languages: Default::default(),
         });
         if let Some(organizer) = &state.event.organizer {
             check_organizer(organizer, &state.wiki).await;

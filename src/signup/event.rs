@@ -69,6 +69,7 @@ impl EventCode {
             checked: false,
             choices: Vec::new(),
             autocomplete: "off",
+            placeholder: String::new(),
         }
     }
 }

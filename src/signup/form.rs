@@ -64,6 +64,8 @@ pub struct FieldView {
     pub checked: bool,
     pub choices: Vec<Choice>,
     pub autocomplete: &'static str,
+    /// What the empty box says, in the visitor's language (see `words`).
+    pub placeholder: String,
 }
 
 /// One way of creating an account when the wiki offers several (a password,
@@ -378,6 +380,7 @@ fn field_view(
         value: if info.kind == FieldKind::Password { String::new() } else { value },
         choices,
         autocomplete: autocomplete(name, info.kind),
+        placeholder: String::new(),
     }
 }
 

@@ -14,6 +14,7 @@ mod outcome;
 mod page_title;
 mod submission;
 mod username;
+mod words;
 
 pub use advice::Advice;
 pub use campaign::{Campaign, CampaignError};
@@ -25,6 +26,7 @@ pub use outcome::{Outcome, interpret};
 pub use page_title::{PageTitle, PageTitleError};
 pub use submission::{CreateParams, Submission, WAY_BUTTON, create_params};
 pub use username::{Username, UsernameError};
+pub use words::{INTERFACE_MESSAGES, Words, candidates, choose_language};
 
 #[cfg(test)]
 mod properties;

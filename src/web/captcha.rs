@@ -12,6 +12,7 @@ use actix_web::{HttpResponse, web};
 use super::AppState;
 use super::client_ip::ClientIp;
 use super::errors::PageError;
+use super::language::VisitorLanguage;
 use super::session::VisitorSession;
 
 /// The route of the images, as `routes` registers it.
@@ -26,6 +27,7 @@ pub async fn image(
     state: web::Data<AppState>,
     session: VisitorSession,
     client: ClientIp,
+    language: VisitorLanguage,
     path: web::Path<(String, usize)>,
 ) -> Result<HttpResponse, PageError> {
     let (generation, index) = path.into_inner();
@@ -36,7 +38,8 @@ pub async fn image(
     let link = flow.images.get(index).ok_or(PageError::NotFound)?;
     let url = state.wiki.api().resolve_on_wiki(link).ok_or(PageError::NotFound)?;
 
-    let image = session.with_wiki(&state, client, async |wiki| state.wiki.fetch_image(wiki, &url).await).await??;
+    let image =
+        session.with_wiki(&state, client, &language, async |wiki| state.wiki.fetch_image(wiki, &url).await).await??;
     Ok(HttpResponse::Ok()
         .insert_header((CONTENT_TYPE, image.content_type))
         .insert_header((CACHE_CONTROL, "private, no-store"))

@@ -7,6 +7,7 @@ mod csrf;
 mod embed;
 pub mod errors;
 mod field_check;
+mod language;
 pub mod operations;
 mod pages;
 pub mod request_id;
@@ -43,6 +44,8 @@ pub struct AppState {
     pub readiness: operations::Readiness,
     pub event: EventSetup,
     pub captcha_widgets: crate::config::CaptchaWidgetSettings,
+    /// The visitors' languages and the pages' words in each.
+    pub languages: language::Languages,
 }
 
 /// What an event adds to the sign-up; all of it off by default.

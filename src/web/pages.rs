@@ -8,7 +8,7 @@ use askama::Template;
 
 use super::csrf::{COOKIE_CHECK_FIELD, CSRF_FIELD};
 use super::request_id;
-use crate::signup::{Detail, FieldView, FormView, Notice, WAY_BUTTON, Widget};
+use crate::signup::{Detail, FieldView, FormView, Notice, WAY_BUTTON, Widget, Words};
 
 #[derive(Template)]
 #[template(path = "form.html")]
@@ -31,6 +31,8 @@ pub struct FormPage<'a> {
     pub cookie_check: bool,
     /// The script CAPTCHA's widget, when the form asks for one.
     pub widget: Option<&'a super::script_captcha::WidgetView>,
+    /// The page's words, in the visitor's language.
+    pub words: &'a Words,
 }
 
 /// The way on from a message page.
@@ -57,6 +59,7 @@ struct MessagePage<'a> {
 #[derive(Template)]
 #[template(path = "welcome.html")]
 pub struct WelcomePage<'a> {
+    pub words: &'a Words,
     pub username: &'a str,
     pub wiki_name: &'a str,
     pub login_url: &'a str,

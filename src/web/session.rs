@@ -12,6 +12,7 @@ use serde::Serialize;
 use super::AppState;
 use super::client_ip::ClientIp;
 use super::errors::PageError;
+use super::language::VisitorLanguage;
 use crate::signup::flow::random_key;
 use crate::signup::{Campaign, Flow, PageTitle, Username};
 use crate::wiki::{UpstreamSession, WikiError};
@@ -22,6 +23,7 @@ const CREATED: &str = "created";
 const CSRF: &str = "csrf";
 const RETURN_TO: &str = "returnto";
 const CAMPAIGN: &str = "campaign";
+const LANGUAGE: &str = "uselang";
 
 /// The one cookie the portal sets.
 pub const SESSION_COOKIE: &str = "wikisignup";
@@ -98,17 +100,20 @@ impl VisitorSession {
     /// Runs `call` in the wiki session sign-ups go through: the organiser's
     /// in organizer mode, else the visitor's own, kept with what the wiki
     /// changed in it (cookies, token) whether the call succeeded or not.
-    /// With `--forward-client-ip` the call is made for `client`'s address.
+    /// With `--forward-client-ip` the call is made for `client`'s address;
+    /// always in the visitor's `language`.
     pub async fn with_wiki<T>(
         &self,
         state: &AppState,
         client: ClientIp,
+        language: &VisitorLanguage,
         call: impl AsyncFn(&mut UpstreamSession) -> Result<T, WikiError>,
     ) -> Result<Result<T, WikiError>, PageError> {
         let forwarded = async |wiki: &mut UpstreamSession| {
             if state.event.forward_client_ip {
                 wiki.forward_for(client.0);
             }
+            wiki.speak(&language.0);
             call(wiki).await
         };
         if let Some(organizer) = &state.event.organizer {
@@ -166,6 +171,15 @@ impl VisitorSession {
 
     pub fn set_campaign(&self, campaign: &Campaign) -> Result<(), PageError> {
         self.set(CAMPAIGN, campaign)
+    }
+
+    /// The language asked for with `?uselang=`, kept for the visit.
+    pub fn language(&self) -> Option<String> {
+        self.get(LANGUAGE)
+    }
+
+    pub fn set_language(&self, code: &str) -> Result<(), PageError> {
+        self.set(LANGUAGE, &code)
     }
 
     fn get<T: serde::de::DeserializeOwned>(&self, key: &str) -> Option<T> {

@@ -19,6 +19,7 @@ use super::captcha;
 use super::client_ip::ClientIp;
 use super::csrf::{StaleForm, VerifiedForm};
 use super::errors::PageError;
+use super::language::VisitorLanguage;
 use super::pages::{self, FormPage, WelcomePage};
 use super::request_id;
 use super::script_captcha;
@@ -49,6 +50,7 @@ pub async fn show_form(
     state: web::Data<AppState>,
     session: VisitorSession,
     client: ClientIp,
+    language: VisitorLanguage,
     query: web::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, PageError> {
     // What an event site's link may say: `?returnto=Page`, the wiki page to
@@ -72,11 +74,11 @@ pub async fn show_form(
     sign_up_open(&state, &session).await?;
     match flow::visit(session.flow()) {
         Visit::Step { flow, notice } => {
-            show(&state, &session, flow, &Submission::default(), notice, StatusCode::OK, false)
+            show(&state, &session, &language, flow, &Submission::default(), notice, StatusCode::OK, false)
         }
         Visit::Fresh { kept, notice } => {
             client.take_turn(&state.form_pages)?;
-            fresh_form(&state, &session, client, &kept, notice, false).await
+            fresh_form(&state, &session, client, &language, &kept, notice, false).await
         }
     }
 }
@@ -88,6 +90,7 @@ pub async fn submit(
     state: web::Data<AppState>,
     session: VisitorSession,
     client: ClientIp,
+    language: VisitorLanguage,
     form: Result<VerifiedForm, PageError>,
 ) -> Result<HttpResponse, PageError> {
     let submission = match form {
@@ -103,14 +106,16 @@ pub async fn submit(
             // Without a cookie (cleared, or refused): the refilled form
             // marks itself, so that a second post without one is known for
             // a refusal rather than shown again, and again.
-            return fresh_form(&state, &session, client, &typed, Some(notice), cookie_missing.is_some()).await;
+            return fresh_form(&state, &session, client, &language, &typed, Some(notice), cookie_missing.is_some())
+                .await;
         }
         // A page of another site posted it: a blank form, never what it
         // posted (it could plant an address of its own in the form).
         Err(e @ PageError::CrossSitePost) => {
             let description = e.describe();
             let notice = Notice::trouble(description.title, &description.text, request_id::current());
-            let mut page = fresh_form(&state, &session, client, &Submission::default(), Some(notice), false).await?;
+            let mut page =
+                fresh_form(&state, &session, client, &language, &Submission::default(), Some(notice), false).await?;
             *page.status_mut() = description.status;
             return Ok(page);
         }
@@ -122,7 +127,7 @@ pub async fn submit(
         return match flow::form_to_show_again(session.flow()) {
             // The form as it was, filled in as it was.
             Some(flow) => {
-                let mut page = show_trouble(&state, &session, flow, &submission, &e)?;
+                let mut page = show_trouble(&state, &session, &language, flow, &submission, &e)?;
                 e.add_retry_after(&mut page);
                 Ok(page)
             }
@@ -132,10 +137,19 @@ pub async fn submit(
     let (mut flow, params) = match flow::submit(session.flow(), &submission, &state.event.rules) {
         Submit::Send { flow, params } => (flow, params),
         Submit::Refill { notice } => {
-            return fresh_form(&state, &session, client, &submission, Some(notice), false).await;
+            return fresh_form(&state, &session, client, &language, &submission, Some(notice), false).await;
         }
         Submit::Correct { flow, notice } => {
-            return show(&state, &session, flow, &submission, Some(notice), StatusCode::UNPROCESSABLE_ENTITY, false);
+            return show(
+                &state,
+                &session,
+                &language,
+                flow,
+                &submission,
+                Some(notice),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                false,
+            );
         }
     };
     if flow.stage == Stage::Begin {
@@ -147,7 +161,10 @@ pub async fn submit(
         Stage::Continue => CreateStep::Continue,
     };
     let call = CreateAccount { step, requests: &params.requests, fields: &params.fields };
-    match session.with_wiki(&state, client, async |wiki| state.wiki.create_account(wiki, &call).await).await? {
+    match session
+        .with_wiki(&state, client, &language, async |wiki| state.wiki.create_account(wiki, &call).await)
+        .await?
+    {
         Ok(result) => {
             flow.answered(&submission);
             follow(&state, &session, flow, result, None).await
@@ -156,7 +173,7 @@ pub async fn submit(
             if e.outcome_unknown() {
                 flow.answer_lost(&submission);
             }
-            show_trouble(&state, &session, flow, &submission, &PageError::from(e))
+            show_trouble(&state, &session, &language, flow, &submission, &PageError::from(e))
         }
     }
 }
@@ -168,6 +185,7 @@ pub async fn provider_return(
     state: web::Data<AppState>,
     session: VisitorSession,
     client: ClientIp,
+    language: VisitorLanguage,
     query: web::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, PageError> {
     let params = query.into_inner();
@@ -179,7 +197,10 @@ pub async fn provider_return(
     let provider_said = flow::provider_error(&returned);
     let params = crate::signup::create_params(&flow.spec, &returned);
     let call = CreateAccount { step: CreateStep::Continue, requests: &params.requests, fields: &params.fields };
-    match session.with_wiki(&state, client, async |wiki| state.wiki.create_account(wiki, &call).await).await? {
+    match session
+        .with_wiki(&state, client, &language, async |wiki| state.wiki.create_account(wiki, &call).await)
+        .await?
+    {
         Ok(result) => follow(&state, &session, flow, result, provider_said).await,
         Err(e) => {
             // Whether the wiki took the answer is unknown: the flow cannot
@@ -200,15 +221,21 @@ pub async fn start_over(session: VisitorSession, _: VerifiedForm) -> HttpRespons
 
 /// `GET /welcome`: the account just created, and where to log in. Shown
 /// once: afterwards the session holds no trace of the account.
-pub async fn welcome(state: web::Data<AppState>, session: VisitorSession) -> HttpResponse {
+pub async fn welcome(state: web::Data<AppState>, session: VisitorSession, language: VisitorLanguage) -> HttpResponse {
     let Some(username) = session.take_created() else {
         return see_other("/");
     };
     let login = login_url(&state, &session, Some(&username));
     let password_mailed = state.event.rules.creator.as_ref().is_some_and(|c| c.mail_password);
     let wiki_name = state.wiki_name();
-    let page =
-        WelcomePage { username: username.as_str(), wiki_name: &wiki_name, login_url: login.as_str(), password_mailed };
+    let words = state.languages.words(&language.0);
+    let page = WelcomePage {
+        words: &words,
+        username: username.as_str(),
+        wiki_name: &wiki_name,
+        login_url: login.as_str(),
+        password_mailed,
+    };
     pages::render(StatusCode::OK, &page)
 }
 
@@ -268,21 +295,25 @@ async fn fresh_form(
     state: &AppState,
     session: &VisitorSession,
     client: ClientIp,
+    language: &VisitorLanguage,
     previous: &Submission,
     notice: Option<Notice>,
     cookie_check: bool,
 ) -> Result<HttpResponse, PageError> {
-    let info = session.with_wiki(state, client, async |wiki| state.wiki.signup_info(wiki).await).await??;
+    let info = session.with_wiki(state, client, language, async |wiki| state.wiki.signup_info(wiki).await).await??;
+    state.languages.learn(&language.0, &info);
     let campaign = session.campaign();
-    let (flow, previous) = flow::fresh(info, previous, &state.event.rules, campaign.as_ref())
+    let (flow, previous) = flow::fresh(info.form, previous, &state.event.rules, campaign.as_ref())
         .map_err(|SignupClosed| PageError::SignupClosed)?;
-    show(state, session, flow, &previous, notice, StatusCode::OK, cookie_check)
+    show(state, session, language, flow, &previous, notice, StatusCode::OK, cookie_check)
 }
 
 /// Renders `flow`'s form and remembers it as the visitor's current one.
+#[allow(clippy::too_many_arguments)]
 fn show(
     state: &AppState,
     session: &VisitorSession,
+    language: &VisitorLanguage,
     mut flow: Flow,
     previous: &Submission,
     notice: Option<Notice>,
@@ -290,6 +321,8 @@ fn show(
     cookie_check: bool,
 ) -> Result<HttpResponse, PageError> {
     let mut view = flow.spec.view(previous, state.wiki.api().base());
+    let words = state.languages.words(&language.0);
+    view.in_words(&words);
     // A CAPTCHA only its service's script can show: its widget, where the
     // operator enabled it, else the wiki's own page, which can show it.
     let widget = match view.script_captcha() {
@@ -328,6 +361,7 @@ fn show(
         csrf,
         cookie_check,
         widget: widget.as_ref(),
+        words: &words,
     };
     let mut response = pages::render(status, &page);
     if let Some(widget) = &widget {
@@ -357,6 +391,7 @@ fn hand_off(state: &AppState, session: &VisitorSession) -> HttpResponse {
 fn show_trouble(
     state: &AppState,
     session: &VisitorSession,
+    language: &VisitorLanguage,
     flow: Flow,
     submission: &Submission,
     e: &PageError,
@@ -364,7 +399,7 @@ fn show_trouble(
     e.log();
     let description = e.describe();
     let notice = Notice::trouble(description.title, &description.text, request_id::current());
-    show(state, session, flow, submission, Some(notice), e.status_code(), false)
+    show(state, session, language, flow, submission, Some(notice), e.status_code(), false)
 }
 
 /// Where the wiki sends a provider's return: the portal's `/return`, naming

@@ -10,7 +10,7 @@ use super::error::WikiError;
 use super::session::UpstreamSession;
 use super::transport::{Transport, TransportOptions};
 use super::types::{
-    ApiAnswer, AuthManagerInfo, CreateAccountResponse, CreateAccountResult, CurrentUser, LoginResponse,
+    ApiAnswer, AuthManagerInfo, CreateAccountResponse, CreateAccountResult, CurrentUser, LanguageInfo, LoginResponse,
     PasswordValidity, QueryResponse, UserInfo,
 };
 
@@ -25,6 +25,17 @@ pub const MAX_IMAGE_BYTES: usize = 1024 * 1024;
 /// document that can carry script, and the portal serves it from its own
 /// origin.
 const RASTER_TYPES: [&str; 4] = ["image/png", "image/jpeg", "image/gif", "image/webp"];
+
+/// What a form page needs of the wiki, from its one request.
+#[derive(Debug)]
+pub struct SignupInfo {
+    pub form: AuthManagerInfo,
+    /// The interface messages asked for, in the visitor's language, by key
+    /// (those the wiki has).
+    pub messages: Vec<(String, String)>,
+    /// The wiki's own language, and whether it is written right to left.
+    pub content_language: Option<(String, bool)>,
+}
 
 /// An image the wiki served (a CAPTCHA), checked: a raster image type, and
 /// no larger than [`MAX_IMAGE_BYTES`].
@@ -61,25 +72,24 @@ pub struct WikiClient {
     api: WikiApiUrl,
     /// The form page's one request, the same for every visitor: built once.
     signup_info_url: Url,
-    language: String,
     /// The wiki's name as its last form answer gave it (`siteinfo`).
     sitename: std::sync::Arc<std::sync::RwLock<Option<String>>>,
 }
 
 pub struct ClientOptions {
     pub transport: TransportOptions,
-    /// `uselang`: the language of the wiki's labels and messages.
-    pub language: String,
+    /// The interface messages the pages show, asked with every form.
+    pub interface_messages: &'static [&'static str],
 }
 
 impl WikiClient {
     pub fn new(api: WikiApiUrl, options: ClientOptions) -> Result<Self, reqwest::Error> {
-        let signup_info_url = query_url(&api, &signup_info_query(&options.language));
+        let messages = options.interface_messages.join("|");
+        let signup_info_url = query_url(&api, &signup_info_query(&messages));
         Ok(WikiClient {
             transport: Transport::new(options.transport)?,
             api,
             signup_info_url,
-            language: options.language,
             sitename: Default::default(),
         })
     }
@@ -96,12 +106,13 @@ impl WikiClient {
 
     /// The language the wiki is asked to speak (`uselang`).
     pub fn language(&self) -> &str {
-        &self.language
+        self.transport.language()
     }
 
-    /// The sign-up form's field descriptions and a create-account token, in
-    /// one request. The token is kept in `session`.
-    pub async fn signup_info(&self, session: &mut UpstreamSession) -> Result<AuthManagerInfo, WikiError> {
+    /// The sign-up form's field descriptions, a create-account token and the
+    /// pages' interface messages, in one request. The token is kept in
+    /// `session`.
+    pub async fn signup_info(&self, session: &mut UpstreamSession) -> Result<SignupInfo, WikiError> {
         let url = self.signup_info_url.clone();
         let response: QueryResponse = self.transport.get_json(session, url, "authmanagerinfo").await?;
         let query = api_result(response)?;
@@ -110,13 +121,29 @@ impl WikiClient {
         {
             *self.sitename.write().expect("sitename lock") = Some(site.sitename.clone());
         }
+        let content_language = query.general.as_ref().map(|g| (g.lang.clone(), g.rtl)).filter(|(l, _)| !l.is_empty());
         if let Some(site) = query.general.filter(|g| g.readonly) {
             return Err(WikiError::ReadOnly { reason: site.readonlyreason });
         }
         if let Some(token) = query.tokens.and_then(|t| t.createaccounttoken) {
             session.set_token(token);
         }
-        query.authmanagerinfo.ok_or_else(|| WikiError::BadResponse("no authmanagerinfo in the answer".into()))
+        let form =
+            query.authmanagerinfo.ok_or_else(|| WikiError::BadResponse("no authmanagerinfo in the answer".into()))?;
+        let messages = query.allmessages.into_iter().filter_map(|m| Some((m.name, m.content?))).collect();
+        Ok(SignupInfo { form, messages, content_language })
+    }
+
+    /// Which of `codes` the wiki speaks, each with its BCP 47 tag and
+    /// direction; codes it does not know are left out.
+    pub async fn languages(&self, codes: &[String]) -> Result<Vec<LanguageInfo>, WikiError> {
+        let codes = multi_value(codes);
+        let query =
+            [("action", "query"), ("meta", "languageinfo"), ("liprop", "code|bcp47|dir|autonym"), ("licode", &codes)];
+        let url = query_url(&self.api, &query);
+        let response: QueryResponse =
+            self.transport.get_json(&mut UpstreamSession::default(), url, "languages").await?;
+        Ok(api_result(response)?.languageinfo.into_values().collect())
     }
 
     /// Posts `action=createaccount` with `fields`. A stale token (`badtoken`,
@@ -177,7 +204,7 @@ impl WikiClient {
         email: &str,
     ) -> Result<PasswordValidity, WikiError> {
         let mut form: Vec<(&str, &str)> = FORMAT.to_vec();
-        form.extend([("action", "validatepassword"), ("uselang", self.language.as_str()), ("password", password)]);
+        form.extend([("action", "validatepassword"), ("password", password)]);
         // Named users must not exist yet; the username check tells of those.
         form.extend([("user", username), ("email", email)].into_iter().filter(|(_, v)| !v.is_empty()));
         let api = self.api.as_url();
@@ -191,13 +218,7 @@ impl WikiClient {
     async fn user(&self, name: &str, usprop: &'static str) -> Result<Option<UserInfo>, WikiError> {
         // One name, even one holding a `|`.
         let names = multi_value(&[name.to_owned()]);
-        let query = [
-            ("action", "query"),
-            ("list", "users"),
-            ("ususers", names.as_str()),
-            ("usprop", usprop),
-            ("uselang", self.language.as_str()),
-        ];
+        let query = [("action", "query"), ("list", "users"), ("ususers", names.as_str()), ("usprop", usprop)];
         let url = query_url(&self.api, &query);
         let response: QueryResponse = self.transport.get_json(&mut UpstreamSession::default(), url, "users").await?;
         Ok(api_result(response)?.users.into_iter().next())
@@ -267,7 +288,6 @@ impl WikiClient {
             // Messages as HTML, sanitized before they are shown: links
             // (e.g. to a help page) keep working.
             ("createmessageformat", "html"),
-            ("uselang", self.language.as_str()),
             ("createrequests", requests.as_str()),
         ]);
         // Never `createmergerequestfields`: the portal needs to know which
@@ -299,12 +319,12 @@ fn query_url(api: &WikiApiUrl, query: &[(&str, &str)]) -> Url {
 
 /// The form page's request: field descriptions, a create-account token and
 /// whether the wiki is writable, in one.
-fn signup_info_query(language: &str) -> [(&str, &str); 7] {
+fn signup_info_query(messages: &str) -> [(&str, &str); 8] {
     [
         ("action", "query"),
         // siteinfo: a read-only wiki is said up front, not after the
         // visitor has filled in the form. Still one request.
-        ("meta", "authmanagerinfo|tokens|siteinfo"),
+        ("meta", "authmanagerinfo|tokens|siteinfo|allmessages"),
         ("siprop", "general"),
         ("amirequestsfor", "create"),
         ("type", "createaccount"),
@@ -313,7 +333,11 @@ fn signup_info_query(language: &str) -> [(&str, &str); 7] {
         ("amimessageformat", "html"),
         // Not `amimergerequestfields`: the form needs each request's own
         // fields to show the ways apart and send only the chosen one.
-        ("uselang", language),
+        // The portal's own words, from the wiki's interface messages in the
+        // visitor's language (`uselang`, which the transport adds), the
+        // wiki's local changes included.
+        ("ammessages", messages),
+        ("amincludelocal", "1"),
     ]
 }
 

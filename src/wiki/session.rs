@@ -30,6 +30,8 @@ pub(super) struct Manner {
     /// The visitor's address, sent as `X-Forwarded-For` to a wiki that
     /// trusts the portal.
     pub forwarded_for: Option<std::net::IpAddr>,
+    /// The visitor's language (`uselang`), if not the portal's default.
+    pub language: Option<String>,
 }
 
 impl std::fmt::Debug for UpstreamSession {
@@ -69,6 +71,19 @@ impl UpstreamSession {
     /// wiki that trusts the portal applies its limits and blocks to them.
     pub fn forward_for(&mut self, address: std::net::IpAddr) {
         self.manner.forwarded_for = Some(address);
+    }
+
+    /// The calls of this session are made in `language` (`uselang`): the
+    /// wiki's labels, help and refusals come back in it.
+    pub fn speak(&mut self, language: &str) {
+        self.manner.language = Some(language.to_owned());
+    }
+
+    /// A session of no one, for calls that need none, in `language`.
+    pub fn anonymous_in(language: &str) -> UpstreamSession {
+        let mut session = UpstreamSession::default();
+        session.speak(language);
+        session
     }
 
     pub fn has_cookies(&self) -> bool {

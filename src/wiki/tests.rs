@@ -22,8 +22,9 @@ fn client_at(api: &str, timeout: Duration) -> WikiClient {
         timeout,
         concurrency: 4,
         metrics: Metrics::new().upstream,
+        language: "en".into(),
     };
-    WikiClient::new(api, ClientOptions { transport, language: "en".into() }).unwrap()
+    WikiClient::new(api, ClientOptions { transport, interface_messages: &["createacct-submit"] }).unwrap()
 }
 
 fn json(body: serde_json::Value) -> ResponseTemplate {
@@ -93,7 +94,10 @@ async fn a_read_only_wiki_says_so_with_its_reason_on_the_form_request() {
         "general": { "readonly": true, "readonlyreason": "Database upgrade" },
         "authmanagerinfo": { "cancreateaccounts": true, "requests": [] }
     } });
-    Mock::given(query_param("meta", "authmanagerinfo|tokens|siteinfo")).respond_with(json(answer)).mount(&server).await;
+    Mock::given(query_param("meta", "authmanagerinfo|tokens|siteinfo|allmessages"))
+        .respond_with(json(answer))
+        .mount(&server)
+        .await;
     let wiki = client(&server, Duration::from_secs(5)).await;
     let error = wiki.signup_info(&mut UpstreamSession::default()).await.unwrap_err();
     assert!(matches!(&error, WikiError::ReadOnly { reason } if reason == "Database upgrade"), "{error:?}");

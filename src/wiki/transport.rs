@@ -25,6 +25,8 @@ pub struct Transport {
     in_flight: Arc<Semaphore>,
     timeout: Duration,
     metrics: UpstreamMetrics,
+    /// `uselang` of calls made for no visitor in particular.
+    language: String,
 }
 
 pub struct TransportOptions {
@@ -34,6 +36,8 @@ pub struct TransportOptions {
     /// Most requests in flight at once.
     pub concurrency: usize,
     pub metrics: UpstreamMetrics,
+    /// `uselang` of every API call, unless the session speaks another.
+    pub language: String,
 }
 
 impl Transport {
@@ -51,6 +55,7 @@ impl Transport {
             in_flight: Arc::new(Semaphore::new(options.concurrency)),
             timeout: options.timeout,
             metrics: options.metrics,
+            language: options.language,
         })
     }
 
@@ -62,6 +67,7 @@ impl Transport {
         what: &'static str,
     ) -> Result<T, WikiError> {
         let mut url = url;
+        url.query_pairs_mut().append_pair("uselang", self.language_of(session));
         if session.manner.as_user {
             url.query_pairs_mut().append_pair("assert", "user");
         }
@@ -79,7 +85,8 @@ impl Transport {
         what: &'static str,
     ) -> Result<T, WikiError> {
         let assert = session.manner.as_user.then_some(("assert", "user"));
-        let form: Vec<(&str, &str)> = form.iter().copied().chain(assert).collect();
+        let language = ("uselang", self.language_of(session));
+        let form: Vec<(&str, &str)> = form.iter().copied().chain(assert).chain([language]).collect();
         let body = serde_urlencoded::to_string(form).map_err(|e| WikiError::BadResponse(e.to_string()))?;
         let request = self.http.post(url.clone()).header(CONTENT_TYPE, "application/x-www-form-urlencoded").body(body);
         let response = self.send(session, request, url, what).await?;
@@ -99,6 +106,16 @@ impl Transport {
         let content_type =
             response.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(|v| v.trim().to_owned());
         Ok((content_type, read_limited(response, max).await?))
+    }
+
+    /// The language of calls made for no visitor in particular.
+    pub fn language(&self) -> &str {
+        &self.language
+    }
+
+    /// The language the wiki is asked to answer `session` in.
+    fn language_of<'a>(&'a self, session: &'a UpstreamSession) -> &'a str {
+        session.manner.language.as_deref().unwrap_or(&self.language)
     }
 
     /// Sends with the visitor's cookies, keeps the cookies the wiki sets,

@@ -70,6 +70,31 @@ pub struct QueryResult {
     pub users: Vec<UserInfo>,
     /// `meta=userinfo&uiprop=rights`: who the session is, and may do.
     pub userinfo: Option<CurrentUser>,
+    /// `meta=allmessages`: interface messages, in the request's language.
+    #[serde(default)]
+    pub allmessages: Vec<InterfaceMessage>,
+    /// `meta=languageinfo`, by language code.
+    #[serde(default)]
+    pub languageinfo: std::collections::HashMap<String, LanguageInfo>,
+}
+
+/// One interface message; `content` is absent for one the wiki lacks.
+#[derive(Debug, Deserialize)]
+pub struct InterfaceMessage {
+    pub name: String,
+    pub content: Option<String>,
+}
+
+/// A language the wiki speaks.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+pub struct LanguageInfo {
+    pub code: String,
+    #[serde(default)]
+    pub bcp47: String,
+    #[serde(default)]
+    pub dir: String,
+    #[serde(default)]
+    pub autonym: String,
 }
 
 /// The user a wiki session belongs to (`meta=userinfo`), with its rights.
@@ -136,6 +161,11 @@ pub struct SiteGeneral {
     /// The wiki's name (`$wgSitename`).
     #[serde(default)]
     pub sitename: String,
+    /// The content language's code, and whether it is written right to left.
+    #[serde(default)]
+    pub lang: String,
+    #[serde(default)]
+    pub rtl: bool,
     #[serde(default)]
     pub readonly: bool,
     #[serde(default)]

@@ -112,7 +112,7 @@ async fn a_person_signs_up_through_the_provider_with_mouse_and_keyboard() {
     let name = unique_name("Browser");
 
     browser.client.goto(&format!("{}/", app.address)).await.unwrap();
-    browser.wait_for_heading("Create an account").await;
+    browser.wait_for_heading("Create account").await;
     // The script ran: the Content-Security-Policy lets the portal's own in.
     let classes = browser.client.execute("return document.documentElement.className", vec![]).await.unwrap();
     assert_eq!(classes.as_str(), Some("js"), "signup.js did not run");
@@ -149,7 +149,7 @@ async fn a_taken_name_a_common_password_and_differing_passwords_are_said_while_t
     let app = spawn_app(&wiki.api).await;
     let browser = Browser::start().await;
     browser.client.goto(&format!("{}/", app.address)).await.unwrap();
-    browser.wait_for_heading("Create an account").await;
+    browser.wait_for_heading("Create account").await;
 
     // The test-bed's wiki is installed with an account named Admin.
     browser.type_into("username", "Admin").await;
@@ -187,7 +187,7 @@ async fn the_form_fits_a_phone_screen() {
     let browser = Browser::start().await;
     browser.client.set_window_size(360, 740).await.unwrap();
     browser.client.goto(&format!("{}/", app.address)).await.unwrap();
-    browser.wait_for_heading("Create an account").await;
+    browser.wait_for_heading("Create account").await;
     let fits = browser
         .client
         .execute("return document.documentElement.scrollWidth <= window.innerWidth", vec![])

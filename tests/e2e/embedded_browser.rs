@@ -89,7 +89,7 @@ async fn wait_in_page(browser: &Browser, expression: &str) {
 
 /// Inside the frame: a CAPTCHA sign-up, a wrong answer first.
 async fn sign_up_in_the_frame(browser: &Browser, name: &str) {
-    browser.wait_for_heading("Create an account").await;
+    browser.wait_for_heading("Create account").await;
     let loaded =
         eval(browser, "const i = document.querySelector('img.challenge'); return i.complete && i.naturalWidth > 0")
             .await;
@@ -170,7 +170,7 @@ async fn another_sites_auto_submitting_form_neither_signs_up_nor_plants_values()
     let browser = Browser::start().await;
     // The visitor has the portal's form open (its cookie is in the browser).
     browser.client.goto(&format!("{}/", app.address)).await.unwrap();
-    browser.wait_for_heading("Create an account").await;
+    browser.wait_for_heading("Create account").await;
     // Another site posts to the portal in the visitor's browser.
     browser.client.goto(&format!("{site_origin}/attack")).await.unwrap();
     browser.wait_for_text(".notice", "another site").await;
@@ -178,7 +178,7 @@ async fn another_sites_auto_submitting_form_neither_signs_up_nor_plants_values()
     assert!(!source.contains("Planted") && !source.contains("evil@example.org"), "{source}");
     // The visitor's own form holds nothing of it, and no account was made.
     browser.client.goto(&format!("{}/", app.address)).await.unwrap();
-    browser.wait_for_heading("Create an account").await;
+    browser.wait_for_heading("Create account").await;
     let typed = eval(
         &browser,
         "return [...document.querySelectorAll('input[name=username], input[name=email]')].map(i => i.value)",
@@ -203,7 +203,7 @@ async fn a_browser_that_blocks_the_frames_cookie_is_offered_a_new_tab_that_works
     let browser = Browser::with_prefs(prefs).await;
     browser.client.goto(&format!("{site_origin}/event")).await.unwrap();
     enter_the_frame(&browser).await;
-    browser.wait_for_heading("Create an account").await;
+    browser.wait_for_heading("Create account").await;
     let name = unique_name("Tabbed");
     for (field, value) in
         [("username", name.as_str()), ("password", PASSWORD), ("retype", PASSWORD), ("captchaWord", "x")]

@@ -300,6 +300,13 @@ impl Visitor {
         Visitor::with(app, reqwest::Client::builder().default_headers(headers))
     }
 
+    /// A browser whose languages are `accept_language`, as it sends them.
+    pub fn speaking(app: &TestApp, accept_language: &str) -> Visitor {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert("accept-language", accept_language.parse().unwrap());
+        Visitor::with(app, reqwest::Client::builder().default_headers(headers))
+    }
+
     /// A browser whose every redirect the test follows (or not) itself.
     pub fn stepwise(app: &TestApp) -> Visitor {
         Visitor::with(app, reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()))

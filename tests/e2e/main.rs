@@ -10,6 +10,7 @@ mod embedded_browser;
 mod embedding;
 mod field_checks;
 mod helpers;
+mod languages;
 mod operations;
 mod plain;
 mod script_captcha;

@@ -108,7 +108,7 @@ async fn in_a_browser_the_widget_is_solved_and_the_sign_up_completes() {
     let name = unique_name("Widget Browser");
 
     browser.client.goto(&format!("{}/", app.address)).await.unwrap();
-    browser.wait_for_heading("Create an account").await;
+    browser.wait_for_heading("Create account").await;
     // The page's CSP let the widget's script in (and only on this page).
     let tick = browser.client.wait().for_element(Locator::Css("#stub-human")).await.expect("the widget rendered");
     browser.type_into("username", &name).await;

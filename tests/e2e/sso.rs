@@ -125,7 +125,7 @@ async fn a_provider_refusal_is_shown_with_the_form_refilled() {
     assert!(notice.contains("access_denied"), "{notice}");
     assert!(notice.contains("did not sign you in"), "the wiki's message is missing: {notice}");
     assert_eq!(page.input_value("username").as_deref(), Some(name.as_str()));
-    assert!(page.text("h1").contains("Create an account"));
+    assert!(page.text("h1").contains("Create account"));
     assert!(wiki.user(&name).await.is_none());
 }
 
@@ -225,6 +225,6 @@ async fn start_over_leaves_a_further_step_for_a_fresh_form() {
     let step = choose_sso(&visitor, &name).await;
     assert_two_factor_step(&step, &name);
     let page = visitor.post_form("/start-over", &[("wikisignup_csrf", &step.csrf())]).await;
-    assert!(page.text("h1").contains("Create an account"), "{}", page.html);
+    assert!(page.text("h1").contains("Create account"), "{}", page.html);
     assert!(page.input_value("captchaId").is_some());
 }

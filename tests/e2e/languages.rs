@@ -1,0 +1,71 @@
+//! Every visitor's language: `?uselang=` (kept for the visit), then the
+//! browser's `Accept-Language`, then `--language`; the portal's words from
+//! the wiki's own interface messages (Debian's MediaWiki ships all its
+//! languages), `<html lang dir>` to match.
+
+use crate::helpers::{PASSWORD, TestWiki, Visitor, spawn_app, unique_name};
+
+/// The wiki's own interface message `key` in `language`.
+async fn message(wiki: &TestWiki, key: &str, language: &str) -> String {
+    let answer = wiki.query(&[("meta", "allmessages"), ("ammessages", key), ("uselang", language)]).await;
+    answer["query"]["allmessages"][0]["content"].as_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn a_thai_browser_gets_the_form_and_the_welcome_in_thai() {
+    let wiki = TestWiki::shared("plain");
+    let app = spawn_app(&wiki.api).await;
+    let visitor = Visitor::speaking(&app, "th-TH, th;q=0.9, en;q=0.5");
+    let form = visitor.get("/").await;
+    assert!(form.html.contains(r#"<html lang="th" dir="ltr">"#), "{}", &form.html[..200]);
+    assert_eq!(form.text("h1"), message(wiki, "createaccount", "th").await);
+    assert_eq!(form.text("button.primary"), message(wiki, "createacct-submit", "th").await);
+    let placeholder = message(wiki, "createacct-yourpassword-ph", "th").await;
+    assert_eq!(form.attr("#f-password", "placeholder"), Some(placeholder));
+    // The wiki's labels come in Thai too (uselang on its request).
+    assert!(!form.text("label[for=f-username]").contains("Username"), "{}", form.html);
+
+    let name = unique_name("Thai");
+    let done = visitor.submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD)]).await;
+    assert!(done.html.contains(r#"<html lang="th" dir="ltr">"#));
+    assert_eq!(done.text("h1"), message(wiki, "welcomeuser", "th").await.replace("$1", &name));
+}
+
+#[tokio::test]
+async fn uselang_ar_is_right_to_left_and_kept_for_the_visit() {
+    let wiki = TestWiki::shared("plain");
+    let app = spawn_app(&wiki.api).await;
+    // The link's language wins over the browser's.
+    let visitor = Visitor::speaking(&app, "en");
+    let form = visitor.get("/?uselang=ar").await;
+    assert!(form.html.contains(r#"<html lang="ar" dir="rtl">"#), "{}", &form.html[..200]);
+    assert_eq!(form.text("button.primary"), message(wiki, "createacct-submit", "ar").await);
+    // A refusal: still Arabic, with the wiki's own words in Arabic.
+    let name = unique_name("Arabic");
+    let refused = visitor.submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", "x")]).await;
+    assert!(refused.html.contains(r#"dir="rtl""#), "{}", &refused.html[..200]);
+    assert!(!refused.text(".notice.error").is_empty() && !refused.text(".notice.error").contains("password"));
+    let done = visitor.submit(&refused, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD)]).await;
+    assert!(done.html.contains(r#"<html lang="ar" dir="rtl">"#), "{}", &done.html[..200]);
+}
+
+#[tokio::test]
+async fn a_local_change_to_the_wikis_button_text_shows_on_the_button() {
+    let wiki = TestWiki::private("plain", &["local-messages.php"]);
+    let app = spawn_app(&wiki.api).await;
+    let form = Visitor::new(&app).get("/").await;
+    assert_eq!(form.text("button.primary"), "Join the edit-a-thon");
+}
+
+#[tokio::test]
+async fn the_words_cost_no_request_and_a_language_one_per_hour() {
+    let wiki = TestWiki::private("plain", &[]);
+    let app = spawn_app(&wiki.api).await;
+    let before = wiki.requests().len();
+    for _ in 0..3 {
+        let form = Visitor::speaking(&app, "th").get("/").await;
+        assert_eq!(form.attr("html", "lang").as_deref(), Some("th"));
+    }
+    // One question about Thai, then one request per form page, words included.
+    assert_eq!(wiki.requests()[before..], ["GET /api.php query"; 4]);
+}
