@@ -15,8 +15,9 @@ use super::AppState;
 use super::client_ip::ClientIp;
 use super::csrf::VerifiedForm;
 use super::errors::PageError;
+use super::language::VisitorLanguage;
 use crate::signup::Advice;
-use crate::wiki::WikiError;
+use crate::wiki::{UpstreamSession, WikiError};
 
 /// Checks a client may make for each sign-up submission it may make: a
 /// visitor filling in a form asks several times (debounced by the script).
@@ -31,6 +32,7 @@ pub struct NameQuery {
 pub async fn check_username(
     state: web::Data<AppState>,
     client: ClientIp,
+    language: VisitorLanguage,
     query: web::Query<NameQuery>,
 ) -> Result<HttpResponse, PageError> {
     let name = match Advice::username_to_ask(&query.name) {
@@ -38,7 +40,7 @@ pub async fn check_username(
         Err(advice) => return Ok(answer(&advice)),
     };
     client.take_turn(&state.field_checks)?;
-    let user = state.wiki.username_availability(name.as_str()).await?;
+    let user = state.wiki.username_availability(&mut asking(&state, client, &language), name.as_str()).await?;
     Ok(answer(&Advice::for_username(&user)))
 }
 
@@ -47,6 +49,7 @@ pub async fn check_username(
 pub async fn check_password(
     state: web::Data<AppState>,
     client: ClientIp,
+    language: VisitorLanguage,
     VerifiedForm(typed): VerifiedForm,
 ) -> Result<HttpResponse, PageError> {
     let password = typed.value("password").unwrap_or_default();
@@ -55,13 +58,24 @@ pub async fn check_password(
     }
     client.take_turn(&state.field_checks)?;
     let (username, email) = (typed.value("username").unwrap_or_default(), typed.value("email").unwrap_or_default());
-    match state.wiki.password_validity(password, username.trim(), email.trim()).await {
+    let mut asking = asking(&state, client, &language);
+    match state.wiki.password_validity(&mut asking, password, username.trim(), email.trim()).await {
         Ok(validity) => Ok(answer(&Advice::for_password(&validity))),
         // The name is taken (`userexists`) or not valid: the username
         // check says so; nothing to say of the password.
         Err(WikiError::Api(_) | WikiError::PermissionDenied(_)) => Ok(answer(&Advice::Fine)),
         Err(e) => Err(e.into()),
     }
+}
+
+/// A wiki session of no one for a check made for this visitor: in their
+/// language, and from their address where the wiki trusts the portal.
+fn asking(state: &AppState, client: ClientIp, language: &VisitorLanguage) -> UpstreamSession {
+    let mut session = UpstreamSession::anonymous_in(&language.0);
+    if state.event.forward_client_ip {
+        session.forward_for(client.0);
+    }
+    session
 }
 
 /// The script's answer: what to say under the field, if anything.

@@ -178,7 +178,7 @@ impl WikiClient {
     /// `recent`: to tell whether a sign-up whose answer was lost went
     /// through. No visitor session is needed (nor sent).
     pub async fn recently_registered(&self, name: &str, recent: Duration) -> Result<Option<String>, WikiError> {
-        let user = self.user(name, "registration").await?;
+        let user = self.user(&mut UpstreamSession::default(), name, "registration").await?;
         let Some(user) = user.filter(|u| !u.missing) else { return Ok(None) };
         let registered = user
             .registration
@@ -191,14 +191,18 @@ impl WikiClient {
     /// What the wiki says of `name` as a new account's name: taken, not a
     /// valid name, refused (with the wiki's reason), or free. The question
     /// the wiki's own sign-up page asks while the visitor types.
-    pub async fn username_availability(&self, name: &str) -> Result<UserInfo, WikiError> {
-        self.user(name, "cancreate").await?.ok_or_else(|| WikiError::BadResponse("no user in the answer".into()))
+    /// `asking` is a session of no one, in the visitor's language.
+    pub async fn username_availability(&self, asking: &mut UpstreamSession, name: &str) -> Result<UserInfo, WikiError> {
+        let user = self.user(asking, name, "cancreate").await?;
+        user.ok_or_else(|| WikiError::BadResponse("no user in the answer".into()))
     }
 
     /// What the wiki's password policy says of `password` for a new account
-    /// named `username` (when typed) with `email` (when typed).
+    /// named `username` (when typed) with `email` (when typed). `asking` is
+    /// a session of no one, in the visitor's language.
     pub async fn password_validity(
         &self,
+        asking: &mut UpstreamSession,
         password: &str,
         username: &str,
         email: &str,
@@ -208,19 +212,23 @@ impl WikiClient {
         // Named users must not exist yet; the username check tells of those.
         form.extend([("user", username), ("email", email)].into_iter().filter(|(_, v)| !v.is_empty()));
         let api = self.api.as_url();
-        let response =
-            self.transport.post_json(&mut UpstreamSession::default(), api, &form, "validatepassword").await?;
+        let response = self.transport.post_json(asking, api, &form, "validatepassword").await?;
         api_result(response)
     }
 
-    /// `list=users` for one name, with `usprop`. No visitor session is
-    /// needed (nor sent).
-    async fn user(&self, name: &str, usprop: &'static str) -> Result<Option<UserInfo>, WikiError> {
+    /// `list=users` for one name, with `usprop`, asked in `session` (one
+    /// of no one: no visitor's cookies are needed, nor sent).
+    async fn user(
+        &self,
+        session: &mut UpstreamSession,
+        name: &str,
+        usprop: &'static str,
+    ) -> Result<Option<UserInfo>, WikiError> {
         // One name, even one holding a `|`.
         let names = multi_value(&[name.to_owned()]);
         let query = [("action", "query"), ("list", "users"), ("ususers", names.as_str()), ("usprop", usprop)];
         let url = query_url(&self.api, &query);
-        let response: QueryResponse = self.transport.get_json(&mut UpstreamSession::default(), url, "users").await?;
+        let response: QueryResponse = self.transport.get_json(session, url, "users").await?;
         Ok(api_result(response)?.users.into_iter().next())
     }
 

@@ -110,7 +110,7 @@ async fn error_codes_the_portal_acts_on_are_variants_of_their_own() {
     Mock::given(query_param("list", "users")).respond_with(errors("permissiondenied")).mount(&server).await;
     Mock::given(query_param("meta", "siteinfo")).respond_with(errors("ratelimited")).mount(&server).await;
     let wiki = client(&server, Duration::from_secs(5)).await;
-    let denied = wiki.username_availability("Ada").await.unwrap_err();
+    let denied = wiki.username_availability(&mut UpstreamSession::default(), "Ada").await.unwrap_err();
     assert!(matches!(denied, WikiError::PermissionDenied(_)), "{denied:?}");
     assert_eq!(denied.wiki_says(), Some("Said."));
     assert!(matches!(wiki.ping().await.unwrap_err(), WikiError::Throttled(_)));

@@ -69,3 +69,15 @@ async fn the_words_cost_no_request_and_a_language_one_per_hour() {
     // One question about Thai, then one request per form page, words included.
     assert_eq!(wiki.requests()[before..], ["GET /api.php query"; 4]);
 }
+
+#[tokio::test]
+async fn the_live_checks_ask_the_wiki_in_the_visitors_language() {
+    let wiki = TestWiki::private("plain", &["temporary-accounts.php"]);
+    let app = spawn_app(&wiki.api).await;
+    let visitor = Visitor::speaking(&app, "th");
+    visitor.get("/").await;
+    let (status, _, body) = visitor.fetch("/check-username?name=~2026-77").await;
+    assert_eq!(status, 200);
+    let answer: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(answer["problem"].as_str(), Some(message(&wiki, "noname", "th").await.as_str()), "{answer}");
+}
