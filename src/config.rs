@@ -43,6 +43,9 @@ struct Declared {
     /// Language of the wiki's labels and messages (uselang); content is the wiki's own
     #[arg(long, env = "WIKISIGNUP_LANGUAGE", default_value = "content")]
     language: Language,
+    /// Languages offered in a switch on the page, e.g. th,en for a bilingual event [default: none]
+    #[arg(long, env = "WIKISIGNUP_LANGUAGES", default_value = "")]
+    languages: LanguageList,
     /// Seconds to wait for the wiki
     #[arg(long, env = "WIKISIGNUP_UPSTREAM_TIMEOUT", default_value = "20")]
     upstream_timeout: InRange<1, 300>,
@@ -118,6 +121,8 @@ pub struct Settings {
     pub public_url: Option<PublicUrl>,
     pub contact: Option<OneLine>,
     pub language: Language,
+    /// The languages of the page's language switch, as the wiki codes them.
+    pub languages: Vec<String>,
     pub upstream_timeout: Duration,
     pub session_ttl: Duration,
     pub max_sessions: NonZeroU64,
@@ -278,6 +283,7 @@ impl Settings {
             public_url: declared.public_url,
             contact: declared.contact,
             language: declared.language,
+            languages: declared.languages.0.into_iter().map(|l| l.0.to_lowercase()).collect(),
             upstream_timeout: Duration::from_secs(declared.upstream_timeout.0),
             session_ttl: Duration::from_secs(declared.session_ttl.0 * 60),
             max_sessions: declared.max_sessions,
@@ -503,6 +509,23 @@ impl FromStr for Language {
 impl Language {
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+/// Language codes separated by commas.
+#[derive(Debug, Clone)]
+struct LanguageList(Vec<Language>);
+
+impl FromStr for LanguageList {
+    type Err = SettingError;
+
+    fn from_str(s: &str) -> Result<Self, SettingError> {
+        s.split(',')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(str::parse)
+            .collect::<Result<_, _>>()
+            .map(LanguageList)
     }
 }
 

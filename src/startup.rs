@@ -78,6 +78,7 @@ impl Application {
             event: event_setup(&settings, &public_url).await?,
             captcha_widgets: settings.captcha_widgets.clone(),
             languages: Default::default(),
+            language_switch: settings.languages.clone(),
         });
         if let Some(organizer) = &state.event.organizer {
             check_organizer(organizer, &state.wiki).await;

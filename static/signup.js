@@ -24,6 +24,7 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
   adviseWhileTyping(document.querySelector("form.signup"));
+  offerToShowPasswords(document.querySelector("form.signup"));
   if (window.parent !== window) tellTheFramingPage();
   // Coming back with the browser's back button: the buttons work again.
   window.addEventListener("pageshow", function (e) {
@@ -39,6 +40,27 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// A "Show" button beside each password box, so that a person on a phone can
+// check what they typed; pressed again, the password is hidden again.
+function offerToShowPasswords(form) {
+  if (!form) return;
+  form.querySelectorAll("input[type=password]").forEach(function (input) {
+    var toggle = document.createElement("button");
+    toggle.type = "button";
+    toggle.className = "show-password";
+    toggle.textContent = "Show";
+    toggle.setAttribute("aria-label", "Show password");
+    toggle.setAttribute("aria-pressed", "false");
+    toggle.setAttribute("aria-controls", input.id);
+    toggle.addEventListener("click", function () {
+      var show = input.type === "password";
+      input.type = show ? "text" : "password";
+      toggle.setAttribute("aria-pressed", String(show));
+    });
+    input.insertAdjacentElement("afterend", toggle);
+  });
+}
 
 // As the wiki's own sign-up page does: while a username or a password is
 // typed, ask the portal whether the wiki would take it, and say so under the

@@ -70,6 +70,7 @@ impl EventCode {
             choices: Vec::new(),
             autocomplete: "off",
             placeholder: String::new(),
+            inputmode: "",
         }
     }
 }

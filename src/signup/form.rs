@@ -66,6 +66,8 @@ pub struct FieldView {
     pub autocomplete: &'static str,
     /// What the empty box says, in the visitor's language (see `words`).
     pub placeholder: String,
+    /// The keyboard a phone shows (`numeric` for a two-factor code).
+    pub inputmode: &'static str,
 }
 
 /// One way of creating an account when the wiki offers several (a password,
@@ -381,6 +383,7 @@ fn field_view(
         choices,
         autocomplete: autocomplete(name, info.kind),
         placeholder: String::new(),
+        inputmode: if is_one_time_code(name) { "numeric" } else { "" },
     }
 }
 
@@ -392,8 +395,15 @@ fn autocomplete(name: &str, kind: FieldKind) -> &'static str {
         (_, FieldKind::Password) => "new-password",
         ("email", _) => "email",
         ("realname", _) => "name",
+        _ if is_one_time_code(name) => "one-time-code",
         _ => "off",
     }
+}
+
+/// A two-factor code (OATHAuth's `OATHToken`, or a provider's `code`):
+/// phones offer the code just received and a keypad for it.
+fn is_one_time_code(name: &str) -> bool {
+    matches!(name, "OATHToken" | "code" | "token")
 }
 
 impl FormView {

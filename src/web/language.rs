@@ -61,6 +61,21 @@ impl Languages {
         self.known.get(code).flatten().is_some()
     }
 
+    /// The switch between `offered` languages (those the wiki speaks), for
+    /// a page in `current`: each named in its own language.
+    pub fn switch(&self, offered: &[String], current: &str) -> Vec<LanguageChoice> {
+        offered
+            .iter()
+            .filter_map(|code| self.known.get(code).flatten())
+            .map(|known| LanguageChoice {
+                current: known.code == current,
+                code: known.code,
+                lang: known.bcp47,
+                name: known.autonym,
+            })
+            .collect()
+    }
+
     /// What a form page's answer said in `language`: its words, kept.
     pub fn learn(&self, language: &str, info: &SignupInfo) {
         let (lang, rtl) = match self.known.get(language).flatten() {
@@ -75,6 +90,18 @@ impl Languages {
     pub fn words(&self, language: &str) -> Words {
         self.words.get(language).unwrap_or_default()
     }
+}
+
+/// One language of the page's language switch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LanguageChoice {
+    /// As the wiki codes it (`?uselang=`).
+    pub code: String,
+    /// BCP 47, for the link's `lang`.
+    pub lang: String,
+    /// Its own name for itself: "ไทย", "English".
+    pub name: String,
+    pub current: bool,
 }
 
 /// The language a request is served in (a `uselang` code, or the
@@ -96,11 +123,14 @@ impl FromRequest for VisitorLanguage {
             let asked_now = query.as_ref().and_then(|q| q.iter().find(|(k, _)| k == "uselang").map(|(_, v)| v.clone()));
             let asked = asked_now.clone().or_else(|| session.language());
             let accept = req.headers().get("accept-language").and_then(|v| v.to_str().ok()).map(str::to_owned);
-            if asked.is_none() && accept.is_none() {
+            if asked.is_none() && accept.is_none() && state.language_switch.is_empty() {
                 return Ok(VisitorLanguage(default));
             }
             let languages = &state.languages;
-            languages.ask_about(&state.wiki, &candidates(asked.as_deref(), accept.as_deref())).await;
+            // One question for the codes named and those of the switch.
+            let mut codes = candidates(asked.as_deref(), accept.as_deref());
+            codes.extend(state.language_switch.iter().cloned());
+            languages.ask_about(&state.wiki, &codes).await;
             let chosen = choose_language(asked.as_deref(), accept.as_deref(), |code| languages.speaks(code));
             if let Some(asked) = asked_now.map(|a| a.to_lowercase()).filter(|a| languages.speaks(a)) {
                 session.set_language(&asked)?;

@@ -46,6 +46,8 @@ pub struct AppState {
     pub captcha_widgets: crate::config::CaptchaWidgetSettings,
     /// The visitors' languages and the pages' words in each.
     pub languages: language::Languages,
+    /// The languages of the page's switch (`--languages`).
+    pub language_switch: Vec<String>,
 }
 
 /// What an event adds to the sign-up; all of it off by default.

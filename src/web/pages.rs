@@ -33,6 +33,8 @@ pub struct FormPage<'a> {
     pub widget: Option<&'a super::script_captcha::WidgetView>,
     /// The page's words, in the visitor's language.
     pub words: &'a Words,
+    /// The languages to switch to (`--languages`), if any.
+    pub switch: &'a [super::language::LanguageChoice],
 }
 
 /// The way on from a message page.

@@ -362,6 +362,7 @@ fn show(
         cookie_check,
         widget: widget.as_ref(),
         words: &words,
+        switch: &state.languages.switch(&state.language_switch, &language.0),
     };
     let mut response = pages::render(status, &page);
     if let Some(widget) = &widget {

@@ -207,3 +207,21 @@ async fn the_form_fits_a_phone_screen() {
     assert_eq!(unlabelled, serde_json::json!([]));
     browser.close().await;
 }
+
+#[tokio::test]
+async fn a_password_can_be_shown_and_hidden_again() {
+    let wiki = TestWiki::shared("plain");
+    let app = spawn_app(&wiki.api).await;
+    let browser = Browser::start().await;
+    browser.client.goto(&format!("{}/", app.address)).await.unwrap();
+    browser.wait_for_heading("Create account").await;
+    browser.type_into("password", "Secret-Typed-42").await;
+    let toggle = browser.client.find(Locator::Css("#f-password + button.show-password")).await.unwrap();
+    let kind = "return document.getElementById('f-password').type";
+    toggle.click().await.unwrap();
+    assert_eq!(browser.client.execute(kind, vec![]).await.unwrap().as_str(), Some("text"));
+    assert_eq!(toggle.attr("aria-pressed").await.unwrap().as_deref(), Some("true"));
+    toggle.click().await.unwrap();
+    assert_eq!(browser.client.execute(kind, vec![]).await.unwrap().as_str(), Some("password"));
+    browser.close().await;
+}

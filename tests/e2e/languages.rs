@@ -81,3 +81,17 @@ async fn the_live_checks_ask_the_wiki_in_the_visitors_language() {
     let answer: serde_json::Value = serde_json::from_slice(&body).unwrap();
     assert_eq!(answer["problem"].as_str(), Some(message(&wiki, "noname", "th").await.as_str()), "{answer}");
 }
+
+#[tokio::test]
+async fn a_bilingual_event_switches_between_its_two_languages() {
+    let wiki = TestWiki::shared("plain");
+    let app = spawn_app(&wiki.api).args(&["--languages", "th,en"]).await;
+    let visitor = Visitor::new(&app);
+    let form = visitor.get("/").await;
+    assert_eq!(form.text("nav.languages a[lang=th]"), "ไทย", "{}", form.html);
+    assert_eq!(form.text("nav.languages a[lang=en]"), "English");
+    let thai = visitor.get(&form.attr("nav.languages a[lang=th]", "href").unwrap()).await;
+    assert_eq!(thai.attr("html", "lang").as_deref(), Some("th"));
+    assert_eq!(thai.attr("nav.languages a[aria-current]", "lang").as_deref(), Some("th"));
+    assert_eq!(thai.text("button.primary"), message(wiki, "createacct-submit", "th").await);
+}

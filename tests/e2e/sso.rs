@@ -44,6 +44,9 @@ fn assert_two_factor_step(page: &Page, name: &str) {
     assert!(details.contains("Account") && details.contains(name), "{details}");
     assert!(details.contains("Secret"), "the two-factor secret is not shown: {details}");
     assert!(page.input_value("code").is_some());
+    // A phone offers the code just received, on a keypad.
+    assert_eq!(page.attr("input[name=code]", "autocomplete").as_deref(), Some("one-time-code"));
+    assert_eq!(page.attr("input[name=code]", "inputmode").as_deref(), Some("numeric"));
 }
 
 #[tokio::test]
