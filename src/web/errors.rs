@@ -66,7 +66,7 @@ pub struct Description {
     pub action: Action,
 }
 
-const TRY_AGAIN: &str = "This is usually temporary. Nothing you typed was lost: please try again in a moment.";
+const TRY_AGAIN: &str = "This is usually temporary: please try again in a moment.";
 
 impl PageError {
     /// The one place where an error becomes words for the visitor.
@@ -98,19 +98,19 @@ impl PageError {
             PageError::Wiki(WikiError::Throttled(m)) => Description {
                 status: StatusCode::SERVICE_UNAVAILABLE,
                 title: "The wiki is limiting new accounts right now",
-                text: format!("The wiki said: {} Nothing you typed was lost: please try again later.", m.text.trim()),
+                text: format!("The wiki said: {} Please try again later.", m.text.trim()),
                 action: Action::BackToForm,
             },
             PageError::Wiki(WikiError::LoginFailed(_)) => says(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "This sign-up page cannot create accounts right now",
                 "It creates accounts through the organisers' account on the wiki, which could not log in. The \
-                 organisers can see why in the page's log. Nothing you typed was lost: please try again later.",
+                 organisers can see why in the page's log. Please try again later.",
             ),
             PageError::Wiki(WikiError::Timeout) => says(
                 StatusCode::GATEWAY_TIMEOUT,
                 "The wiki is taking too long to answer",
-                "Nothing was lost: please try again in a moment.",
+                "Please try again in a moment.",
             ),
             PageError::Wiki(e @ WikiError::Api(_)) if e.wiki_says().is_some() => Description {
                 status: StatusCode::BAD_GATEWAY,

@@ -399,7 +399,12 @@ fn show_trouble(
 ) -> Result<HttpResponse, PageError> {
     e.log();
     let description = e.describe();
-    let notice = Notice::trouble(description.title, &description.text, request_id::current());
+    // True of the form below: what was typed is in it, but for passwords.
+    let explanation = format!(
+        "{} Your answers are still in the form below; passwords are never kept, so please type yours again.",
+        description.text
+    );
+    let notice = Notice::trouble(description.title, &explanation, request_id::current());
     show(state, session, language, flow, submission, Some(notice), e.status_code(), false)
 }
 

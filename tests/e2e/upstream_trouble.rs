@@ -139,6 +139,8 @@ async fn trouble_on_submit_shows_the_form_again_as_it_was_typed() {
         assert_eq!(page.input_value("username").as_deref(), Some("Kept Name"));
         assert_eq!(page.input_value("email").as_deref(), Some("k@example.org"));
         assert!(!page.html.contains("Secret-1234"), "a password came back in the page");
+        // And the page says so, rather than that nothing was lost.
+        assert!(page.text(".notice.error").contains("passwords are never kept"), "{}", page.html);
     }
 }
 
