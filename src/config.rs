@@ -512,6 +512,12 @@ impl Language {
     }
 }
 
+/// A setting that lists values separated by commas, each read by `item`;
+/// spaces around them and empty entries are ignored.
+fn comma_separated<T>(s: &str, item: impl Fn(&str) -> Result<T, SettingError>) -> Result<Vec<T>, SettingError> {
+    s.split(',').map(str::trim).filter(|v| !v.is_empty()).map(item).collect()
+}
+
 /// Language codes separated by commas.
 #[derive(Debug, Clone)]
 struct LanguageList(Vec<Language>);
@@ -520,12 +526,7 @@ impl FromStr for LanguageList {
     type Err = SettingError;
 
     fn from_str(s: &str) -> Result<Self, SettingError> {
-        s.split(',')
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .map(str::parse)
-            .collect::<Result<_, _>>()
-            .map(LanguageList)
+        comma_separated(s, str::parse).map(LanguageList)
     }
 }
 
@@ -594,7 +595,7 @@ impl FromStr for TrustedProxies {
                 .or_else(|_| p.parse::<IpAddr>().map(|ip| IpNet::from(ip.to_canonical())))
                 .map_err(|_| SettingError::NotAnAddress(p.to_owned()))
         };
-        s.split(',').map(str::trim).filter(|p| !p.is_empty()).map(proxy).collect::<Result<_, _>>().map(TrustedProxies)
+        comma_separated(s, proxy).map(TrustedProxies)
     }
 }
 
@@ -612,12 +613,9 @@ impl FromStr for CaptchaWidgetList {
     type Err = SettingError;
 
     fn from_str(s: &str) -> Result<Self, SettingError> {
-        s.split(',')
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
-            .map(|n| CaptchaService::from_name(n).ok_or_else(|| SettingError::NotACaptchaService(n.to_owned())))
-            .collect::<Result<_, _>>()
-            .map(CaptchaWidgetList)
+        let service =
+            |n: &str| CaptchaService::from_name(n).ok_or_else(|| SettingError::NotACaptchaService(n.to_owned()));
+        comma_separated(s, service).map(CaptchaWidgetList)
     }
 }
 

@@ -16,6 +16,7 @@ use super::client_ip::ClientIp;
 use super::csrf::VerifiedForm;
 use super::errors::PageError;
 use super::language::VisitorLanguage;
+use super::session::made_for;
 use crate::signup::Advice;
 use crate::wiki::{UpstreamSession, WikiError};
 
@@ -68,13 +69,10 @@ pub async fn check_password(
     }
 }
 
-/// A wiki session of no one for a check made for this visitor: in their
-/// language, and from their address where the wiki trusts the portal.
+/// A wiki session of no one, for a check made for this visitor.
 fn asking(state: &AppState, client: ClientIp, language: &VisitorLanguage) -> UpstreamSession {
-    let mut session = UpstreamSession::anonymous_in(&language.0);
-    if state.event.forward_client_ip {
-        session.forward_for(client.0);
-    }
+    let mut session = UpstreamSession::default();
+    made_for(state, client, language, &mut session);
     session
 }
 

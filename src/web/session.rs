@@ -62,6 +62,15 @@ impl FromRequest for VisitorSession {
     }
 }
 
+/// Makes the calls of `wiki` calls for this visitor: in their language, and
+/// from their address where the wiki trusts the portal (`--forward-client-ip`).
+pub fn made_for(state: &AppState, client: ClientIp, language: &VisitorLanguage, wiki: &mut UpstreamSession) {
+    if state.event.forward_client_ip {
+        wiki.forward_for(client.0);
+    }
+    wiki.speak(&language.0);
+}
+
 impl VisitorSession {
     pub fn new(session: Session) -> VisitorSession {
         VisitorSession(session)
@@ -110,10 +119,7 @@ impl VisitorSession {
         call: impl AsyncFn(&mut UpstreamSession) -> Result<T, WikiError>,
     ) -> Result<Result<T, WikiError>, PageError> {
         let forwarded = async |wiki: &mut UpstreamSession| {
-            if state.event.forward_client_ip {
-                wiki.forward_for(client.0);
-            }
-            wiki.speak(&language.0);
+            made_for(state, client, language, wiki);
             call(wiki).await
         };
         if let Some(organizer) = &state.event.organizer {

@@ -181,13 +181,13 @@ impl Organizer {
         Ok(rights)
     }
 
-    /// Keeps what the wiki changed in the session (cookies, token).
+    /// Keeps what the wiki changed in the session (cookies, token), not how
+    /// the call was made for one visitor (their address, their language).
     async fn keep(&self, mut session: UpstreamSession) {
-        // The visitor it was used for is not the next one's.
-        session.manner.forwarded_for = None;
         let mut state = self.state.lock().await;
-        if state.session.is_some() {
-            state.session = Some(session);
+        if let Some(own) = state.session.as_mut() {
+            session.manner = own.manner.clone();
+            *own = session;
         }
     }
 

@@ -79,13 +79,6 @@ impl UpstreamSession {
         self.manner.language = Some(language.to_owned());
     }
 
-    /// A session of no one, for calls that need none, in `language`.
-    pub fn anonymous_in(language: &str) -> UpstreamSession {
-        let mut session = UpstreamSession::default();
-        session.speak(language);
-        session
-    }
-
     pub fn has_cookies(&self) -> bool {
         self.cookies.iter_unexpired().next().is_some()
     }
