@@ -122,6 +122,7 @@ impl Application {
 
         let server = HttpServer::new(move || {
             App::new()
+                .wrap(from_fn(routes::errors::in_visitor_language))
                 .wrap(
                     SessionMiddleware::builder(store.clone(), key.clone())
                         .cookie_name(routes::SESSION_COOKIE.to_owned())

@@ -19,12 +19,13 @@ document.addEventListener("DOMContentLoaded", function () {
         form.appendChild(carry);
       }
       form.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
-      if (pressed) { pressed.dataset.label = pressed.textContent; pressed.textContent = "Please wait\u2026"; }
+      if (pressed) { pressed.dataset.label = pressed.textContent; pressed.textContent = form.dataset.wait || "\u2026"; }
       form.setAttribute("aria-busy", "true");
     });
   });
   adviseWhileTyping(document.querySelector("form.signup"));
   offerToShowPasswords(document.querySelector("form.signup"));
+  refreshCaptchaInPlace(document.querySelector("form.signup"));
   if (window.parent !== window) tellTheFramingPage();
   // Coming back with the browser's back button: the buttons work again.
   window.addEventListener("pageshow", function (e) {
@@ -42,21 +43,19 @@ document.addEventListener("DOMContentLoaded", function () {
 });
 
 // A "Show" button beside each password box, so that a person on a phone can
-// check what they typed; pressed again, the password is hidden again.
+// check what they typed; it then says "Hide" (the wiki's words for both).
 function offerToShowPasswords(form) {
   if (!form) return;
   form.querySelectorAll("input[type=password]").forEach(function (input) {
     var toggle = document.createElement("button");
     toggle.type = "button";
     toggle.className = "show-password";
-    toggle.textContent = "Show";
-    toggle.setAttribute("aria-label", "Show password");
-    toggle.setAttribute("aria-pressed", "false");
+    toggle.textContent = form.dataset.show;
     toggle.setAttribute("aria-controls", input.id);
     toggle.addEventListener("click", function () {
       var show = input.type === "password";
       input.type = show ? "text" : "password";
-      toggle.setAttribute("aria-pressed", String(show));
+      toggle.textContent = show ? form.dataset.hide : form.dataset.show;
     });
     input.insertAdjacentElement("afterend", toggle);
   });
@@ -163,4 +162,34 @@ function tellTheFramingPage() {
   tellHeight();
   var created = document.body.dataset.created;
   if (created) window.parent.postMessage({ type: "wikisignup:created", username: created }, target);
+}
+
+// The CAPTCHA's "Refresh" redraws the whole form without this script; with
+// it, only the image changes and nothing typed (passwords included) is
+// cleared.
+function refreshCaptchaInPlace(form) {
+  if (!form || !window.fetch || !window.FormData) return;
+  var button = form.querySelector("button.refresh");
+  var image = form.querySelector("img.challenge");
+  if (!button || !image) return;
+  button.addEventListener("click", function (event) {
+    event.preventDefault();
+    button.disabled = true;
+    var body = new URLSearchParams();
+    body.append("wikisignup_csrf", form.querySelector("input[name=wikisignup_csrf]").value);
+    fetch(button.formAction, {
+      method: "POST", credentials: "same-origin", body: body,
+      headers: { "Accept": "application/json" }
+    }).then(function (response) {
+      if (!response.ok) throw new Error(String(response.status));
+      return response.json();
+    }).then(function (answer) {
+      image.src = answer.image;
+      var word = form.querySelector("input[name=captchaWord]");
+      if (word) { word.value = ""; word.focus(); }
+    }).catch(function () {
+      // As without the script: the form, redrawn with what was typed.
+      form.requestSubmit(button);
+    }).finally(function () { button.disabled = false; });
+  });
 }

@@ -4,21 +4,22 @@
 //! Advisory only: the wiki decides when the form is sent.
 
 use super::username::{Username, UsernameError};
+use super::words::Said;
 use crate::wiki::types::{ApiMessage, PasswordValidity, UserInfo, Validity};
 
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq)]
 pub enum Advice {
     /// Nothing to say: the value is fine, or there is none yet.
     Fine,
     /// What is wrong with it, in words for the visitor.
-    Problem(String),
+    Problem(Said),
 }
 
 impl Advice {
-    pub fn problem(&self) -> Option<&str> {
+    pub fn problem(&self) -> Option<&Said> {
         match self {
             Advice::Fine => None,
-            Advice::Problem(text) => Some(text),
+            Advice::Problem(said) => Some(said),
         }
     }
 
@@ -36,9 +37,10 @@ impl Advice {
         if user.invalid {
             not_a_valid_username()
         } else if !user.missing {
-            Advice::Problem("This username is already taken. Please choose another one.".into())
+            // MediaWiki's words for it.
+            Advice::Problem(Said::portal("userexists"))
         } else if user.cancreate == Some(false) {
-            first_text(&user.cancreateerror, "The wiki does not accept this username.")
+            first_text(&user.cancreateerror, "check-username-refused")
         } else {
             Advice::Fine
         }
@@ -49,21 +51,20 @@ impl Advice {
     pub fn for_password(answer: &PasswordValidity) -> Advice {
         match answer.validity {
             Validity::Good => Advice::Fine,
-            Validity::Change | Validity::Invalid => {
-                first_text(&answer.validitymessages, "The wiki does not accept this password.")
-            }
+            Validity::Change | Validity::Invalid => first_text(&answer.validitymessages, "check-password-refused"),
         }
     }
 }
 
 fn not_a_valid_username() -> Advice {
-    Advice::Problem("This is not a valid username.".into())
+    Advice::Problem(Said::portal("noname"))
 }
 
-/// The first of the wiki's messages, or `otherwise` when it gave none.
+/// The first of the wiki's messages, or the portal's sentence `otherwise`
+/// when it gave none.
 fn first_text(messages: &[ApiMessage], otherwise: &str) -> Advice {
     let text = messages.iter().map(|m| m.text.trim()).find(|t| !t.is_empty());
-    Advice::Problem(text.unwrap_or(otherwise).to_owned())
+    Advice::Problem(text.map_or_else(|| Said::portal(otherwise), Said::wiki_text))
 }
 
 #[cfg(test)]
@@ -81,6 +82,11 @@ mod tests {
         Advice::for_password(&serde_json::from_str(json).unwrap())
     }
 
+    /// What the visitor reads, in English.
+    fn read(advice: &Advice) -> Option<String> {
+        advice.problem().map(|said| super::super::Words::default().say(said))
+    }
+
     #[test]
     fn a_free_name_is_fine() {
         assert_eq!(username_answer(r#"{"name":"Nobody here 123","missing":true,"cancreate":true}"#), Advice::Fine);
@@ -89,14 +95,14 @@ mod tests {
     #[test]
     fn a_taken_name_is_a_problem() {
         let advice = username_answer(r#"{"userid":1,"name":"Admin"}"#);
-        assert!(advice.problem().unwrap().contains("already taken"), "{advice:?}");
+        assert!(read(&advice).unwrap().contains("already in use"), "{advice:?}");
     }
 
     #[test]
     fn the_wikis_reason_for_refusing_a_name_is_shown() {
         let json = r#"{"name":"A@b","missing":true,"cancreate":false,
             "cancreateerror":[{"code":"invaliduser","text":"You have not specified a valid username."}]}"#;
-        assert_eq!(username_answer(json).problem(), Some("You have not specified a valid username."));
+        assert_eq!(read(&username_answer(json)).as_deref(), Some("You have not specified a valid username."));
     }
 
     #[test]
@@ -120,8 +126,9 @@ mod tests {
     fn the_password_policys_words_are_shown() {
         let json = r#"{"validity":"Change","validitymessages":[{"code":"password-substring-username-match",
             "text":"Your password must not appear within your username."}]}"#;
-        assert_eq!(password_answer(json).problem(), Some("Your password must not appear within your username."));
+        let said = read(&password_answer(json));
+        assert_eq!(said.as_deref(), Some("Your password must not appear within your username."));
         let bare = password_answer(r#"{"validity":"Invalid"}"#);
-        assert_eq!(bare.problem(), Some("The wiki does not accept this password."));
+        assert_eq!(read(&bare).as_deref(), Some("The wiki does not accept this password."));
     }
 }

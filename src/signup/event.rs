@@ -9,6 +9,7 @@ use time::OffsetDateTime;
 use super::form::{FieldView, FormSpec, Widget};
 use super::html::SafeHtml;
 use super::submission::Submission;
+use super::words::{Said, Words};
 use crate::wiki::types::{FieldKind, RequestRequirement};
 
 /// The form field of the event code: the portal's own, never sent to the wiki.
@@ -44,26 +45,22 @@ impl std::fmt::Debug for EventCode {
 impl EventCode {
     /// Whether `submission` carries the code: compared in constant time,
     /// ignoring case and spaces around it, as people type a word they heard.
-    pub fn admits(&self, submission: &Submission) -> Result<(), String> {
+    pub fn admits(&self, submission: &Submission) -> Result<(), Said> {
         let typed = submission.value(EVENT_CODE_FIELD).map(str::trim).unwrap_or_default();
         if typed.is_empty() {
-            return Err("Please type the event code that the organisers announced.".into());
+            return Err(Said::portal("event-code-missing"));
         }
         let (typed, code) = (typed.to_lowercase(), self.0.to_lowercase());
-        if bool::from(typed.as_bytes().ct_eq(code.as_bytes())) {
-            Ok(())
-        } else {
-            Err("That is not the event code. Please check it with the organisers and type it again.".into())
-        }
+        if bool::from(typed.as_bytes().ct_eq(code.as_bytes())) { Ok(()) } else { Err(Said::portal("event-code-wrong")) }
     }
 
     /// The field that asks for it, refilled with what was typed.
-    pub fn field(submission: &Submission) -> FieldView {
+    pub fn field(submission: &Submission, words: &Words) -> FieldView {
         FieldView {
             name: EVENT_CODE_FIELD.to_owned(),
             widget: Widget::Text,
-            label: SafeHtml::from_text("Event code"),
-            help: SafeHtml::from_text("The word the organisers announced at the event."),
+            label: SafeHtml::from_text(&words.get("event-code-label")),
+            help: SafeHtml::from_text(&words.get("event-code-help")),
             required: true,
             value: submission.value(EVENT_CODE_FIELD).unwrap_or_default().to_owned(),
             checked: false,
@@ -71,6 +68,7 @@ impl EventCode {
             autocomplete: "off",
             placeholder: String::new(),
             inputmode: "",
+            described_by: String::new(),
         }
     }
 }
@@ -183,8 +181,11 @@ mod tests {
     #[test]
     fn the_event_code_is_asked_for_and_checked() {
         let code: EventCode = " Wiki-Loves-Paris ".parse().unwrap();
-        assert!(code.admits(&typed(&[])).unwrap_err().contains("type the event code"));
-        assert!(code.admits(&typed(&[(EVENT_CODE_FIELD, "wiki-loves-pari")])).unwrap_err().contains("not the"));
+        assert_eq!(code.admits(&typed(&[])), Err(Said::portal("event-code-missing")));
+        assert_eq!(
+            code.admits(&typed(&[(EVENT_CODE_FIELD, "wiki-loves-pari")])),
+            Err(Said::portal("event-code-wrong"))
+        );
         assert_eq!(code.admits(&typed(&[(EVENT_CODE_FIELD, " wiki-loves-paris")])), Ok(()));
         assert_eq!(format!("{code:?}"), "EventCode(redacted)");
         assert!("  ".parse::<EventCode>().is_err());

@@ -17,10 +17,10 @@ use url::Url;
 use super::campaign::Campaign;
 use super::event::{CreatorForm, EventCode};
 use super::form::{FormSpec, TooLong};
-use super::html::SafeHtml;
 use super::outcome::Outcome;
 use super::submission::{CreateParams, Submission, create_params};
 use super::username::Username;
+use super::words::Said;
 use crate::wiki::types::AuthManagerInfo;
 
 /// Whether the next `createaccount` begins a flow or continues one the wiki
@@ -36,7 +36,9 @@ pub enum Stage {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Notice {
     pub error: bool,
-    pub html: SafeHtml,
+    /// A headline for trouble, shown before what is said.
+    pub title: Option<Said>,
+    pub said: Vec<Said>,
     /// The request id, for trouble a visitor may report.
     pub reference: Option<String>,
     /// The way on is the wiki's own sign-up page (a limit of the wiki's
@@ -46,23 +48,32 @@ pub struct Notice {
 }
 
 impl Notice {
-    pub fn info(html: SafeHtml) -> Notice {
-        Notice { error: false, html, reference: None, offer_wiki_signup: false }
+    pub fn info(said: Said) -> Notice {
+        Notice { error: false, title: None, said: vec![said], reference: None, offer_wiki_signup: false }
     }
 
-    pub fn error(html: SafeHtml) -> Notice {
-        Notice { error: true, html, reference: None, offer_wiki_signup: false }
+    pub fn error(said: Said) -> Notice {
+        Notice { error: true, ..Notice::info(said) }
     }
 
     /// Trouble (the wiki down, a limit reached), shown above the form the
     /// visitor filled in, with the reference of the request that met it.
-    pub fn trouble(title: &str, explanation: &str, reference: String) -> Notice {
-        let html = SafeHtml::from_text(&format!("{title}. {explanation}"));
-        Notice { error: true, html, reference: Some(reference), offer_wiki_signup: false }
+    pub fn trouble(title: Said, explanation: Vec<Said>, reference: String) -> Notice {
+        Notice {
+            error: true,
+            title: Some(title),
+            said: explanation,
+            reference: Some(reference),
+            offer_wiki_signup: false,
+        }
     }
 
-    fn text(text: &str) -> Notice {
-        Notice::info(SafeHtml::from_text(text))
+    /// Everything said, in one language, for a test to read.
+    #[cfg(test)]
+    fn in_english(&self) -> String {
+        let words = super::Words::default();
+        let title = self.title.iter().map(|t| words.say(t));
+        title.chain(self.said.iter().map(|s| words.say(s))).collect::<Vec<_>>().join(" ")
     }
 }
 
@@ -207,18 +218,14 @@ pub fn submit(flow: Option<Flow>, submission: &Submission, rules: &EventRules) -
             if let Some(code) = rules.event_code.as_ref().filter(|_| flow.stage == Stage::Begin)
                 && let Err(said) = code.admits(submission)
             {
-                return Submit::Correct { flow, notice: Notice::error(SafeHtml::from_text(&said)) };
+                return Submit::Correct { flow, notice: Notice::error(said) };
             }
             send_unless_too_long(flow, submission)
         }
         Some(_) => Submit::Refill { notice: came_back() },
         // No form of ours is under way (it ended in another tab, or the
         // session expired): nothing is sent.
-        None => Submit::Refill {
-            notice: Notice::text(
-                "Your session had expired, so nothing was sent yet. Please check the form and submit it again.",
-            ),
-        },
+        None => Submit::Refill { notice: Notice::info(Said::portal("notice-session-expired")) },
     }
 }
 
@@ -228,10 +235,8 @@ fn send_unless_too_long(flow: Flow, submission: &Submission) -> Submit {
     match flow.spec.too_long(submission) {
         Some(TooLong { label, max_bytes }) => {
             let label = label.trim_end_matches([':', ' ']);
-            let notice = Notice::error(SafeHtml::from_text(&format!(
-                "“{label}” is longer than the wiki accepts: at most {max_bytes} bytes (as many Latin letters, \
-                 fewer in most other scripts). Please shorten it; nothing was sent."
-            )));
+            let said = Said::portal("notice-too-long").with("label", label).with("max", max_bytes);
+            let notice = Notice::error(said);
             Submit::Correct { flow, notice }
         }
         None => {
@@ -258,12 +263,14 @@ pub fn returned(flow: Option<Flow>, key: Option<&str>) -> Option<Flow> {
 
 /// What a provider reported with its return (an OAuth-style `error`, maybe
 /// with `error_description`), to show beside the wiki's own message.
-pub fn provider_error(returned: &Submission) -> Option<String> {
+pub fn provider_error(returned: &Submission) -> Option<Said> {
     let error = returned.value("error").filter(|e| !e.is_empty())?;
     let description = returned.value("error_description").filter(|d| !d.is_empty());
     Some(match description {
-        Some(description) => format!("The sign-in provider answered: {error} ({description})."),
-        None => format!("The sign-in provider answered: {error}."),
+        Some(description) => {
+            Said::portal("notice-provider-said-why").with("error", error).with("description", description)
+        }
+        None => Said::portal("notice-provider-said").with("error", error),
     })
 }
 
@@ -319,7 +326,7 @@ impl Flow {
 
     /// Acts on the wiki's answer; `provider_said` is what a provider
     /// reported on its return, if anything.
-    pub fn follow(mut self, outcome: Outcome, provider_said: Option<String>) -> Next {
+    pub fn follow(mut self, outcome: Outcome, provider_said: Option<Said>) -> Next {
         match outcome {
             Outcome::Created { username } => Next::Welcome(username),
             // The wiki's flow is over: a fresh form (and a fresh CAPTCHA)
@@ -329,35 +336,27 @@ impl Flow {
             // created...") are untrue for the visitor.
             Outcome::Rejected { code, .. } if code == ADDRESS_LIMIT_CODE => {
                 self.stage = Stage::Begin;
-                let mut notice = Notice::text(
-                    "This sign-up page has reached the wiki's limit of new accounts for now: the wiki counts every \
-                     sign-up made through this page as coming from one address. You can still create your account on \
-                     the wiki itself, with the link below. (Organisers: use organizer mode, or ask the wiki for an \
-                     exception.)",
-                );
-                notice.error = true;
+                let mut notice = Notice::error(Said::portal("notice-address-limit"));
                 notice.offer_wiki_signup = true;
                 self.notice = Some(notice);
                 Next::Form(self)
             }
             Outcome::Rejected { message, .. } => {
-                let message = match provider_said {
-                    Some(said) => message.after_text(&said),
-                    None => message,
-                };
                 self.stage = Stage::Begin;
-                self.notice = Some(Notice::error(message));
+                let mut notice = Notice::error(Said::Wiki(message));
+                notice.said.splice(0..0, provider_said);
+                self.notice = Some(notice);
                 Next::Form(self)
             }
             Outcome::NeedsMore { message, spec } => {
                 self.spec = spec;
                 self.stage = Stage::Continue;
-                self.notice = (!message.is_empty()).then(|| Notice::info(message));
+                self.notice = (!message.is_empty()).then(|| Notice::info(Said::Wiki(message)));
                 Next::Form(self)
             }
             Outcome::Restart { message } => {
                 self.stage = Stage::Begin;
-                self.notice = Some(Notice::info(message));
+                self.notice = Some(Notice::info(Said::Wiki(message)));
                 Next::Form(self)
             }
             Outcome::Redirect { target, spec } => {
@@ -372,7 +371,7 @@ impl Flow {
 }
 
 fn came_back() -> Notice {
-    Notice::text("You came back before finishing with the sign-in provider. You can choose again.")
+    Notice::info(Said::portal("notice-provider-cancelled"))
 }
 
 /// A key no one can guess: a flow's return key, a session's CSRF token.
@@ -482,7 +481,7 @@ mod tests {
         match submit(Some(plain_flow()), &submission, &EventRules::default()) {
             Submit::Correct { flow, notice } => {
                 assert!(notice.error);
-                assert!(notice.html.as_str().contains("at most 255 bytes"), "{notice:?}");
+                assert!(notice.in_english().contains("at most 255 bytes"), "{notice:?}");
                 assert_eq!(flow.stage, Stage::Begin);
             }
             other => panic!("sent or refilled: {other:?}"),
@@ -516,8 +515,8 @@ mod tests {
         let Next::Form(flow) = sent(plain_flow()).follow(outcome(hit), None) else { panic!() };
         let notice = flow.notice.unwrap();
         assert!(notice.offer_wiki_signup && notice.error);
-        assert!(notice.html.as_str().contains("This sign-up page has reached the wiki&#39;s limit"), "{notice:?}");
-        assert!(!notice.html.as_str().contains("your IP address"));
+        assert!(notice.in_english().contains("This sign-up page has reached the wiki's limit"), "{notice:?}");
+        assert!(!notice.in_english().contains("your IP address"));
     }
 
     #[test]
@@ -541,9 +540,13 @@ mod tests {
     #[test]
     fn a_providers_error_goes_before_the_wikis_reason() {
         let said = provider_error(&typed(&[("error", "access_denied"), ("error_description", "No")]));
-        assert_eq!(said.as_deref(), Some("The sign-in provider answered: access_denied (No)."));
+        let english = super::super::Words::default();
+        assert_eq!(
+            said.as_ref().map(|s| english.say(s)).as_deref(),
+            Some("The sign-in provider answered: access_denied (No).")
+        );
         let Next::Form(flow) = sent(plain_flow()).follow(outcome(USEREXISTS), said) else { panic!() };
-        assert!(flow.notice.unwrap().html.as_str().starts_with("The sign-in provider answered: access_denied"));
+        assert!(flow.notice.unwrap().in_english().starts_with("The sign-in provider answered: access_denied"));
         assert_eq!(provider_error(&typed(&[("code", "abc")])), None);
     }
 
@@ -589,7 +592,7 @@ mod tests {
         let (flow, _) = fresh(info(SSO), &Submission::default(), &EventRules::default(), None).unwrap();
         let Next::Provider { flow, .. } = sent(flow).follow(outcome(REDIRECT), None) else { panic!() };
         let Visit::Fresh { notice, .. } = visit(Some(flow.clone())) else { panic!() };
-        assert!(notice.unwrap().html.as_str().contains("came back"));
+        assert!(notice.unwrap().in_english().contains("came back"));
         // A form posted meanwhile is not sent: the flow is at the provider.
         assert!(matches!(submit(Some(flow.clone()), &typed(&[]), &EventRules::default()), Submit::Refill { .. }));
         assert_eq!(form_to_show_again(Some(flow)), None);
@@ -601,7 +604,7 @@ mod tests {
         assert_eq!(flow.stage, Stage::Begin);
         let notice = flow.notice.unwrap();
         assert!(!notice.error);
-        assert!(notice.html.as_str().contains("Link your account."));
+        assert!(notice.in_english().contains("Link your account."));
     }
 
     #[test]
@@ -614,7 +617,7 @@ mod tests {
         let Submit::Refill { notice } = submit(None, &typed(&[("username", "Ada")]), &EventRules::default()) else {
             panic!()
         };
-        assert!(notice.html.as_str().contains("nothing was sent"));
+        assert!(notice.in_english().contains("nothing was sent"));
     }
 
     #[test]
@@ -642,7 +645,11 @@ mod tests {
     #[test]
     fn a_broken_continuation_starts_again_with_the_reason() {
         let Next::Form(mut flow) = sent(plain_flow()).follow(outcome(UI_2FA), None) else { panic!() };
-        flow.broken(Notice::trouble("The wiki is taking too long to answer", "Please start again.", "r1".into()));
+        flow.broken(Notice::trouble(
+            Said::portal("error-wiki-slow"),
+            vec![Said::portal("notice-start-again")],
+            "r1".into(),
+        ));
         assert_eq!(flow.stage, Stage::Begin);
         let Visit::Fresh { notice, .. } = visit(Some(flow)) else { panic!() };
         assert_eq!(notice.unwrap().reference.as_deref(), Some("r1"));

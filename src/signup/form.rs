@@ -68,6 +68,8 @@ pub struct FieldView {
     pub placeholder: String,
     /// The keyboard a phone shows (`numeric` for a two-factor code).
     pub inputmode: &'static str,
+    /// The id of what else describes the field (a CAPTCHA's instruction).
+    pub described_by: String,
 }
 
 /// One way of creating an account when the wiki offers several (a password,
@@ -191,6 +193,26 @@ impl FormSpec {
             }
         }
         view
+    }
+}
+
+impl FormSpec {
+    /// Puts the new image CAPTCHA `id` (FancyCaptcha's reload) in place of
+    /// the one asked: the id sent back, and the image's link. Returns the
+    /// image's old link and its new one; `None` when the form has no image
+    /// CAPTCHA.
+    pub fn new_captcha(&mut self, id: &str) -> Option<(String, String)> {
+        let request = self
+            .requests
+            .iter_mut()
+            .find(|r| r.metadata.get("mime").and_then(|m| m.as_str()).is_some_and(|m| m.starts_with("image/")))?;
+        let hidden = request.fields.values_mut().find(|f| f.kind == FieldKind::Hidden)?;
+        let old = hidden.value.replace(id.to_owned()).unwrap_or_default();
+        let image = request.fields.values_mut().find(|f| f.kind == FieldKind::Null)?;
+        let old_link = image.value.clone()?;
+        let link = old_link.replace(&format!("wpCaptchaId={old}"), &format!("wpCaptchaId={id}"));
+        image.value = Some(link.clone());
+        Some((old_link, link))
     }
 }
 
@@ -384,6 +406,7 @@ fn field_view(
         autocomplete: autocomplete(name, info.kind),
         placeholder: String::new(),
         inputmode: if is_one_time_code(name) { "numeric" } else { "" },
+        described_by: String::new(),
     }
 }
 

@@ -6,6 +6,7 @@
 
 mod advice;
 mod campaign;
+mod catalogue;
 mod event;
 pub mod flow;
 mod form;
@@ -26,7 +27,7 @@ pub use outcome::{Outcome, interpret};
 pub use page_title::{PageTitle, PageTitleError};
 pub use submission::{CreateParams, Submission, WAY_BUTTON, create_params};
 pub use username::{Username, UsernameError};
-pub use words::{INTERFACE_MESSAGES, Words, candidates, choose_language};
+pub use words::{INTERFACE_MESSAGES, Said, Words, candidates, choose_language};
 
 #[cfg(test)]
 mod properties;

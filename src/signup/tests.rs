@@ -59,6 +59,35 @@ fn fancy_captcha_is_a_challenge_with_an_image_shown_last() {
 }
 
 #[test]
+fn the_captcha_is_introduced_with_the_wikis_words_for_account_creation() {
+    let index = Url::parse("http://127.0.0.1:8080/index.php").unwrap();
+    let mut view = FormSpec::new(requests(CAPTCHA)).view(&Submission::default(), &base());
+    // The API labels it with the instruction for edits.
+    assert!(view.challenges[1].label.as_str().starts_with("To edit this page"));
+    view.in_words(&crate::signup::Words::default(), &index);
+    let instruction = view.challenges[1].label.as_str();
+    assert!(instruction.starts_with("To protect the wiki against automated account creation"), "{instruction}");
+    assert!(instruction.contains(r#"href="http://127.0.0.1:8080/index.php?title=Special%3ACaptcha%2Fhelp""#));
+    assert!(view.challenges[1].help.is_empty(), "no API help as the image's description");
+    assert_eq!(view.challenges[2].described_by, "captcha-instruction");
+    assert!(view.challenges[2].help.is_empty());
+}
+
+#[test]
+fn a_new_captcha_replaces_the_id_sent_back_and_the_image() {
+    let mut spec = FormSpec::new(requests(CAPTCHA));
+    let old = spec.requests()[0].fields["captchaId"].value.clone().unwrap();
+    let (old_link, link) = spec.new_captcha("424242").unwrap();
+    assert!(old_link.ends_with(&format!("wpCaptchaId={old}")));
+    assert_eq!(link, "/index.php?title=Special:Captcha/image&wpCaptchaId=424242");
+    let fields = create_params(&spec, &submission(&[("captchaWord", "x")])).fields;
+    assert!(fields.contains(&("captchaId".into(), "424242".into())), "{old} is still sent");
+    let view = spec.view(&Submission::default(), &base());
+    assert_eq!(view.challenges[1].widget, Widget::Image { src: link });
+    assert_eq!(FormSpec::new(requests(QUESTY)).new_captcha("1"), None, "only an image CAPTCHA is reloaded");
+}
+
+#[test]
 fn question_captcha_shows_its_question_as_text() {
     let view = FormSpec::new(requests(QUESTY)).view(&Submission::default(), &base());
     let info = view.challenges.iter().find(|f| f.name == "captchaInfo").unwrap();

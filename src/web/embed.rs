@@ -8,6 +8,7 @@ use askama::Template;
 
 use super::AppState;
 use super::pages;
+use crate::signup::Words;
 
 #[derive(Template)]
 #[template(path = "embed.html")]
@@ -16,6 +17,8 @@ struct EmbedPage<'a> {
     plain: String,
     frame_ancestors: &'a str,
     framed_by_others: bool,
+    /// For organisers setting up their page: the portal's own English.
+    words: Words,
 }
 
 pub async fn script() -> HttpResponse {
@@ -37,6 +40,7 @@ pub async fn help(state: web::Data<AppState>) -> HttpResponse {
         ),
         frame_ancestors: state.frame_ancestors.as_str(),
         framed_by_others: state.frame_ancestors.allows_other_sites(),
+        words: Words::default(),
     };
     pages::render(StatusCode::OK, &page)
 }

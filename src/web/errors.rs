@@ -2,13 +2,19 @@
 //! place ([`PageError::describe`]). A page says what happened in plain words
 //! and gives the request id; details go to the log only.
 
-use actix_web::http::StatusCode;
+use actix_web::body::{EitherBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::RETRY_AFTER;
-use actix_web::{HttpResponse, ResponseError};
+use actix_web::http::{Method, StatusCode};
+use actix_web::middleware::Next;
+use actix_web::{HttpResponse, ResponseError, web};
 
+use super::AppState;
 use super::csrf::{CookieRefused, StaleForm};
+use super::language;
 use super::pages;
 use super::pages::Action;
+use crate::signup::{Said, Words};
 use crate::wiki::WikiError;
 
 /// A cause the portal cannot read, kept as the error's source for the log.
@@ -48,163 +54,117 @@ pub enum PageError {
     Counter(#[source] redis::RedisError),
 }
 
-/// A moment as visitors read it: `7 March 2026, 09:00 (UTC+01:00)`.
+/// A moment as visitors of any language read it: `2026-03-07 09:00 (UTC+01:00)`.
 fn when(moment: &time::OffsetDateTime) -> String {
     let format = time::macros::format_description!(
-        "[day padding:none] [month repr:long] [year], [hour]:[minute] (UTC[offset_hour sign:mandatory]:[offset_minute])"
+        "[year]-[month]-[day] [hour]:[minute] (UTC[offset_hour sign:mandatory]:[offset_minute])"
     );
     moment.format(&format).unwrap_or_else(|_| moment.to_string())
 }
 
 /// What a visitor is told of an error: the status, a headline, and what
-/// they can do about it.
+/// they can do about it, put in their language when the page is drawn.
 pub struct Description {
     pub status: StatusCode,
-    pub title: &'static str,
-    pub text: String,
+    pub title: Said,
+    pub text: Vec<Said>,
     /// The way on that the page offers; back to the form unless said.
     pub action: Action,
 }
 
-const TRY_AGAIN: &str = "This is usually temporary: please try again in a moment.";
-
 impl PageError {
     /// The one place where an error becomes words for the visitor.
     pub fn describe(&self) -> Description {
-        let says = |status, title, text: &str| Description {
+        let says = |status, title: &str, text: &[&str]| Description {
             status,
-            title,
-            text: text.to_owned(),
+            title: Said::portal(title),
+            text: text.iter().map(|id| Said::portal(id)).collect(),
+            action: Action::BackToForm,
+        };
+        // The wiki's own words, which came in the visitor's language.
+        let wiki_said = |status, title: &str, said: &str| Description {
+            status,
+            title: Said::portal(title),
+            text: vec![Said::portal("error-wiki-said").with("said", said.trim()), Said::portal("error-try-later")],
             action: Action::BackToForm,
         };
         match self {
-            PageError::Wiki(WikiError::ReadOnly { reason }) => {
-                let reason = if reason.trim().is_empty() { "no reason given." } else { reason.trim() };
-                Description {
-                    status: StatusCode::SERVICE_UNAVAILABLE,
-                    title: "The wiki is read-only right now",
-                    text: format!(
-                        "New accounts cannot be created while it is. The wiki's administrators say: {reason}"
-                    ),
-                    action: Action::BackToForm,
-                }
-            }
-            PageError::Wiki(WikiError::PermissionDenied(m)) => Description {
-                status: StatusCode::FORBIDDEN,
-                title: "This wiki does not allow creating accounts here",
-                text: format!("The wiki said: {} Please try again later.", m.text.trim()),
-                action: Action::BackToForm,
-            },
-            PageError::Wiki(WikiError::Throttled(m)) => Description {
+            PageError::Wiki(WikiError::ReadOnly { reason }) => Description {
                 status: StatusCode::SERVICE_UNAVAILABLE,
-                title: "The wiki is limiting new accounts right now",
-                text: format!("The wiki said: {} Please try again later.", m.text.trim()),
+                title: Said::portal("readonly"),
+                text: vec![Said::portal("readonlytext").with("1", reason.trim())],
                 action: Action::BackToForm,
             },
-            PageError::Wiki(WikiError::LoginFailed(_)) => says(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "This sign-up page cannot create accounts right now",
-                "It creates accounts through the organisers' account on the wiki, which could not log in. The \
-                 organisers can see why in the page's log. Please try again later.",
-            ),
-            PageError::Wiki(WikiError::Timeout) => says(
-                StatusCode::GATEWAY_TIMEOUT,
-                "The wiki is taking too long to answer",
-                "Please try again in a moment.",
-            ),
-            PageError::Wiki(e @ WikiError::Api(_)) if e.wiki_says().is_some() => Description {
-                status: StatusCode::BAD_GATEWAY,
-                title: "The wiki could not be reached properly",
-                text: format!("The wiki said: {} Please try again later.", e.wiki_says().unwrap_or_default()),
-                action: Action::BackToForm,
-            },
+            PageError::Wiki(WikiError::PermissionDenied(m)) => {
+                wiki_said(StatusCode::FORBIDDEN, "error-permission", &m.text)
+            }
+            PageError::Wiki(WikiError::Throttled(m)) => {
+                wiki_said(StatusCode::SERVICE_UNAVAILABLE, "error-throttled", &m.text)
+            }
+            PageError::Wiki(WikiError::LoginFailed(_)) => {
+                says(StatusCode::SERVICE_UNAVAILABLE, "error-organizer-title", &["error-organizer"])
+            }
+            PageError::Wiki(WikiError::Timeout) => {
+                says(StatusCode::GATEWAY_TIMEOUT, "error-wiki-slow", &["error-try-again"])
+            }
+            PageError::Wiki(e @ WikiError::Api(_)) if e.wiki_says().is_some() => {
+                wiki_said(StatusCode::BAD_GATEWAY, "error-wiki-unreachable", &e.wiki_says().unwrap_or_default())
+            }
             PageError::Wiki(WikiError::HttpStatus(503)) => {
-                says(StatusCode::SERVICE_UNAVAILABLE, "The wiki could not be reached properly", TRY_AGAIN)
+                says(StatusCode::SERVICE_UNAVAILABLE, "error-wiki-unreachable", &["error-try-again"])
             }
             PageError::Wiki(_) | PageError::Nonsense(_) => {
-                says(StatusCode::BAD_GATEWAY, "The wiki could not be reached properly", TRY_AGAIN)
+                says(StatusCode::BAD_GATEWAY, "error-wiki-unreachable", &["error-try-again"])
             }
-            PageError::SignupClosed => says(
-                StatusCode::FORBIDDEN,
-                "This wiki does not allow creating accounts here",
-                "The wiki says that new accounts cannot be created from here at the moment.",
-            ),
-            PageError::Session(_) => {
-                says(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side", TRY_AGAIN)
+            PageError::SignupClosed => {
+                says(StatusCode::FORBIDDEN, "createacct-error", &["authmanager-create-disabled"])
             }
-            PageError::StrayReturn => says(
-                StatusCode::BAD_REQUEST,
-                "This sign-in link is not part of a sign-up in this browser",
-                "It was used already, or it was opened in another browser than the one that started the sign-up. \
-                 Nothing was sent to the wiki. Please start from the sign-up form.",
-            ),
-            PageError::BadForm(_) => says(
-                StatusCode::BAD_REQUEST,
-                "The form could not be read",
-                "What the browser sent is not a sign-up form of this site. Please go back to the form and try again.",
-            ),
-            PageError::CrossSitePost => says(
-                StatusCode::FORBIDDEN,
-                "This form did not come from this site",
-                "For your safety nothing was sent: the form was posted by a page of another site. \
-                 Please open the sign-up form itself and fill it in there.",
-            ),
-            PageError::StaleForm(_) => says(
-                StatusCode::FORBIDDEN,
-                "This form is too old",
-                "For your safety nothing was sent: the form was too old. Please reload the page and try again.",
-            ),
+            PageError::Session(_) | PageError::Counter(_) => {
+                let status = if matches!(self, PageError::Counter(_)) {
+                    StatusCode::SERVICE_UNAVAILABLE
+                } else {
+                    StatusCode::INTERNAL_SERVER_ERROR
+                };
+                says(status, "error-our-side", &["error-try-again"])
+            }
+            PageError::StrayReturn => {
+                says(StatusCode::BAD_REQUEST, "error-stray-return-title", &["error-stray-return"])
+            }
+            PageError::BadForm(_) => says(StatusCode::BAD_REQUEST, "error-bad-form-title", &["error-bad-form"]),
+            // MediaWiki's words for the same refusal.
+            PageError::CrossSitePost | PageError::StaleForm(_) => {
+                says(StatusCode::FORBIDDEN, "sessionfailure-title", &["sessionfailure"])
+            }
             PageError::CookieRefused(CookieRefused { framed: true, form_page, .. }) => Description {
-                status: StatusCode::FORBIDDEN,
-                title: "Please open the sign-up in a tab of its own",
-                text: "This sign-up form is shown inside another site's page, and your browser does not let it keep \
-                       the one cookie it needs there to remember your form between steps. Nothing was sent. In a \
-                       tab of its own the same form works."
-                    .to_owned(),
                 action: Action::NewTab(form_page.clone()),
+                ..says(StatusCode::FORBIDDEN, "error-framed-cookie-title", &["error-framed-cookie"])
             },
-            PageError::CookieRefused(CookieRefused { framed: false, .. }) => says(
-                StatusCode::FORBIDDEN,
-                "Your browser did not keep this site's cookie",
-                "The sign-up needs one cookie to remember your form between steps, and your browser refused it. \
-                 Nothing was sent. Please allow cookies for this site, then fill in the form again.",
-            ),
+            PageError::CookieRefused(CookieRefused { framed: false, .. }) => {
+                says(StatusCode::FORBIDDEN, "error-cookie-title", &["error-cookie"])
+            }
             PageError::RateLimited { retry_after_secs } => Description {
                 status: StatusCode::TOO_MANY_REQUESTS,
-                title: "Too many attempts",
-                text: format!(
-                    "Too many sign-up attempts came from your network in a short time. \
-                     Please wait {retry_after_secs} seconds, then try again."
-                ),
+                title: Said::portal("error-rate-limited-title"),
+                text: vec![Said::portal("error-rate-limited").with("seconds", retry_after_secs)],
                 action: Action::BackToForm,
             },
-            PageError::NotFound => says(StatusCode::NOT_FOUND, "Page not found", "There is nothing at this address."),
+            PageError::NotFound => says(StatusCode::NOT_FOUND, "error-not-found-title", &["error-not-found"]),
             PageError::NotOpenYet(opens) => Description {
                 status: StatusCode::FORBIDDEN,
-                title: "Sign-up has not opened yet",
-                text: format!("This sign-up page opens on {}. Please come back then.", when(opens)),
+                title: Said::portal("error-not-open-title"),
+                text: vec![Said::portal("error-not-open").with("opens", when(opens))],
                 action: Action::Nothing,
             },
             PageError::Over(closed) => Description {
                 status: StatusCode::FORBIDDEN,
-                title: "Sign-up is over",
-                text: format!(
-                    "This sign-up page closed on {}. You can still create an account on the wiki itself.",
-                    when(closed)
-                ),
+                title: Said::portal("error-over-title"),
+                text: vec![Said::portal("error-over").with("closed", when(closed))],
                 action: Action::Nothing,
             },
             PageError::AllAccountsMade { wiki_signup } => Description {
-                status: StatusCode::FORBIDDEN,
-                title: "This sign-up page has made all the accounts it may",
-                text: "The organisers set a number of accounts for this event, and it has been reached. You can \
-                       still create an account on the wiki itself."
-                    .to_owned(),
                 action: Action::WikiSignup(wiki_signup.clone()),
+                ..says(StatusCode::FORBIDDEN, "error-all-accounts-title", &["error-all-accounts"])
             },
-            PageError::Counter(_) => {
-                says(StatusCode::SERVICE_UNAVAILABLE, "Something went wrong on our side", TRY_AGAIN)
-            }
         }
     }
 
@@ -219,6 +179,18 @@ impl PageError {
         }
     }
 
+    /// The error's page in `words`; `first_visit` when the form page itself
+    /// failed, where going "back to the form" would only show this again.
+    fn page(&self, words: &Words, first_visit: bool) -> HttpResponse {
+        let Description { status, title, text, mut action } = self.describe();
+        if first_visit && action == Action::BackToForm {
+            action = Action::TryAgain;
+        }
+        let mut page = pages::message(status, words, &title, &text, &action);
+        self.add_retry_after(&mut page);
+        page
+    }
+
     /// A rate limit says when to come back (`Retry-After`), whatever page
     /// shows it.
     pub fn add_retry_after(&self, page: &mut HttpResponse) {
@@ -228,17 +200,39 @@ impl PageError {
     }
 }
 
+/// Draws an error's page again in the visitor's language (an error
+/// cannot see the request it answers; this can). Innermost, so the page
+/// gets every header the other layers add.
+pub async fn in_visitor_language(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    let response = next.call(req).await?;
+    let redrawn = match (response.response().error(), response.request().app_data::<web::Data<AppState>>()) {
+        (Some(error), Some(state)) => error.as_error::<PageError>().map(|error| {
+            let request = response.request();
+            let words = state.languages.words(&language::of_request(request, state));
+            let first_visit = request.method() == Method::GET && request.path() == "/";
+            error.page(&words, first_visit)
+        }),
+        _ => None,
+    };
+    Ok(match redrawn {
+        Some(page) => response.into_response(page.map_into_right_body()),
+        None => response.map_into_left_body(),
+    })
+}
+
 impl ResponseError for PageError {
     fn status_code(&self) -> StatusCode {
         self.describe().status
     }
 
+    /// The page in English; [`in_visitor_language`] draws it again in the
+    /// visitor's language where it knows it.
     fn error_response(&self) -> HttpResponse {
         self.log();
-        let Description { status, title, text, action } = self.describe();
-        let mut page = pages::message(status, title, &text, &action);
-        self.add_retry_after(&mut page);
-        page
+        self.page(&Words::default(), false)
     }
 }
 
@@ -272,19 +266,32 @@ mod tests {
             (PageError::RateLimited { retry_after_secs: 7 }, 429),
             (PageError::NotFound, 404),
         ];
+        let thai = Words::new("th", "th", false, Vec::new());
         for (error, status) in cases {
             let description = error.describe();
             assert_eq!(description.status.as_u16(), status, "{error:?}");
             assert_eq!(error.status_code(), description.status);
-            assert!(!description.title.is_empty() && !description.text.is_empty());
+            // Every id is a sentence someone wrote, not echoed back.
+            for said in std::iter::once(&description.title).chain(&description.text) {
+                let Said::Portal { id, .. } = said else { continue };
+                assert_ne!(&Words::default().say(said), id, "{error:?}");
+                assert_ne!(&thai.say(said), id, "{error:?}");
+            }
         }
+    }
+
+    /// The page's title and text, in English.
+    fn read(error: &PageError) -> (String, String) {
+        let (english, description) = (Words::default(), error.describe());
+        (english.say(&description.title), english.html(&description.text).to_string())
     }
 
     #[test]
     fn the_wikis_words_are_passed_on() {
-        assert!(api("permissiondenied", "Only admins.").describe().text.contains("Only admins."));
+        assert!(read(&api("permissiondenied", "Only admins.")).1.contains("Only admins."));
         let read_only = PageError::Wiki(WikiError::ReadOnly { reason: "Upgrading the database".into() });
-        assert!(read_only.describe().text.ends_with("Upgrading the database"));
-        assert!(PageError::RateLimited { retry_after_secs: 7 }.describe().text.contains("7 seconds"));
+        assert!(read(&read_only).1.ends_with("Upgrading the database"));
+        assert!(read(&PageError::RateLimited { retry_after_secs: 7 }).1.contains("7 seconds"));
+        assert_eq!(read(&PageError::NotFound).0, "Page not found");
     }
 }

@@ -38,11 +38,11 @@ pub async fn check_username(
 ) -> Result<HttpResponse, PageError> {
     let name = match Advice::username_to_ask(&query.name) {
         Ok(name) => name,
-        Err(advice) => return Ok(answer(&advice)),
+        Err(advice) => return Ok(answer(&state, &language, &advice)),
     };
     client.take_turn(&state.field_checks)?;
     let user = state.wiki.username_availability(&mut asking(&state, client, &language), name.as_str()).await?;
-    Ok(answer(&Advice::for_username(&user)))
+    Ok(answer(&state, &language, &Advice::for_username(&user)))
 }
 
 /// A POST, and with the form's CSRF token like every POST: the password
@@ -55,16 +55,16 @@ pub async fn check_password(
 ) -> Result<HttpResponse, PageError> {
     let password = typed.value("password").unwrap_or_default();
     if password.is_empty() {
-        return Ok(answer(&Advice::Fine));
+        return Ok(answer(&state, &language, &Advice::Fine));
     }
     client.take_turn(&state.field_checks)?;
     let (username, email) = (typed.value("username").unwrap_or_default(), typed.value("email").unwrap_or_default());
     let mut asking = asking(&state, client, &language);
     match state.wiki.password_validity(&mut asking, password, username.trim(), email.trim()).await {
-        Ok(validity) => Ok(answer(&Advice::for_password(&validity))),
+        Ok(validity) => Ok(answer(&state, &language, &Advice::for_password(&validity))),
         // The name is taken (`userexists`) or not valid: the username
         // check says so; nothing to say of the password.
-        Err(WikiError::Api(_) | WikiError::PermissionDenied(_)) => Ok(answer(&Advice::Fine)),
+        Err(WikiError::Api(_) | WikiError::PermissionDenied(_)) => Ok(answer(&state, &language, &Advice::Fine)),
         Err(e) => Err(e.into()),
     }
 }
@@ -76,11 +76,14 @@ fn asking(state: &AppState, client: ClientIp, language: &VisitorLanguage) -> Ups
     session
 }
 
-/// The script's answer: what to say under the field, if anything.
-fn answer(advice: &Advice) -> HttpResponse {
+/// The script's answer: what to say under the field, if anything, in
+/// the visitor's language.
+fn answer(state: &AppState, language: &VisitorLanguage, advice: &Advice) -> HttpResponse {
     #[derive(Serialize)]
-    struct Answer<'a> {
-        problem: Option<&'a str>,
+    struct Answer {
+        problem: Option<String>,
     }
-    HttpResponse::Ok().insert_header((CACHE_CONTROL, "no-store")).json(Answer { problem: advice.problem() })
+    let words = state.languages.words(&language.0);
+    let problem = advice.problem().map(|said| words.say(said));
+    HttpResponse::Ok().insert_header((CACHE_CONTROL, "no-store")).json(Answer { problem })
 }

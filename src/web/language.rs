@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
+use actix_web::{FromRequest, HttpMessage, HttpRequest, dev::Payload, web};
 use futures_util::future::LocalBoxFuture;
 
 use super::AppState;
@@ -83,12 +83,16 @@ impl Languages {
             // The portal's default: the wiki's own language, or as set.
             None => info.content_language.clone().unwrap_or_else(|| (language.to_owned(), false)),
         };
-        self.words.insert(language.to_owned(), Words::new(&lang, rtl, info.messages.clone()));
+        self.words.insert(language.to_owned(), Words::new(language, &lang, rtl, info.messages.clone()));
     }
 
-    /// The words of `language`, as last learnt; MediaWiki's English until then.
+    /// The words of `language`, as last learnt; until then the portal's
+    /// own in that language, with MediaWiki's English for the wiki's.
     pub fn words(&self, language: &str) -> Words {
-        self.words.get(language).unwrap_or_default()
+        self.words.get(language).unwrap_or_else(|| match self.known.get(language).flatten() {
+            Some(known) => Words::new(language, &known.bcp47, known.dir == "rtl", Vec::new()),
+            None => Words::default(),
+        })
     }
 }
 
@@ -106,7 +110,29 @@ pub struct LanguageChoice {
 
 /// The language a request is served in (a `uselang` code, or the
 /// portal's default).
+#[derive(Clone)]
 pub struct VisitorLanguage(pub String);
+
+/// What a request itself asks: `?uselang=` and `Accept-Language`.
+fn asked_by(req: &HttpRequest) -> (Option<String>, Option<String>) {
+    let query = web::Query::<Vec<(String, String)>>::from_query(req.query_string()).ok();
+    let uselang = query.and_then(|q| q.into_inner().into_iter().find(|(k, _)| k == "uselang").map(|(_, v)| v));
+    let accept = req.headers().get("accept-language").and_then(|v| v.to_str().ok()).map(str::to_owned);
+    (uselang, accept)
+}
+
+/// The language `req` was served in, for its error page: as chosen by
+/// [`VisitorLanguage`], or, where that never ran (a page that does not
+/// exist), from the request alone and what is known already, with no
+/// question to the wiki.
+pub fn of_request(req: &HttpRequest, state: &AppState) -> String {
+    if let Some(VisitorLanguage(chosen)) = req.extensions().get::<VisitorLanguage>() {
+        return chosen.clone();
+    }
+    let (uselang, accept) = asked_by(req);
+    choose_language(uselang.as_deref(), accept.as_deref(), |code| state.languages.speaks(code))
+        .unwrap_or_else(|| state.wiki.language().to_owned())
+}
 
 impl FromRequest for VisitorLanguage {
     type Error = PageError;
@@ -118,24 +144,29 @@ impl FromRequest for VisitorLanguage {
         Box::pin(async move {
             let state = req.app_data::<web::Data<AppState>>().cloned().ok_or(PageError::NotFound)?;
             let session = session.await.map_err(|_| PageError::NotFound)?;
-            let default = state.wiki.language().to_owned();
-            let query = web::Query::<Vec<(String, String)>>::from_query(req.query_string()).ok();
-            let asked_now = query.as_ref().and_then(|q| q.iter().find(|(k, _)| k == "uselang").map(|(_, v)| v.clone()));
-            let asked = asked_now.clone().or_else(|| session.language());
-            let accept = req.headers().get("accept-language").and_then(|v| v.to_str().ok()).map(str::to_owned);
-            if asked.is_none() && accept.is_none() && state.language_switch.is_empty() {
-                return Ok(VisitorLanguage(default));
-            }
-            let languages = &state.languages;
-            // One question for the codes named and those of the switch.
-            let mut codes = candidates(asked.as_deref(), accept.as_deref());
-            codes.extend(state.language_switch.iter().cloned());
-            languages.ask_about(&state.wiki, &codes).await;
-            let chosen = choose_language(asked.as_deref(), accept.as_deref(), |code| languages.speaks(code));
-            if let Some(asked) = asked_now.map(|a| a.to_lowercase()).filter(|a| languages.speaks(a)) {
-                session.set_language(&asked)?;
-            }
-            Ok(VisitorLanguage(chosen.unwrap_or(default)))
+            let chosen = choose(&req, &state, &session).await?;
+            // Kept for the request's error page, if it comes to one.
+            req.extensions_mut().insert(chosen.clone());
+            Ok(chosen)
         })
     }
+}
+
+async fn choose(req: &HttpRequest, state: &AppState, session: &VisitorSession) -> Result<VisitorLanguage, PageError> {
+    let default = state.wiki.language().to_owned();
+    let (asked_now, accept) = asked_by(req);
+    let asked = asked_now.clone().or_else(|| session.language());
+    if asked.is_none() && accept.is_none() && state.language_switch.is_empty() {
+        return Ok(VisitorLanguage(default));
+    }
+    let languages = &state.languages;
+    // One question for the codes named and those of the switch.
+    let mut codes = candidates(asked.as_deref(), accept.as_deref());
+    codes.extend(state.language_switch.iter().cloned());
+    languages.ask_about(&state.wiki, &codes).await;
+    let chosen = choose_language(asked.as_deref(), accept.as_deref(), |code| languages.speaks(code));
+    if let Some(asked) = asked_now.map(|a| a.to_lowercase()).filter(|a| languages.speaks(a)) {
+        session.set_language(&asked)?;
+    }
+    Ok(VisitorLanguage(chosen.unwrap_or(default)))
 }

@@ -93,6 +93,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/check-username", web::get().to(field_check::check_username))
         .route("/check-password", web::post().to(field_check::check_password))
         .route(captcha::ROUTE, web::get().to(captcha::image))
+        .route("/captcha/refresh", web::post().to(signup::refresh_captcha))
         .route("/static/{name}", web::get().to(assets::asset))
         .route("/embed.js", web::get().to(embed::script))
         .route("/embed", web::get().to(embed::help))

@@ -8,7 +8,7 @@ use askama::Template;
 
 use super::csrf::{COOKIE_CHECK_FIELD, CSRF_FIELD};
 use super::request_id;
-use crate::signup::{Detail, FieldView, FormView, Notice, WAY_BUTTON, Widget, Words};
+use crate::signup::{Detail, FieldView, FormView, Notice, SafeHtml, Said, WAY_BUTTON, Widget, Words};
 
 #[derive(Template)]
 #[template(path = "form.html")]
@@ -41,6 +41,8 @@ pub struct FormPage<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     BackToForm,
+    /// The same page again: what failed was the form page itself.
+    TryAgain,
     /// The sign-up at this path, in a new tab (out of a frame).
     NewTab(String),
     /// The wiki's own sign-up page, at this URL.
@@ -52,8 +54,9 @@ pub enum Action {
 #[derive(Template)]
 #[template(path = "message.html")]
 struct MessagePage<'a> {
-    title: &'a str,
-    text: &'a str,
+    words: &'a Words,
+    title: String,
+    text: SafeHtml,
     action: &'a Action,
     request_id: String,
 }
@@ -86,9 +89,16 @@ pub fn render(status: StatusCode, page: &impl Template) -> HttpResponse {
     }
 }
 
-/// A page with a title and a plain-text explanation (errors, notices).
-pub fn message(status: StatusCode, title: &str, text: &str, action: &Action) -> HttpResponse {
-    render(status, &MessagePage { title, text, action, request_id: request_id::current() })
+/// A page with a title and an explanation (errors, notices), in `words`.
+pub fn message(status: StatusCode, words: &Words, title: &Said, text: &[Said], action: &Action) -> HttpResponse {
+    let page = MessagePage {
+        words,
+        title: words.say(title),
+        text: words.html(text),
+        action,
+        request_id: request_id::current(),
+    };
+    render(status, &page)
 }
 
 impl FieldView {

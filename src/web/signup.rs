@@ -9,8 +9,8 @@
 //! again and never sends anything to the wiki twice.
 
 use actix_web::http::StatusCode;
-use actix_web::http::header::LOCATION;
-use actix_web::{HttpResponse, ResponseError, web};
+use actix_web::http::header::{ACCEPT, CACHE_CONTROL, LOCATION};
+use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
 use rand::RngExt;
 use url::Url;
 
@@ -26,8 +26,8 @@ use super::script_captcha;
 use super::session::VisitorSession;
 use crate::signup::flow::{self, SignupClosed};
 use crate::signup::{
-    Campaign, EventCode, Flow, Next, Notice, PageTitle, SafeHtml, Stage, Submission, Submit, Username, Visit, Widget,
-    WindowState,
+    Campaign, EventCode, Flow, Next, Notice, PageTitle, Said, Stage, Submission, Submit, Username, Visit, Widget,
+    WindowState, Words,
 };
 use crate::wiki::types::CreateAccountResult;
 use crate::wiki::{CreateAccount, CreateStep};
@@ -101,8 +101,7 @@ pub async fn submit(
             return Err(PageError::CookieRefused(refused));
         }
         Err(PageError::StaleForm(StaleForm { typed, cookie_missing })) => {
-            let notice = "For your safety nothing was sent: the form was too old. Please check it and submit it again.";
-            let notice = Notice::info(SafeHtml::from_text(notice));
+            let notice = Notice::info(Said::portal("notice-form-too-old"));
             // Without a cookie (cleared, or refused): the refilled form
             // marks itself, so that a second post without one is known for
             // a refusal rather than shown again, and again.
@@ -113,7 +112,7 @@ pub async fn submit(
         // posted (it could plant an address of its own in the form).
         Err(e @ PageError::CrossSitePost) => {
             let description = e.describe();
-            let notice = Notice::trouble(description.title, &description.text, request_id::current());
+            let notice = Notice::trouble(description.title, description.text, request_id::current());
             let mut page =
                 fresh_form(&state, &session, client, &language, &Submission::default(), Some(notice), false).await?;
             *page.status_mut() = description.status;
@@ -206,7 +205,8 @@ pub async fn provider_return(
             // Whether the wiki took the answer is unknown: the flow cannot
             // go on. The next form starts again, refilled.
             let e = PageError::from(e);
-            flow.broken(Notice::trouble(e.describe().title, "Please start again.", request_id::current()));
+            let start_again = vec![Said::portal("notice-start-again")];
+            flow.broken(Notice::trouble(e.describe().title, start_again, request_id::current()));
             session.set_flow(&flow)?;
             Err(e)
         }
@@ -246,7 +246,7 @@ async fn follow(
     session: &VisitorSession,
     mut flow: Flow,
     result: CreateAccountResult,
-    provider_said: Option<String>,
+    provider_said: Option<Said>,
 ) -> Result<HttpResponse, PageError> {
     let mut outcome = crate::signup::interpret(result, state.wiki.api().base());
     if let Some(name) = flow.name_to_check(&outcome) {
@@ -289,6 +289,43 @@ async fn follow(
     }
 }
 
+/// `POST /captcha/refresh`: a new image CAPTCHA in the visitor's wiki
+/// session (the wiki's own "Refresh"). The form's script asks for JSON and
+/// swaps the image, keeping all that was typed; without it the whole form
+/// is posted here and drawn again, refilled, with the new image.
+pub async fn refresh_captcha(
+    state: web::Data<AppState>,
+    session: VisitorSession,
+    client: ClientIp,
+    language: VisitorLanguage,
+    request: HttpRequest,
+    VerifiedForm(typed): VerifiedForm,
+) -> Result<HttpResponse, PageError> {
+    // No form under way (it expired): the form page starts a fresh one,
+    // with a fresh image.
+    let Some(mut flow) = session.flow() else { return Ok(see_other("/")) };
+    client.take_turn(&state.form_pages)?;
+    let id = session.with_wiki(&state, client, &language, async |wiki| state.wiki.reload_captcha(wiki).await).await??;
+    let (old_link, link) = flow.spec.new_captcha(&id).ok_or(PageError::NotFound)?;
+    let wants_json = request.headers().get(ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("json"));
+    if !wants_json {
+        let notice = Notice::info(Said::portal("notice-new-image"));
+        return show(&state, &session, &language, flow, &typed, Some(notice), StatusCode::OK, false);
+    }
+    // The page's other images stay; this one gets a new link (and every
+    // link a new generation, so no browser shows the old image again).
+    let index = flow.images.iter().position(|shown| *shown == old_link).ok_or(PageError::NotFound)?;
+    flow.images[index] = link;
+    flow.generation = rand::rng().random();
+    session.set_flow(&flow)?;
+    #[derive(serde::Serialize)]
+    struct NewImage {
+        image: String,
+    }
+    let image = captcha::image_route(flow.generation, index);
+    Ok(HttpResponse::Ok().insert_header((CACHE_CONTROL, "no-store")).json(NewImage { image }))
+}
+
 /// Asks the wiki for its sign-up fields and shows them, refilled from
 /// `previous`.
 async fn fresh_form(
@@ -322,13 +359,13 @@ fn show(
 ) -> Result<HttpResponse, PageError> {
     let mut view = flow.spec.view(previous, state.wiki.api().base());
     let words = state.languages.words(&language.0);
-    view.in_words(&words);
+    view.in_words(&words, &state.wiki.api().index_url());
     // A CAPTCHA only its service's script can show: its widget, where the
     // operator enabled it, else the wiki's own page, which can show it.
     let widget = match view.script_captcha() {
         Some(captcha) => match script_captcha::widget(&state.captcha_widgets, captcha) {
             Some(widget) => Some(widget),
-            None => return Ok(hand_off(state, session)),
+            None => return Ok(hand_off(state, session, &words)),
         },
         None => None,
     };
@@ -342,7 +379,7 @@ fn show(
     }
     let continuing = flow.stage == Stage::Continue;
     if state.event.rules.event_code.is_some() && !continuing {
-        view.fields.insert(0, EventCode::field(previous));
+        view.fields.insert(0, EventCode::field(previous, &words));
     }
     let details = if continuing { flow.spec.details() } else { Vec::new() };
     session.set_flow(&flow)?;
@@ -377,14 +414,10 @@ fn show(
 /// The wiki asks for a CAPTCHA that only its own page can show here: the
 /// visitor is sent there, with where to go afterwards. Nothing typed is
 /// sent anywhere.
-fn hand_off(state: &AppState, session: &VisitorSession) -> HttpResponse {
-    let text = format!(
-        "To protect itself against automated sign-ups, {} asks new users for a check that only its own sign-up \
-         page can show. Please create your account there; you will come back to the same place afterwards.",
-        state.wiki_name()
-    );
+fn hand_off(state: &AppState, session: &VisitorSession, words: &Words) -> HttpResponse {
+    let text = Said::portal("error-hand-off").with("wiki", state.wiki_name());
     let action = pages::Action::WikiSignup(wiki_signup_url(state, session).to_string());
-    pages::message(StatusCode::OK, "Please sign up on the wiki's own page", &text, &action)
+    pages::message(StatusCode::OK, words, &Said::portal("error-hand-off-title"), &[text], &action)
 }
 
 /// `flow`'s form again, as the visitor filled it in, with what went wrong
@@ -398,13 +431,10 @@ fn show_trouble(
     e: &PageError,
 ) -> Result<HttpResponse, PageError> {
     e.log();
-    let description = e.describe();
+    let mut description = e.describe();
     // True of the form below: what was typed is in it, but for passwords.
-    let explanation = format!(
-        "{} Your answers are still in the form below; passwords are never kept, so please type yours again.",
-        description.text
-    );
-    let notice = Notice::trouble(description.title, &explanation, request_id::current());
+    description.text.push(Said::portal("notice-answers-kept"));
+    let notice = Notice::trouble(description.title, description.text, request_id::current());
     show(state, session, language, flow, submission, Some(notice), e.status_code(), false)
 }
 

@@ -10,8 +10,8 @@ use super::error::WikiError;
 use super::session::UpstreamSession;
 use super::transport::{Transport, TransportOptions};
 use super::types::{
-    ApiAnswer, AuthManagerInfo, CreateAccountResponse, CreateAccountResult, CurrentUser, LanguageInfo, LoginResponse,
-    PasswordValidity, QueryResponse, UserInfo,
+    ApiAnswer, AuthManagerInfo, CaptchaReload, CreateAccountResponse, CreateAccountResult, CurrentUser, LanguageInfo,
+    LoginResponse, PasswordValidity, QueryResponse, UserInfo,
 };
 
 /// Parameters of every API call: JSON with real booleans, and errors as
@@ -242,6 +242,14 @@ impl WikiClient {
             Some(raster) => Ok(WikiImage { content_type: raster.to_owned(), bytes }),
             None => Err(WikiError::BadResponse("the CAPTCHA is not a raster image".into())),
         }
+    }
+
+    /// A new image CAPTCHA for the visitor's wiki `session` (FancyCaptcha's
+    /// "Refresh"): the id of the new one, which the wiki then expects.
+    pub async fn reload_captcha(&self, session: &mut UpstreamSession) -> Result<String, WikiError> {
+        let url = query_url(&self.api, &[("action", "fancycaptchareload")]);
+        let answer: ApiAnswer<CaptchaReload> = self.transport.get_json(session, url, "fancycaptchareload").await?;
+        Ok(api_result(answer)?.index)
     }
 
     /// Logs `session` in with a bot password (`NAME@APP`): `action=login`,

@@ -36,7 +36,13 @@ pub struct ApiAnswer<T> {
     errors: Vec<ApiMessage>,
     #[serde(default)]
     error: Option<LegacyError>,
-    #[serde(rename = "query", alias = "createaccount", alias = "validatepassword", alias = "login")]
+    #[serde(
+        rename = "query",
+        alias = "createaccount",
+        alias = "validatepassword",
+        alias = "login",
+        alias = "fancycaptchareload"
+    )]
     pub result: Option<T>,
 }
 
@@ -110,6 +116,12 @@ pub struct CurrentUser {
 
 /// `action=login`: `Success`, or `Failed` with the wiki's reason.
 pub type LoginResponse = ApiAnswer<LoginResult>;
+
+/// `action=fancycaptchareload`: the id of a new CAPTCHA image.
+#[derive(Debug, Deserialize)]
+pub struct CaptchaReload {
+    pub index: String,
+}
 
 #[derive(Debug, Deserialize)]
 pub struct LoginResult {

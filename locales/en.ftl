@@ -1,0 +1,91 @@
+# The portal's own sentences: only those with no MediaWiki interface message
+# for the same purpose. Everything else on the pages is the wiki's own words
+# (meta=allmessages), in the visitor's language.
+#
+# English is built in and is the last fallback of every language. A
+# translation is a file beside this one named by its language code
+# (th.ftl, ar.ftl), with any subset of these ids.
+
+## The sign-up form
+
+form-or = or
+form-please-wait = Please wait…
+form-start-over = Start over
+form-language = Language
+form-wiki-signup = Create your account on { $wiki } itself
+form-reference = Reference for support:
+form-captcha-needs-script = This wiki's CAPTCHA needs JavaScript. Please turn JavaScript on for this page, or create your account on the wiki itself.
+
+## Notices above the form
+
+notice-session-expired = Your session had expired, so nothing was sent yet. Please check the form and submit it again.
+notice-too-long = “{ $label }” is longer than the wiki accepts: at most { $max } bytes (as many Latin letters, fewer in most other scripts). Please shorten it; nothing was sent.
+notice-provider-said = The sign-in provider answered: { $error }.
+notice-provider-said-why = The sign-in provider answered: { $error } ({ $description }).
+notice-provider-cancelled = You came back before finishing with the sign-in provider. You can choose again.
+notice-address-limit = This sign-up page has reached the wiki's limit of new accounts for now: the wiki counts every sign-up made through this page as coming from one address. You can still create your account on the wiki itself, with the link below. (Organisers: use organizer mode, or ask the wiki for an exception.)
+notice-form-too-old = For your safety nothing was sent: the form was too old. Please check it and submit it again.
+notice-answers-kept = Your answers are still in the form below; passwords are never kept, so please type yours again.
+notice-start-again = Please start again.
+notice-new-image = Here is a new image. Your answers are still in the form below; passwords are never kept, so please type yours again.
+notice-account-exists = Your account { $username } was already created; this step was only about what comes after. You can log in to the wiki with it now.
+
+## The page after the account is created
+
+welcome-created = Your account { $username } has been created on { $wiki }.
+welcome-password-mailed = The wiki has sent a temporary password to your e-mail address. Log in with it; the wiki then asks you to choose your own.
+
+## Pages for what went wrong
+
+error-try-again = This is usually temporary: please try again in a moment.
+error-try-later = Please try again later.
+error-wiki-said = The wiki said: { $said }
+error-wiki-unreachable = The wiki could not be reached properly
+error-wiki-slow = The wiki is taking too long to answer
+error-our-side = Something went wrong on our side
+error-permission = This wiki does not allow creating accounts here
+error-throttled = The wiki is limiting new accounts right now
+error-organizer-title = This sign-up page cannot create accounts right now
+error-organizer = It creates accounts through the organisers' account on the wiki, which could not log in. The organisers can see why in the page's log. Please try again later.
+error-stray-return-title = This sign-in link is not part of a sign-up in this browser
+error-stray-return = It was used already, or it was opened in another browser than the one that started the sign-up. Nothing was sent to the wiki. Please start from the sign-up form.
+error-bad-form-title = The form could not be read
+error-bad-form = What the browser sent is not a sign-up form of this site. Please go back to the form and try again.
+error-framed-cookie-title = Please open the sign-up in a tab of its own
+error-framed-cookie = This sign-up form is shown inside another site's page, and your browser does not let it keep the one cookie it needs there to remember your form between steps. Nothing was sent. In a tab of its own the same form works.
+error-cookie-title = Your browser did not keep this site's cookie
+error-cookie = The sign-up needs one cookie to remember your form between steps, and your browser refused it. Nothing was sent. Please allow cookies for this site, then fill in the form again.
+error-rate-limited-title = Too many attempts
+error-rate-limited = Too many sign-up attempts came from your network in a short time. Please wait { $seconds ->
+        [one] one second
+       *[other] { $seconds } seconds
+    }, then try again.
+error-not-found-title = Page not found
+error-not-found = There is nothing at this address.
+error-not-open-title = Sign-up has not opened yet
+error-not-open = This sign-up page opens on { $opens }. Please come back then.
+error-over-title = Sign-up is over
+error-over = This sign-up page closed on { $closed }. You can still create an account on the wiki itself.
+error-all-accounts-title = This sign-up page has made all the accounts it may
+error-all-accounts = The organisers set a number of accounts for this event, and it has been reached. You can still create an account on the wiki itself.
+error-hand-off-title = Please sign up on the wiki's own page
+error-hand-off = To protect itself against automated sign-ups, { $wiki } asks new users for a check that only its own sign-up page can show. Please create your account there; you will come back to the same place afterwards.
+
+## Ways on from those pages
+
+action-back = Back to the sign-up form
+action-try-again = Try again
+action-new-tab = Open the sign-up in a new tab
+action-wiki-signup = Create your account on the wiki itself
+
+## Advice while the form is filled in
+
+check-username-refused = The wiki does not accept this username.
+check-password-refused = The wiki does not accept this password.
+
+## The event code, where the organisers set one
+
+event-code-label = Event code
+event-code-help = The word the organisers announced at the event.
+event-code-missing = Please type the event code that the organisers announced.
+event-code-wrong = That is not the event code. Please check it with the organisers and type it again.
