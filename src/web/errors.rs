@@ -131,10 +131,11 @@ impl PageError {
                 says(StatusCode::BAD_REQUEST, "error-stray-return-title", &["error-stray-return"])
             }
             PageError::BadForm(_) => says(StatusCode::BAD_REQUEST, "error-bad-form-title", &["error-bad-form"]),
-            // MediaWiki's words for the same refusal.
-            PageError::CrossSitePost | PageError::StaleForm(_) => {
-                says(StatusCode::FORBIDDEN, "sessionfailure-title", &["sessionfailure"])
+            PageError::CrossSitePost => {
+                says(StatusCode::FORBIDDEN, "error-cross-site-title", &["error-cross-site"])
             }
+            // MediaWiki's words for the same refusal.
+            PageError::StaleForm(_) => says(StatusCode::FORBIDDEN, "sessionfailure-title", &["sessionfailure"]),
             PageError::CookieRefused(CookieRefused { framed: true, form_page, .. }) => Description {
                 action: Action::NewTab(form_page.clone()),
                 ..says(StatusCode::FORBIDDEN, "error-framed-cookie-title", &["error-framed-cookie"])

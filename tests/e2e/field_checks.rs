@@ -30,16 +30,16 @@ async fn taken_and_refused_names_are_told_apart_from_free_ones_at_one_wiki_reque
     assert_eq!(check(&visitor, &unique_name("Free")).await, (200, None));
     let (status, problem) = check(&visitor, &taken).await;
     assert_eq!(status, 200);
-    assert!(problem.as_deref().is_some_and(|p| p.contains("already taken")), "{problem:?}");
+    assert!(problem.as_deref().is_some_and(|p| p.contains("already in use")), "{problem:?}");
     // The wiki's own reason: '@' is not allowed in its usernames.
     let (_, problem) = check(&visitor, &format!("{}@example", unique_name("At"))).await;
     assert!(problem.as_deref().is_some_and(|p| p.contains("valid username")), "{problem:?}");
     // Not a name at all to the wiki (an IP address).
     let (_, problem) = check(&visitor, "127.0.0.1").await;
-    assert_eq!(problem.as_deref(), Some("This is not a valid username."));
+    assert_eq!(problem.as_deref(), Some("You have not specified a valid username."));
     // A `|` would split a multi-value parameter: still one name, refused.
     let (_, problem) = check(&visitor, "Bad|Name").await;
-    assert_eq!(problem.as_deref(), Some("This is not a valid username."));
+    assert_eq!(problem.as_deref(), Some("You have not specified a valid username."));
     let five_checks = wiki.requests()[before..].to_vec();
     assert_eq!(five_checks, ["GET /api.php query"; 5]);
 

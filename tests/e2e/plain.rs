@@ -207,7 +207,7 @@ async fn a_read_only_wiki_is_said_up_front_with_its_reason() {
 
     let page = Visitor::new(&app).get("/").await;
     assert_eq!(page.status, 503, "{}", page.html);
-    assert!(page.text("h1").contains("read-only"), "{}", page.html);
+    assert!(page.text("h1").contains("Database locked"), "the wiki's own title for it: {}", page.html);
     assert!(page.text("main").contains("being upgraded"), "the wiki's reason is missing: {}", page.html);
     assert!(!page.html.contains("<form"), "a dead form is shown");
 }

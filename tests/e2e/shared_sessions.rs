@@ -82,7 +82,7 @@ async fn a_providers_return_may_land_on_another_instance() {
     let back_on_b = back.replace(&a.address, &b.address);
     assert_ne!(back, back_on_b);
     let step = on_a.follow(on_a.open(&back_on_b).await).await;
-    assert!(step.text("h1").contains("One more step"), "{}", step.html);
+    assert!(step.text(".actions button.primary").contains("Continue account creation"), "{}", step.html);
     let done = on_a.follow(on_a.submit(&step, &[("code", "123456")]).await).await;
     assert!(done.url.ends_with("/welcome"), "{}", done.html);
 }

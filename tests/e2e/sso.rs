@@ -38,7 +38,7 @@ async fn return_url(visitor: &Visitor, name: &str) -> String {
 fn assert_two_factor_step(page: &Page, name: &str) {
     assert_eq!(page.status, 200, "{}", page.html);
     assert!(page.url.ends_with('/'), "{}", page.url);
-    assert!(page.text("h1").contains("One more step"), "{}", page.html);
+    assert!(page.text(".actions button.primary").contains("Continue account creation"), "{}", page.html);
     assert!(page.text(".notice").contains("Set up two-factor authentication"), "{}", page.html);
     let details = page.text("dl.details");
     assert!(details.contains("Account") && details.contains(name), "{details}");
@@ -89,7 +89,7 @@ async fn a_wrong_two_factor_code_asks_again() {
 
     let again = visitor.submit(&step, &[("code", "000000")]).await;
     assert_eq!(again.status, 200);
-    assert!(again.text("h1").contains("One more step"), "{}", again.html);
+    assert!(again.text(".actions button.primary").contains("Continue account creation"), "{}", again.html);
     assert!(again.text(".notice").contains("not right"), "{}", again.html);
     assert_eq!(again.input_value("code").as_deref(), Some(""));
 

@@ -67,7 +67,7 @@ async fn a_wiki_that_refuses_account_creation_says_so() {
     let app = spawn_app(&format!("{}/w/api.php", stub.uri())).await;
     let page = Visitor::new(&app).get("/").await;
     assert_eq!(page.status, 403);
-    assert!(page.text("h1").contains("does not allow creating accounts"), "{}", page.html);
+    assert!(page.text("main").contains("Account creation is disabled."), "{}", page.html);
     assert!(page.html.find("<form").is_none(), "a dead form is shown");
 }
 
