@@ -111,7 +111,7 @@ pub struct Flow {
 pub enum Visit {
     /// A further step (after UI), again as it was, its instructions
     /// included; the wiki is not asked anything.
-    Step { flow: Flow, notice: Option<Notice> },
+    Step { flow: Box<Flow>, notice: Option<Notice> },
     /// A fresh form from the wiki's field descriptions, refilled from
     /// `kept`, with `notice` above it.
     Fresh { kept: Submission, notice: Option<Notice> },
@@ -201,7 +201,7 @@ pub fn visit(flow: Option<Flow>) -> Visit {
         Some(flow) if flow.away => Visit::Fresh { kept: flow.kept, notice: Some(came_back()) },
         Some(flow) if flow.stage == Stage::Continue => {
             let notice = flow.notice.clone();
-            Visit::Step { flow, notice }
+            Visit::Step { flow: Box::new(flow), notice }
         }
         // After a FAIL or a RESTART: a fresh form, refilled, with the
         // reason, said once.
@@ -559,7 +559,7 @@ mod tests {
         // without asking the wiki.
         let Visit::Step { flow: shown, notice } = visit(Some(flow.clone())) else { panic!() };
         assert_eq!(notice, flow.notice);
-        assert_eq!(shown, flow);
+        assert_eq!(*shown, flow);
         // Its answer continues the wiki's flow.
         let Submit::Send { flow, .. } = submit(Some(flow), &typed(&[("code", "123456")]), &EventRules::default())
         else {

@@ -108,7 +108,7 @@ impl PageError {
                 says(StatusCode::GATEWAY_TIMEOUT, "error-wiki-slow", &["error-try-again"])
             }
             PageError::Wiki(e @ WikiError::Api(_)) if e.wiki_says().is_some() => {
-                wiki_said(StatusCode::BAD_GATEWAY, "error-wiki-unreachable", &e.wiki_says().unwrap_or_default())
+                wiki_said(StatusCode::BAD_GATEWAY, "error-wiki-unreachable", e.wiki_says().unwrap_or_default())
             }
             PageError::Wiki(WikiError::HttpStatus(503)) => {
                 says(StatusCode::SERVICE_UNAVAILABLE, "error-wiki-unreachable", &["error-try-again"])
@@ -131,9 +131,7 @@ impl PageError {
                 says(StatusCode::BAD_REQUEST, "error-stray-return-title", &["error-stray-return"])
             }
             PageError::BadForm(_) => says(StatusCode::BAD_REQUEST, "error-bad-form-title", &["error-bad-form"]),
-            PageError::CrossSitePost => {
-                says(StatusCode::FORBIDDEN, "error-cross-site-title", &["error-cross-site"])
-            }
+            PageError::CrossSitePost => says(StatusCode::FORBIDDEN, "error-cross-site-title", &["error-cross-site"]),
             // MediaWiki's words for the same refusal.
             PageError::StaleForm(_) => says(StatusCode::FORBIDDEN, "sessionfailure-title", &["sessionfailure"]),
             PageError::CookieRefused(CookieRefused { framed: true, form_page, .. }) => Description {

@@ -74,7 +74,7 @@ pub async fn show_form(
     sign_up_open(&state, &session).await?;
     match flow::visit(session.flow()) {
         Visit::Step { flow, notice } => {
-            show(&state, &session, &language, flow, &Submission::default(), notice, StatusCode::OK, false)
+            show(&state, &session, &language, *flow, &Submission::default(), notice, StatusCode::OK, false)
         }
         Visit::Fresh { kept, notice } => {
             client.take_turn(&state.form_pages)?;
