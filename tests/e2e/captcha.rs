@@ -33,6 +33,69 @@ async fn fancy_captcha_image_comes_through_the_portal_and_sign_up_passes() {
 }
 
 #[tokio::test]
+async fn the_captcha_is_introduced_for_account_creation_and_tied_to_its_box() {
+    let wiki = TestWiki::shared("captcha");
+    let app = spawn_app(&wiki.api).await;
+    let form = Visitor::new(&app).get("/").await;
+    // The API's label is ConfirmEdit's instruction for edits.
+    let instruction = form.text("#captcha-instruction");
+    assert!(instruction.starts_with("To protect the wiki against automated account creation"), "{instruction}");
+    assert!(form.attr("#captcha-instruction a", "href").is_some_and(|h| h.contains("Special%3ACaptcha%2Fhelp")));
+    assert_eq!(form.attr("#f-captchaWord", "aria-describedby").as_deref(), Some("captcha-instruction"));
+    assert_eq!(form.attr("img.challenge", "alt").as_deref(), Some(""));
+    assert!(!form.html.contains("Solution of the CAPTCHA") && !form.html.contains("Description of the CAPTCHA"));
+}
+
+#[tokio::test]
+async fn refresh_gives_a_new_image_that_the_wiki_then_accepts() {
+    let wiki = TestWiki::shared("captcha");
+    let app = spawn_app(&wiki.api).await;
+    let visitor = Visitor::new(&app);
+    let name = unique_name("Refreshed");
+    let form = visitor.get("/").await;
+    assert_eq!(form.text("button.refresh"), "Refresh");
+    let (first_id, first_image) = (captcha_id(&form), form.images()[0].clone());
+
+    // Without the script: the whole form is posted and drawn again, what
+    // was typed kept (but passwords), with a new image.
+    let mut typed = form.hidden_fields();
+    typed.extend([("username".to_owned(), name.clone()), ("password".to_owned(), PASSWORD.to_owned())]);
+    let typed: Vec<(&str, &str)> = typed.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let redrawn = visitor.post_form("/captcha/refresh", &typed).await;
+    assert_eq!(redrawn.status, 200, "{}", redrawn.html);
+    assert_ne!(captcha_id(&redrawn), first_id);
+    assert_eq!(redrawn.input_value("username"), Some(name.clone()));
+    assert_eq!(redrawn.input_value("password").as_deref(), Some(""));
+    assert!(redrawn.text(".notice").contains("new image"), "{}", redrawn.html);
+    let second_image = redrawn.images()[0].clone();
+    assert_ne!(second_image, first_image);
+    assert_eq!(visitor.fetch(&first_image).await.0, 404, "the old image is gone from the page's links");
+    assert_eq!(visitor.fetch(&second_image).await.1, "image/png");
+
+    // With the script: only the image changes.
+    let csrf = redrawn.csrf();
+    let (status, answer) = visitor.post_for_json("/captcha/refresh", &[("wikisignup_csrf", &csrf)]).await;
+    assert_eq!(status, 200, "{answer}");
+    let third_image = answer["image"].as_str().expect("a link to the new image").to_owned();
+    assert_ne!(third_image, second_image);
+    let (status, kind, body) = visitor.fetch(&third_image).await;
+    assert_eq!((status, kind.as_str()), (200, "image/png"));
+    assert!(body.starts_with(b"\x89PNG"));
+
+    // The wiki takes the answer to the latest image.
+    let done = visitor
+        .submit(&redrawn, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD), ("captchaWord", ANSWER)])
+        .await;
+    assert!(done.url.ends_with("/welcome"), "{}", done.html);
+    assert!(wiki.user(&name).await.is_some());
+    // A refresh without the form's token asks the wiki nothing.
+    let before = wiki.requests().len();
+    let (status, _) = Visitor::new(&app).post_for_json("/captcha/refresh", &[]).await;
+    assert_eq!(status, 403);
+    assert_eq!(wiki.requests().len(), before);
+}
+
+#[tokio::test]
 async fn a_captcha_sign_up_costs_two_wiki_requests_and_one_image() {
     let wiki = TestWiki::private("captcha", &[]);
     let app = spawn_app(&wiki.api).await;

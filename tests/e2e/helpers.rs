@@ -346,6 +346,15 @@ impl Visitor {
         Page::read(response).await
     }
 
+    /// Posts `pairs` as the page's script does, asking for JSON: the
+    /// status and the answer.
+    pub async fn post_for_json(&self, path: &str, pairs: &[(&str, &str)]) -> (u16, serde_json::Value) {
+        let request = self.http.post(format!("{}{path}", self.base)).form(pairs).header("accept", "application/json");
+        let response = request.send().await.unwrap();
+        let status = response.status().as_u16();
+        (status, response.json().await.unwrap_or_default())
+    }
+
     /// Posts `pairs` as a page of `origin` would make the browser post them
     /// (`Origin` and `Sec-Fetch-Site` as Chromium sends them).
     pub async fn post_form_from(&self, origin: &str, sec_fetch_site: &str, path: &str, pairs: &[(&str, &str)]) -> Page {
