@@ -3,7 +3,49 @@
 //! the wiki's own interface messages (Debian's MediaWiki ships all its
 //! languages), `<html lang dir>` to match.
 
-use crate::helpers::{PASSWORD, TestWiki, Visitor, spawn_app, unique_name};
+use std::collections::HashSet;
+
+use crate::helpers::{PASSWORD, Page, TestWiki, Visitor, spawn_app, unique_name};
+
+/// Every word of the portal's own English sentences (`locales/en.ftl`),
+/// lowercase: ids, placeholders and plural selectors left out.
+fn english_catalogue_words() -> HashSet<String> {
+    let mut words = HashSet::new();
+    for line in include_str!("../../locales/en.ftl").lines() {
+        if line.trim_start().starts_with('#') {
+            continue;
+        }
+        let text = line.split_once(" = ").map_or(line, |(_, value)| value);
+        let text = text.split_once(']').map_or(text, |(_, after)| after);
+        let mut without_placeholders = String::new();
+        let mut depth = 0;
+        for c in text.chars() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                _ if depth == 0 => without_placeholders.push(c),
+                _ => {}
+            }
+        }
+        let found = without_placeholders.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() > 1);
+        words.extend(found.map(str::to_lowercase));
+    }
+    assert!(words.contains("please") && words.contains("seconds") && !words.contains("notice"), "{words:?}");
+    words
+}
+
+/// The portal's English words that `page` shows (its title and body), but
+/// for the `allowed` ones (a username, the wiki's name).
+fn english_on(page: &Page, allowed: &[&str]) -> Vec<String> {
+    let catalogue = english_catalogue_words();
+    let allowed: Vec<String> = allowed.iter().flat_map(|a| a.split(' ')).map(str::to_lowercase).collect();
+    let shown = format!("{} {}", page.text("title"), page.text("body"));
+    shown
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .map(str::to_lowercase)
+        .filter(|w| catalogue.contains(w) && !allowed.contains(w))
+        .collect()
+}
 
 /// The wiki's own interface message `key` in `language`.
 async fn message(wiki: &TestWiki, key: &str, language: &str) -> String {
@@ -29,6 +71,46 @@ async fn a_thai_browser_gets_the_form_and_the_welcome_in_thai() {
     let done = visitor.submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD)]).await;
     assert!(done.html.contains(r#"<html lang="th" dir="ltr">"#));
     assert_eq!(done.text("h1"), message(wiki, "welcomeuser", "th").await.replace("$1", &name));
+}
+
+#[tokio::test]
+async fn a_thai_visitor_reads_no_english_of_the_portals_own() {
+    let wiki = TestWiki::shared("plain");
+    let app = spawn_app(&wiki.api).await;
+    let visitor = Visitor::speaking(&app, "th");
+    let thai = |page: &Page| page.html.contains(r#"<html lang="th" dir="ltr">"#);
+    let name = unique_name("Khon");
+    let allowed = [name.as_str(), "TestWiki"];
+
+    let form = visitor.get("/").await;
+    assert!(thai(&form), "{}", &form.html[..200]);
+    assert_eq!(english_on(&form, &allowed), Vec::<String>::new(), "{}", form.html);
+    // Refused by the wiki, in its Thai; the portal's notice in Thai too.
+    let refused = visitor.submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", "x")]).await;
+    assert!(thai(&refused) && !refused.text(".notice.error").is_empty(), "{}", refused.html);
+    assert_eq!(english_on(&refused, &allowed), Vec::<String>::new(), "{}", refused.html);
+    let too_long = "ก".repeat(100);
+    let refused = visitor.submit(&refused, &[("username", &too_long), ("password", PASSWORD)]).await;
+    assert_eq!(refused.status, 422);
+    assert!(refused.text(".notice.error").contains("85 ไบต์") || refused.text(".notice.error").contains("255 ไบต์"));
+    assert_eq!(english_on(&refused, &allowed), Vec::<String>::new(), "{}", refused.html);
+
+    let done = visitor.submit(&refused, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD)]).await;
+    assert!(done.url.ends_with("/welcome") && thai(&done), "{}", done.html);
+    assert_eq!(english_on(&done, &allowed), Vec::<String>::new(), "{}", done.html);
+
+    // Error pages: one the sign-up met (a stray return), one it never
+    // reached (a page that does not exist).
+    for path in ["/return?wikisignup_flow=stray", "/no-such-page"] {
+        let error = visitor.get(path).await;
+        assert!(error.status >= 400 && thai(&error), "{path}: {}", error.html);
+        assert_eq!(english_on(&error, &allowed), Vec::<String>::new(), "{path}: {}", error.html);
+    }
+    // The form page itself failing offers to try again, not to go "back".
+    let down = spawn_app("http://127.0.0.1:9/api.php").await;
+    let error = Visitor::speaking(&down, "th").get("/").await;
+    assert_eq!(error.status, 502, "{}", error.html);
+    assert_eq!(error.attr("a.button", "href").as_deref(), Some(""), "{}", error.html);
 }
 
 #[tokio::test]
