@@ -130,7 +130,8 @@ pub fn of_request(req: &HttpRequest, state: &AppState) -> String {
         return chosen.clone();
     }
     let (uselang, accept) = asked_by(req);
-    choose_language(uselang.as_deref(), accept.as_deref(), |code| state.languages.speaks(code))
+    let asked = uselang.or_else(|| VisitorSession::of(req).language());
+    choose_language(asked.as_deref(), accept.as_deref(), |code| state.languages.speaks(code))
         .unwrap_or_else(|| state.wiki.language().to_owned())
 }
 

@@ -53,6 +53,13 @@ pub async fn partition_cookie(
 
 pub struct VisitorSession(Session);
 
+impl VisitorSession {
+    /// The session of `req`, outside a handler (an error page's language).
+    pub fn of(req: &HttpRequest) -> VisitorSession {
+        VisitorSession(actix_session::SessionExt::get_session(req))
+    }
+}
+
 impl FromRequest for VisitorSession {
     type Error = actix_web::Error;
     type Future = std::future::Ready<Result<Self, Self::Error>>;

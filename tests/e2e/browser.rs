@@ -81,6 +81,11 @@ impl Browser {
         field.send_keys(text).await.unwrap();
     }
 
+    /// Waits until an element matches `css`.
+    pub async fn wait_for_element(&self, css: &str) {
+        self.wait_for_text(css, "").await;
+    }
+
     /// Waits until the element matching `css` holds `words`.
     pub async fn wait_for_text(&self, css: &str, words: &str) {
         for _ in 0..100 {

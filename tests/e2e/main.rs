@@ -2,6 +2,7 @@
 //! browser would, against real MediaWiki wikis started by `tests/wiki/up`
 //! (and, for upstream faults only, against stubs).
 
+mod accessibility;
 mod at_an_event;
 mod browser;
 mod campaigns;
