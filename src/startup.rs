@@ -79,6 +79,7 @@ impl Application {
             captcha_widgets: settings.captcha_widgets.clone(),
             languages: Default::default(),
             language_switch: settings.languages.clone(),
+            session_ttl: settings.session_ttl,
         });
         if let Some(organizer) = &state.event.organizer {
             check_organizer(organizer, &state.wiki).await;

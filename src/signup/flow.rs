@@ -316,6 +316,13 @@ impl Flow {
         }
     }
 
+    /// The name of the account a flow may have made already: a further
+    /// step comes after the wiki created the account when it is a
+    /// secondary provider's (two-factor set-up). The wiki is the one to ask.
+    pub fn account_maybe_made(&self) -> Option<&str> {
+        (self.stage == Stage::Continue && !self.away).then(|| self.kept.value("username")).flatten()
+    }
+
     /// A continued flow could not be finished (the wiki's answer to a
     /// provider's return was lost): the next form starts again, refilled,
     /// with `notice`.
@@ -552,9 +559,12 @@ mod tests {
 
     #[test]
     fn ui_is_a_further_step_shown_again_until_answered() {
+        assert_eq!(plain_flow().account_maybe_made(), None, "a first form made nothing yet");
         let Next::Form(flow) = sent(plain_flow()).follow(outcome(UI_2FA), None) else { panic!() };
         assert_eq!(flow.stage, Stage::Continue);
         assert!(!flow.away);
+        // A two-factor set-up comes after the account is made: ask the wiki.
+        assert_eq!(flow.account_maybe_made(), Some("Ada"));
         // Every visit shows the same step, its instructions included,
         // without asking the wiki.
         let Visit::Step { flow: shown, notice } = visit(Some(flow.clone())) else { panic!() };

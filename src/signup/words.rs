@@ -14,7 +14,7 @@ use super::catalogue;
 use super::form::{FormView, Widget};
 
 /// The interface messages the pages show, and MediaWiki's English for each.
-const MESSAGES: [(&str, &str); 27] = [
+const MESSAGES: [(&str, &str); 28] = [
     ("createaccount", "Create account"),
     ("createacct-submit", "Create your account"),
     ("createacct-continue-submit", "Continue account creation"),
@@ -68,6 +68,7 @@ const MESSAGES: [(&str, &str); 27] = [
     ("actionthrottled", "Action throttled"),
     ("userexists", "Username entered already in use.\nPlease choose a different name."),
     ("noname", "You have not specified a valid username."),
+    ("accountcreated", "Account created"),
 ];
 
 /// The keys of [`MESSAGES`], as the wiki is asked for them.

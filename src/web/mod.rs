@@ -48,6 +48,8 @@ pub struct AppState {
     pub languages: language::Languages,
     /// The languages of the page's switch (`--languages`).
     pub language_switch: Vec<String>,
+    /// How long a visitor's session, and so a sign-up under way, lasts.
+    pub session_ttl: std::time::Duration,
 }
 
 /// What an event adds to the sign-up; all of it off by default.

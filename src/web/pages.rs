@@ -47,6 +47,8 @@ pub enum Action {
     NewTab(String),
     /// The wiki's own sign-up page, at this URL.
     WikiSignup(String),
+    /// The wiki's log-in page, at this URL.
+    LogIn(String),
     /// None: there is nothing to do here for now.
     Nothing,
 }

@@ -213,10 +213,34 @@ pub async fn provider_return(
     }
 }
 
-/// `POST /start-over`: forget the step under way.
-pub async fn start_over(session: VisitorSession, _: VerifiedForm) -> HttpResponse {
+/// `POST /start-over`: forget the step under way. When the wiki made the
+/// account before this step (a two-factor set-up), a fresh form would
+/// only meet the name as taken: the visitor is told the account exists,
+/// and where to log in with it.
+pub async fn start_over(
+    state: web::Data<AppState>,
+    session: VisitorSession,
+    language: VisitorLanguage,
+    _: VerifiedForm,
+) -> HttpResponse {
+    let flow = session.flow();
     session.drop_flow();
-    see_other("/")
+    let Some(name) = flow.as_ref().and_then(Flow::account_maybe_made) else { return see_other("/") };
+    match state.wiki.recently_registered(name, state.session_ttl).await {
+        Ok(Some(made)) => {
+            let username = Username::parse(&made).ok();
+            let login = login_url(&state, &session, username.as_ref());
+            let words = state.languages.words(&language.0);
+            let said = Said::portal("notice-account-exists").with("username", &made);
+            let action = pages::Action::LogIn(login.to_string());
+            pages::message(StatusCode::OK, &words, &Said::portal("accountcreated"), &[said], &action)
+        }
+        Ok(None) => see_other("/"),
+        Err(e) => {
+            tracing::warn!(error = %e, "whether the account exists could not be asked");
+            see_other("/")
+        }
+    }
 }
 
 /// `GET /welcome`: the account just created, and where to log in. Shown

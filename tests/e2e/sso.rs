@@ -221,13 +221,22 @@ async fn the_password_way_works_on_the_same_wiki() {
 }
 
 #[tokio::test]
-async fn start_over_leaves_a_further_step_for_a_fresh_form() {
-    let (_, app) = sso_portal().await;
+async fn start_over_after_the_account_was_made_says_so_and_where_to_log_in() {
+    let (wiki, app) = sso_portal().await;
     let visitor = Visitor::new(&app);
     let name = unique_name("Over");
     let step = choose_sso(&visitor, &name).await;
     assert_two_factor_step(&step, &name);
+    // The two-factor set-up comes after the wiki made the account: a fresh
+    // form would meet the name as taken. The page says what is true.
+    assert!(wiki.user(&name).await.is_some());
     let page = visitor.post_form("/start-over", &[("wikisignup_csrf", &step.csrf())]).await;
-    assert!(page.text("h1").contains("Create account"), "{}", page.html);
-    assert!(page.input_value("captchaId").is_some());
+    assert_eq!(page.text("h1"), "Account created", "{}", page.html);
+    assert!(page.text("main").contains(&format!("Your account {name} was already created")), "{}", page.html);
+    let login = page.attr("a.button.primary", "href").unwrap();
+    assert!(login.contains("Special%3AUserLogin") && login.contains("wpName=Over"), "{login}");
+    // The sign-up is over for this session: the next visit is a fresh form.
+    let fresh = visitor.get("/").await;
+    assert!(fresh.text("h1").contains("Create account"), "{}", fresh.html);
+    assert!(fresh.input_value("captchaId").is_some());
 }
