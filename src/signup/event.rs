@@ -69,6 +69,7 @@ impl EventCode {
             placeholder: String::new(),
             inputmode: "",
             described_by: String::new(),
+            optional: false,
         }
     }
 }

@@ -356,9 +356,15 @@ impl Flow {
                 Next::Form(self)
             }
             Outcome::NeedsMore { message, spec } => {
+                // The same step asked for again: its answer was not taken
+                // (a wrong two-factor code), and the wiki's words say why.
+                let again = self.stage == Stage::Continue && same_requests(&self.spec, &spec);
                 self.spec = spec;
                 self.stage = Stage::Continue;
-                self.notice = (!message.is_empty()).then(|| Notice::info(Said::Wiki(message)));
+                self.notice = (!message.is_empty()).then(|| {
+                    let said = Said::Wiki(message);
+                    if again { Notice::error(said) } else { Notice::info(said) }
+                });
                 Next::Form(self)
             }
             Outcome::Restart { message } => {
@@ -375,6 +381,10 @@ impl Flow {
             Outcome::Invalid { reason } => Next::Invalid(reason),
         }
     }
+}
+
+fn same_requests(a: &FormSpec, b: &FormSpec) -> bool {
+    a.requests().iter().map(|r| &r.id).eq(b.requests().iter().map(|r| &r.id))
 }
 
 fn came_back() -> Notice {
@@ -565,6 +575,10 @@ mod tests {
         assert!(!flow.away);
         // A two-factor set-up comes after the account is made: ask the wiki.
         assert_eq!(flow.account_maybe_made(), Some("Ada"));
+        assert!(!flow.notice.as_ref().unwrap().error, "a step's instructions are no error");
+        // The same step again: the answer was not taken.
+        let Next::Form(again) = flow.clone().follow(outcome(UI_2FA), None) else { panic!() };
+        assert!(again.notice.unwrap().error);
         // Every visit shows the same step, its instructions included,
         // without asking the wiki.
         let Visit::Step { flow: shown, notice } = visit(Some(flow.clone())) else { panic!() };

@@ -70,6 +70,9 @@ pub struct FieldView {
     pub inputmode: &'static str,
     /// The id of what else describes the field (a CAPTCHA's instruction).
     pub described_by: String,
+    /// Marked "(optional)": it may be left empty. Not said of a field of
+    /// one of several ways (a password), needed when that way is chosen.
+    pub optional: bool,
 }
 
 /// One way of creating an account when the wiki offers several (a password,
@@ -175,6 +178,7 @@ impl FormSpec {
                     field.widget = Widget::ScriptCaptcha(captcha);
                 }
                 if primary && several_ways {
+                    field.optional = info.optional;
                     if field.widget == Widget::Button && way.button.is_none() {
                         way.button = Some(field);
                     } else {
@@ -407,6 +411,7 @@ fn field_view(
         placeholder: String::new(),
         inputmode: if is_one_time_code(name) { "numeric" } else { "" },
         described_by: String::new(),
+        optional: !required,
     }
 }
 

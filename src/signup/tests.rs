@@ -160,6 +160,8 @@ fn several_ways_are_shown_apart_and_only_the_chosen_one_is_sent() {
     assert!(view.ways[0].button.is_none());
     assert_eq!(view.ways[1].button.as_ref().unwrap().name, "testsso");
     assert!(view.ways[0].fields.iter().all(|f| !f.required), "a way's fields are not required by the browser");
+    assert!(view.ways[0].fields.iter().all(|f| !f.optional), "nor said to be optional: the way needs them");
+    assert!(view.fields.iter().find(|f| f.name == "email").unwrap().optional);
 
     let by_sso = submission(&[("username", "Zane"), ("password", "typed-by-mistake"), ("testsso", "")]);
     let sent = create_params(&spec, &by_sso).fields;

@@ -51,17 +51,26 @@ impl Browser {
         serde_json::from_value(found).expect("a list of violations")
     }
 
-    /// Photographs the page on a desktop and on a phone:
+    /// Photographs the whole page on a desktop and on a phone:
     /// `target/screenshots/NAME-desktop.png` and `NAME-phone.png`.
     pub async fn photograph(&self, name: &str) {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
         std::fs::create_dir_all(&dir).unwrap();
         for (device, width, height) in [("desktop", 1280, 900), ("phone", 390, 844)] {
             self.client.set_window_size(width, height).await.unwrap();
+            // As tall as the page, so the picture shows all of it.
+            let tall = self.client.execute("return document.documentElement.scrollHeight", vec![]).await.unwrap();
+            let tall = tall.as_u64().unwrap_or(0) as u32 + height - self.inner_height().await;
+            self.client.set_window_size(width, tall.max(height)).await.unwrap();
             let png = self.client.screenshot().await.unwrap();
             std::fs::write(dir.join(format!("{name}-{device}.png")), png).unwrap();
         }
         self.client.set_window_size(1024, 768).await.unwrap();
+    }
+
+    async fn inner_height(&self) -> u32 {
+        let inner = self.client.execute("return window.innerHeight", vec![]).await.unwrap();
+        inner.as_u64().unwrap_or(0) as u32
     }
 
     async fn assert_accessible(&self, page: &str) {

@@ -90,7 +90,7 @@ async fn a_wrong_two_factor_code_asks_again() {
     let again = visitor.submit(&step, &[("code", "000000")]).await;
     assert_eq!(again.status, 200);
     assert!(again.text(".actions button.primary").contains("Continue account creation"), "{}", again.html);
-    assert!(again.text(".notice").contains("not right"), "{}", again.html);
+    assert!(again.text(".notice.error").contains("not right"), "{}", again.html);
     assert_eq!(again.input_value("code").as_deref(), Some(""));
 
     let done = visitor.submit(&again, &[("code", "123 456")]).await;
