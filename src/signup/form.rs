@@ -435,6 +435,11 @@ fn is_one_time_code(name: &str) -> bool {
 }
 
 impl FormView {
+    /// Whether the form shows an image CAPTCHA (with its Refresh button).
+    pub fn has_image_captcha(&self) -> bool {
+        self.challenges.iter().any(|f| matches!(f.widget, Widget::Image { .. }))
+    }
+
     /// The script CAPTCHA this form asks for, if any.
     pub fn script_captcha(&self) -> Option<&ScriptCaptcha> {
         self.challenges.iter().find_map(|f| match &f.widget {

@@ -241,7 +241,7 @@ impl FormView {
     /// account creation where the API gives the one for edits. `index` is
     /// the wiki's `index.php`, for the instruction's links.
     pub fn in_words(&mut self, words: &Words, index: &Url) {
-        let image_captcha = self.challenges.iter().any(|f| matches!(f.widget, Widget::Image { .. }));
+        let image_captcha = self.has_image_captcha();
         for field in self.all_fields_mut() {
             let (placeholder, help) = match field.name.as_str() {
                 "username" => ("userlogin-yourname-ph", None),

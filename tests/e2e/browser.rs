@@ -232,3 +232,43 @@ async fn a_password_can_be_shown_and_hidden_again() {
     assert_eq!(toggle.text().await.unwrap(), "Show");
     browser.close().await;
 }
+
+#[tokio::test]
+async fn refresh_swaps_the_captcha_image_and_keeps_what_was_typed() {
+    let wiki = TestWiki::shared("captcha");
+    let app = spawn_app(&wiki.api).await;
+    let browser = Browser::start().await;
+    browser.client.goto(&format!("{}/", app.address)).await.unwrap();
+    browser.wait_for_heading("Create account").await;
+    let name = unique_name("Swapped");
+    browser.type_into("username", &name).await;
+    browser.type_into("password", crate::helpers::PASSWORD).await;
+    let image = "return document.querySelector('img.challenge').getAttribute('src')";
+    let before = browser.client.execute(image, vec![]).await.unwrap();
+    browser.client.find(Locator::Css("button.refresh")).await.unwrap().click().await.unwrap();
+    let mut after = before.clone();
+    for _ in 0..50 {
+        after = browser.client.execute(image, vec![]).await.unwrap();
+        if after != before {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_ne!(after, before, "the image was not swapped");
+    // In place: the page was not drawn again, so even the password stays.
+    let password = "return document.getElementById('f-password').value";
+    assert_eq!(browser.client.execute(password, vec![]).await.unwrap().as_str(), Some(crate::helpers::PASSWORD));
+    let loaded = "const i = document.querySelector('img.challenge'); return i.complete && i.naturalWidth > 0";
+    for _ in 0..50 {
+        if browser.client.execute(loaded, vec![]).await.unwrap().as_bool() == Some(true) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(browser.client.execute(loaded, vec![]).await.unwrap().as_bool(), Some(true));
+    // The wiki takes the answer to the new image.
+    browser.type_into("retype", crate::helpers::PASSWORD).await;
+    browser.type_into("captchaWord", &format!("wikiwiki{}", char::from(Key::Enter))).await;
+    browser.wait_for_heading(&format!("Welcome, {name}")).await;
+    browser.close().await;
+}
