@@ -11,7 +11,7 @@ use url::Url;
 
 use super::SafeHtml;
 use super::catalogue;
-use super::form::{FormView, Widget};
+use super::form::FormView;
 
 /// The interface messages the pages show, and MediaWiki's English for each.
 const MESSAGES: [(&str, &str); 28] = [
