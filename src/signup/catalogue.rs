@@ -16,6 +16,9 @@ const SOURCES: [(&str, &str); 3] = [
     ("ar", include_str!("../../locales/ar.ftl")),
 ];
 
+/// The catalogues' languages written right to left.
+const RIGHT_TO_LEFT: [&str; 1] = ["ar"];
+
 struct Catalogue {
     code: &'static str,
     bundle: FluentBundle<FluentResource>,
@@ -29,9 +32,11 @@ static CATALOGUES: LazyLock<Vec<Catalogue>> = LazyLock::new(|| {
             let resource = FluentResource::try_new((*source).to_owned()).expect("the catalogue parses");
             let language: LanguageIdentifier = code.parse().expect("a catalogue is named by a language code");
             let mut bundle = FluentBundle::new_concurrent(vec![language]);
-            // The pages mark direction themselves (`<html dir>`); Unicode
-            // isolation marks would only get in the way of copying text.
-            bundle.set_use_isolating(false);
+            // In a right-to-left language, a name written left to right
+            // (a username, the wiki's name) is isolated (U+2068...U+2069),
+            // so its characters and the punctuation around it keep their
+            // order. Elsewhere the marks would only get in the way.
+            bundle.set_use_isolating(RIGHT_TO_LEFT.contains(code));
             bundle.add_resource(resource).expect("each id once per catalogue");
             Catalogue { code, bundle }
         })
@@ -122,5 +127,7 @@ mod tests {
         assert!(two.contains("ثانيتين"), "{two}");
         let named = say("th", "welcome-created", &args(&[("username", "Ada"), ("wiki", "วิกิ")])).unwrap();
         assert_eq!(named, "สร้างบัญชี Ada ของคุณบน วิกิ แล้ว");
+        let isolated = say("ar", "welcome-created", &args(&[("username", "Ada 2"), ("wiki", "TestWiki")])).unwrap();
+        assert!(isolated.contains("\u{2068}Ada 2\u{2069}"), "{isolated:?}");
     }
 }
