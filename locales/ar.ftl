@@ -91,3 +91,9 @@ event-code-label = رمز الفعالية
 event-code-help = الكلمة التي أعلنها المنظمون في الفعالية.
 event-code-missing = يرجى كتابة رمز الفعالية الذي أعلنه المنظمون.
 event-code-wrong = هذا ليس رمز الفعالية. يرجى التحقق منه مع المنظمين وكتابته مرة أخرى.
+
+## Every page's footer
+
+footer-run-by = يدير هذه الصفحة { $operator }.
+footer-account = يُنشأ حسابك على { $wiki }، التي تحفظ كلمة مرورك؛ لا تخزّنها هذه الصفحة.
+footer-privacy = الخصوصية

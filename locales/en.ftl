@@ -91,3 +91,9 @@ event-code-label = Event code
 event-code-help = The word the organisers announced at the event.
 event-code-missing = Please type the event code that the organisers announced.
 event-code-wrong = That is not the event code. Please check it with the organisers and type it again.
+
+## Every page's footer
+
+footer-run-by = This page is run by { $operator }.
+footer-account = Your account is created on { $wiki }, which keeps your password; this page does not store it.
+footer-privacy = Privacy

@@ -18,6 +18,7 @@ use clap::{CommandFactory, FromArgMatches, Parser};
 use ipnet::IpNet;
 use url::Url;
 
+use crate::look::{AccentColor, Logo, Look};
 use crate::signup::{CaptchaService, EventCode, Window};
 use crate::wiki::{OrganizerCredentials, WikiApiUrl};
 
@@ -109,6 +110,27 @@ struct Declared {
     /// Send each visitor's address to the wiki in X-Forwarded-For (for wikis that trust the portal)
     #[arg(long, env = "WIKISIGNUP_FORWARD_CLIENT_IP", default_value = "false", action = clap::ArgAction::Set)]
     forward_client_ip: bool,
+    /// The event's name, shown above the form [default: none]
+    #[arg(long, env = "WIKISIGNUP_TITLE")]
+    title: Option<OneLine>,
+    /// A paragraph or two of plain text above the form (blank lines between paragraphs) [default: none]
+    #[arg(long, env = "WIKISIGNUP_INTRO")]
+    intro: Option<String>,
+    /// A PNG, JPEG, GIF, WebP or SVG file (at most 512 KiB) shown above the form [default: none]
+    #[arg(long, env = "WIKISIGNUP_LOGO")]
+    logo: Option<PathBuf>,
+    /// The colour of buttons, links and the header, as #rrggbb; text on it stays readable [default: #3366cc]
+    #[arg(long, env = "WIKISIGNUP_ACCENT_COLOR")]
+    accent_color: Option<AccentColor>,
+    /// Who runs this page, named in every page's footer [default: none]
+    #[arg(long, env = "WIKISIGNUP_OPERATOR")]
+    operator: Option<OneLine>,
+    /// A page about whoever runs this page (https://), linked from the footer [default: none]
+    #[arg(long, env = "WIKISIGNUP_OPERATOR_URL")]
+    operator_url: Option<Url>,
+    /// The privacy notice of this page (https://), linked from the footer [default: none]
+    #[arg(long, env = "WIKISIGNUP_PRIVACY_URL")]
+    privacy_url: Option<Url>,
 }
 
 /// The settings, parsed and checked.
@@ -143,6 +165,8 @@ pub struct Settings {
     pub max_accounts: Option<NonZeroU64>,
     pub window: Window,
     pub forward_client_ip: bool,
+    /// The page's look and who runs it.
+    pub look: Look,
     /// Signs and encrypts the session cookie; from the environment only
     /// (`WIKISIGNUP_SESSION_SECRET`), so it stays out of files and process
     /// listings.
@@ -265,6 +289,7 @@ impl Settings {
             return Err(bad("closes", "must be later than --opens").into());
         }
         let organizer = organizer(&declared, |var| std::env::var(var).ok().filter(|v| !v.is_empty()))?;
+        let look = look(&declared)?;
         if declared.hcaptcha_script.scheme() != "https" && !is_loopback(&declared.hcaptcha_script) {
             return Err(bad("hcaptcha_script", "must be an https:// URL").into());
         }
@@ -295,6 +320,7 @@ impl Settings {
             frame_ancestors: declared.frame_ancestors,
             upstream_concurrency: declared.upstream_concurrency.0 as usize,
             metrics_listen: declared.metrics_listen,
+            look,
             session_secret,
         })
     }
@@ -619,6 +645,35 @@ impl FromStr for CaptchaWidgetList {
     }
 }
 
+/// The page's look and who runs it, checked: the logo read, links https.
+fn look(declared: &Declared) -> Result<Look, ConfigError> {
+    let logo = match &declared.logo {
+        Some(path) => Some(Logo::read(path).map_err(|e| bad("logo", e))?),
+        None => None,
+    };
+    for (setting, url) in [("operator_url", &declared.operator_url), ("privacy_url", &declared.privacy_url)] {
+        if let Some(url) = url
+            && url.scheme() != "https"
+            && !is_loopback(url)
+        {
+            return Err(bad(setting, "must be an https:// URL"));
+        }
+    }
+    let intro = declared.intro.as_deref().map(Look::paragraphs).unwrap_or_default();
+    if intro.iter().map(String::len).sum::<usize>() > 2000 {
+        return Err(bad("intro", "is longer than 2000 characters: a paragraph or two, please"));
+    }
+    Ok(Look {
+        title: declared.title.as_ref().map(|t| t.0.clone()),
+        intro,
+        logo,
+        accent: declared.accent_color,
+        operator: declared.operator.as_ref().map(|o| o.0.clone()),
+        operator_url: declared.operator_url.clone(),
+        privacy_url: declared.privacy_url.clone(),
+    })
+}
+
 /// An http:// URL to the machine itself (tests, a local stand-in).
 fn is_loopback(url: &Url) -> bool {
     match url.host() {
@@ -731,6 +786,25 @@ mod tests {
         assert_eq!(err.setting(), "upstream_timeout");
         assert!(err.to_string().contains("must be between 1 and 300"), "{err}");
         assert_eq!(settings(&["--log-json", "maybe"]).unwrap_err().setting(), "log_json");
+    }
+
+    #[test]
+    fn the_pages_look_is_checked_and_named() {
+        let logo = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/logo.png");
+        let s = settings(&["--title", "Edit-a-thon", "--logo", logo, "--accent-color", "#900", "--operator", "WMTH"])
+            .unwrap();
+        assert_eq!(s.look.title.as_deref(), Some("Edit-a-thon"));
+        assert_eq!(s.look.logo.as_ref().unwrap().content_type, "image/png");
+        assert_eq!(s.look.accent.unwrap().to_string(), "#990000");
+        assert_eq!(settings(&["--accent-color", "crimson"]).unwrap_err().setting(), "accent_color");
+        let missing = settings(&["--logo", "/nonexistent/logo.png"]).unwrap_err();
+        assert_eq!(missing.setting(), "logo");
+        assert!(missing.to_string().contains("cannot read /nonexistent/logo.png"), "{missing}");
+        let readme = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+        assert!(settings(&["--logo", readme]).unwrap_err().to_string().contains("not a PNG"));
+        assert_eq!(settings(&["--privacy-url", "http://example.org/p"]).unwrap_err().setting(), "privacy_url");
+        assert_eq!(settings(&["--operator-url", "not a url"]).unwrap_err().setting(), "operator_url");
+        assert_eq!(settings(&["--intro", &"word ".repeat(500)]).unwrap_err().setting(), "intro");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! Action API's account creation (`action=createaccount`, AuthManager).
 
 pub mod config;
+pub mod look;
 pub mod metrics;
 pub mod session_store;
 pub mod signup;

@@ -80,6 +80,7 @@ impl Application {
             languages: Default::default(),
             language_switch: settings.languages.clone(),
             session_ttl: settings.session_ttl,
+            look: settings.look.clone(),
         });
         if let Some(organizer) = &state.event.organizer {
             check_organizer(organizer, &state.wiki).await;

@@ -4,6 +4,7 @@
 use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use actix_web::{HttpResponse, web};
 
+use super::AppState;
 use super::errors::PageError;
 
 const ASSETS: [(&str, &str, &str); 2] = [
@@ -17,4 +18,24 @@ pub async fn asset(name: web::Path<String>) -> Result<HttpResponse, PageError> {
         .insert_header((CONTENT_TYPE, *content_type))
         .insert_header((CACHE_CONTROL, "public, max-age=3600"))
         .body(*body))
+}
+
+/// `GET /theme.css`: the accent colour (`--accent-color`), as variables the
+/// stylesheet uses; empty without one.
+pub async fn theme(state: web::Data<AppState>) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((CONTENT_TYPE, "text/css; charset=utf-8"))
+        .insert_header((CACHE_CONTROL, "public, max-age=300"))
+        .body(state.look.theme_css())
+}
+
+/// `GET /logo`: the logo file (`--logo`), read at start-up.
+pub async fn logo(state: web::Data<AppState>) -> Result<HttpResponse, PageError> {
+    let logo = state.look.logo.as_ref().ok_or(PageError::NotFound)?;
+    Ok(HttpResponse::Ok()
+        .insert_header((CONTENT_TYPE, logo.content_type))
+        .insert_header((CACHE_CONTROL, "public, max-age=300"))
+        // An SVG opened on its own may run nothing.
+        .insert_header(("Content-Security-Policy", "sandbox"))
+        .body(logo.bytes.clone()))
 }

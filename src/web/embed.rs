@@ -19,6 +19,7 @@ struct EmbedPage<'a> {
     framed_by_others: bool,
     /// For organisers setting up their page: the portal's own English.
     words: Words,
+    site: super::pages::Site<'a>,
 }
 
 pub async fn script() -> HttpResponse {
@@ -41,6 +42,7 @@ pub async fn help(state: web::Data<AppState>) -> HttpResponse {
         frame_ancestors: state.frame_ancestors.as_str(),
         framed_by_others: state.frame_ancestors.allows_other_sites(),
         words: Words::default(),
+        site: state.site(),
     };
     pages::render(StatusCode::OK, &page)
 }

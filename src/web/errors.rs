@@ -180,12 +180,12 @@ impl PageError {
 
     /// The error's page in `words`; `first_visit` when the form page itself
     /// failed, where going "back to the form" would only show this again.
-    fn page(&self, words: &Words, first_visit: bool) -> HttpResponse {
+    fn page(&self, site: super::pages::Site, words: &Words, first_visit: bool) -> HttpResponse {
         let Description { status, title, text, mut action } = self.describe();
         if first_visit && action == Action::BackToForm {
             action = Action::TryAgain;
         }
-        let mut page = pages::message(status, words, &title, &text, &action);
+        let mut page = pages::message(status, site, words, &title, &text, &action);
         self.add_retry_after(&mut page);
         page
     }
@@ -212,7 +212,7 @@ pub async fn in_visitor_language(
             let request = response.request();
             let words = state.languages.words(&language::of_request(request, state));
             let first_visit = request.method() == Method::GET && request.path() == "/";
-            error.page(&words, first_visit)
+            error.page(state.site(), &words, first_visit)
         }),
         _ => None,
     };
@@ -231,7 +231,8 @@ impl ResponseError for PageError {
     /// visitor's language where it knows it.
     fn error_response(&self) -> HttpResponse {
         self.log();
-        self.page(&Words::default(), false)
+        let plain = crate::look::Look::default();
+        self.page(super::pages::Site { look: &plain, wiki_name: String::new() }, &Words::default(), false)
     }
 }
 

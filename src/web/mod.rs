@@ -50,6 +50,8 @@ pub struct AppState {
     pub language_switch: Vec<String>,
     /// How long a visitor's session, and so a sign-up under way, lasts.
     pub session_ttl: std::time::Duration,
+    /// The page's look and who runs it.
+    pub look: crate::look::Look,
 }
 
 /// What an event adds to the sign-up; all of it off by default.
@@ -66,6 +68,11 @@ pub struct EventSetup {
 }
 
 impl AppState {
+    /// Whose the pages are: for their header and footer.
+    pub fn site(&self) -> pages::Site<'_> {
+        pages::Site { look: &self.look, wiki_name: self.wiki_name() }
+    }
+
     /// How pages name the wiki: its own name (`sitename`), or its host
     /// until the wiki has said its name.
     pub fn wiki_name(&self) -> String {
@@ -97,6 +104,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route(captcha::ROUTE, web::get().to(captcha::image))
         .route("/captcha/refresh", web::post().to(signup::refresh_captcha))
         .route("/static/{name}", web::get().to(assets::asset))
+        .route("/theme.css", web::get().to(assets::theme))
+        .route("/logo", web::get().to(assets::logo))
         .route("/embed.js", web::get().to(embed::script))
         .route("/embed", web::get().to(embed::help))
         .route("/healthz", web::get().to(operations::healthz))

@@ -8,12 +8,42 @@ use askama::Template;
 
 use super::csrf::{COOKIE_CHECK_FIELD, CSRF_FIELD};
 use super::request_id;
+use crate::look::Look;
 use crate::signup::{Detail, FieldView, FormView, Notice, SafeHtml, Said, WAY_BUTTON, Widget, Words};
+
+/// Whose page it is: the event's look and who runs it, and the wiki that
+/// makes the accounts. Every page shows it (the header and footer of
+/// `base.html`).
+pub struct Site<'a> {
+    pub look: &'a Look,
+    /// The wiki by its own name (`sitename`).
+    pub wiki_name: String,
+}
+
+impl Site<'_> {
+    /// "This page is run by OPERATOR.", the name linked to their page.
+    pub fn run_by(&self, words: &Words) -> Option<SafeHtml> {
+        let operator = self.look.operator.as_deref()?;
+        // The sentence is the translator's; the name is put in as a link.
+        const MARK: &str = "\u{e000}";
+        let sentence = words.sentence("footer-run-by", &[("operator", MARK)]);
+        let escaped = SafeHtml::from_text(&sentence).to_string();
+        let name = SafeHtml::from_text(operator).to_string();
+        let html = match &self.look.operator_url {
+            Some(url) => {
+                let link = format!("<a href=\"{}\">{name}</a>", SafeHtml::from_text(url.as_str()));
+                SafeHtml::sanitize(&escaped.replace(MARK, &link), url)
+            }
+            None => SafeHtml::from_text(&sentence.replace(MARK, operator)),
+        };
+        Some(html)
+    }
+}
 
 #[derive(Template)]
 #[template(path = "form.html")]
 pub struct FormPage<'a> {
-    pub wiki_name: &'a str,
+    pub site: Site<'a>,
     /// The wiki's log-in page, for visitors who already have an account.
     pub login_url: &'a str,
     /// The wiki's own sign-up page, offered when a notice says so.
@@ -56,6 +86,7 @@ pub enum Action {
 #[derive(Template)]
 #[template(path = "message.html")]
 struct MessagePage<'a> {
+    site: Site<'a>,
     words: &'a Words,
     title: String,
     text: SafeHtml,
@@ -66,9 +97,9 @@ struct MessagePage<'a> {
 #[derive(Template)]
 #[template(path = "welcome.html")]
 pub struct WelcomePage<'a> {
+    pub site: Site<'a>,
     pub words: &'a Words,
     pub username: &'a str,
-    pub wiki_name: &'a str,
     pub login_url: &'a str,
     /// Organizer mode with `--organizer-mail-password`.
     pub password_mailed: bool,
@@ -92,8 +123,16 @@ pub fn render(status: StatusCode, page: &impl Template) -> HttpResponse {
 }
 
 /// A page with a title and an explanation (errors, notices), in `words`.
-pub fn message(status: StatusCode, words: &Words, title: &Said, text: &[Said], action: &Action) -> HttpResponse {
+pub fn message(
+    status: StatusCode,
+    site: Site,
+    words: &Words,
+    title: &Said,
+    text: &[Said],
+    action: &Action,
+) -> HttpResponse {
     let page = MessagePage {
+        site,
         words,
         title: words.say(title),
         text: words.html(text),

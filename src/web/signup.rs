@@ -233,7 +233,7 @@ pub async fn start_over(
             let words = state.languages.words(&language.0);
             let said = Said::portal("notice-account-exists").with("username", &made);
             let action = pages::Action::LogIn(login.to_string());
-            pages::message(StatusCode::OK, &words, &Said::portal("accountcreated"), &[said], &action)
+            pages::message(StatusCode::OK, state.site(), &words, &Said::portal("accountcreated"), &[said], &action)
         }
         Ok(None) => see_other("/"),
         Err(e) => {
@@ -251,12 +251,11 @@ pub async fn welcome(state: web::Data<AppState>, session: VisitorSession, langua
     };
     let login = login_url(&state, &session, Some(&username));
     let password_mailed = state.event.rules.creator.as_ref().is_some_and(|c| c.mail_password);
-    let wiki_name = state.wiki_name();
     let words = state.languages.words(&language.0);
     let page = WelcomePage {
+        site: state.site(),
         words: &words,
         username: username.as_str(),
-        wiki_name: &wiki_name,
         login_url: login.as_str(),
         password_mailed,
     };
@@ -410,9 +409,8 @@ fn show(
     let csrf = session.csrf_token()?;
     let login = login_url(state, session, None);
     let wiki_signup = wiki_signup_url(state, session);
-    let wiki_name = state.wiki_name();
     let page = FormPage {
-        wiki_name: &wiki_name,
+        site: state.site(),
         login_url: login.as_str(),
         wiki_signup_url: wiki_signup.as_str(),
         view: &view,
@@ -441,7 +439,7 @@ fn show(
 fn hand_off(state: &AppState, session: &VisitorSession, words: &Words) -> HttpResponse {
     let text = Said::portal("error-hand-off").with("wiki", state.wiki_name());
     let action = pages::Action::WikiSignup(wiki_signup_url(state, session).to_string());
-    pages::message(StatusCode::OK, words, &Said::portal("error-hand-off-title"), &[text], &action)
+    pages::message(StatusCode::OK, state.site(), words, &Said::portal("error-hand-off-title"), &[text], &action)
 }
 
 /// `flow`'s form again, as the visitor filled it in, with what went wrong

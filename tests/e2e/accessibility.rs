@@ -128,6 +128,24 @@ async fn every_page_in_english_passes_axe() {
 }
 
 #[tokio::test]
+async fn an_event_page_with_its_logo_and_colour_passes_axe_and_is_photographed() {
+    let wiki = TestWiki::shared("captcha");
+    let app = crate::look::branded_portal(wiki).await;
+    let browser = Browser::start().await;
+    for language in ["en", "th"] {
+        browser.client.goto(&format!("{}/?uselang={language}", app.address)).await.unwrap();
+        browser.wait_for_element(".masthead img").await;
+        let logo_shown = "const i = document.querySelector('.masthead img'); return i.complete && i.naturalWidth > 0";
+        assert_eq!(browser.client.execute(logo_shown, vec![]).await.unwrap().as_bool(), Some(true));
+        let button = "return getComputedStyle(document.querySelector('button.primary')).backgroundColor";
+        assert_eq!(browser.client.execute(button, vec![]).await.unwrap().as_str(), Some("rgb(153, 0, 0)"));
+        browser.assert_accessible(&format!("{language}: an event's form")).await;
+        browser.photograph(&format!("{language}-event-form")).await;
+    }
+    browser.close().await;
+}
+
+#[tokio::test]
 async fn axe_finds_what_is_wrong_when_something_is() {
     let wiki = TestWiki::shared("plain");
     let app = spawn_app(&wiki.api).await;

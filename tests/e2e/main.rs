@@ -12,6 +12,7 @@ mod embedding;
 mod field_checks;
 mod helpers;
 mod languages;
+mod look;
 mod operations;
 mod plain;
 mod script_captcha;
