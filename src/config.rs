@@ -167,6 +167,9 @@ pub struct Settings {
     pub forward_client_ip: bool,
     /// The page's look and who runs it.
     pub look: Look,
+    /// The events of the settings file (`[[event]]`), each with its own page
+    /// under `/e/SLUG/`.
+    pub events: Vec<EventSettings>,
     /// Signs and encrypts the session cookie; from the environment only
     /// (`WIKISIGNUP_SESSION_SECRET`), so it stays out of files and process
     /// listings.
@@ -258,14 +261,24 @@ impl Settings {
     {
         let mut args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
         let first = Declared::command().try_get_matches_from(&args).map_err(LoadError::from_clap)?;
+        let mut event_tables = Vec::new();
         if let Some(path) = first.get_one::<PathBuf>("config") {
             // What the file says is read as if given on the command line,
             // for each setting the command line and environment left at
             // its default: one parser, one set of types and errors.
-            args.extend(file_arguments(path, &first)?.into_iter().map(Into::into));
+            let file = read_file(path)?;
+            args.extend(file_arguments(path, &file.settings, &first)?.into_iter().map(Into::into));
+            event_tables = file.events;
         }
         let matches = Declared::command().try_get_matches_from(&args).map_err(LoadError::from_clap)?;
         let declared = Declared::from_arg_matches(&matches).map_err(LoadError::from_clap)?;
+        let mut settings = Settings::checked(declared)?;
+        settings.events = events(&matches, event_tables)?;
+        Ok(settings)
+    }
+
+    /// The settings `declared`, checked together.
+    fn checked(declared: Declared) -> Result<Settings, ConfigError> {
         let session_secret = match std::env::var(SESSION_SECRET_VAR) {
             Ok(secret) if !secret.is_empty() => {
                 Some(secret.parse().map_err(|e: SettingError| bad(SESSION_SECRET_VAR, e))?)
@@ -279,19 +292,18 @@ impl Settings {
                     "frame_ancestors",
                     "framing by other sites needs an https:// public_url: browsers keep the session cookie in a \
                      cross-site frame only when it is Secure (http:// works on loopback addresses only)",
-                )
-                .into());
+                ));
             }
         }
         if let (Some(opens), Some(closes)) = (&declared.opens, &declared.closes)
             && opens.0 >= closes.0
         {
-            return Err(bad("closes", "must be later than --opens").into());
+            return Err(bad("closes", "must be later than --opens"));
         }
         let organizer = organizer(&declared, |var| std::env::var(var).ok().filter(|v| !v.is_empty()))?;
         let look = look(&declared)?;
         if declared.hcaptcha_script.scheme() != "https" && !is_loopback(&declared.hcaptcha_script) {
-            return Err(bad("hcaptcha_script", "must be an https:// URL").into());
+            return Err(bad("hcaptcha_script", "must be an https:// URL"));
         }
         Ok(Settings {
             organizer,
@@ -322,6 +334,7 @@ impl Settings {
             metrics_listen: declared.metrics_listen,
             look,
             session_secret,
+            events: Vec::new(),
         })
     }
 
@@ -395,31 +408,162 @@ impl LoadError {
     }
 }
 
-/// The file's settings as arguments, for each setting that the command line
-/// and environment left at its default.
-fn file_arguments(path: &PathBuf, given: &clap::ArgMatches) -> Result<Vec<String>, ConfigError> {
+/// A settings file: its top-level settings and its `[[event]]` tables.
+struct SettingsFile {
+    settings: toml::Table,
+    events: Vec<toml::Table>,
+}
+
+fn read_file(path: &PathBuf) -> Result<SettingsFile, ConfigError> {
     let text =
         std::fs::read_to_string(path).map_err(|e| bad("config", format!("cannot read {}: {e}", path.display())))?;
-    let table: toml::Table =
+    let mut settings: toml::Table =
         text.parse().map_err(|e: toml::de::Error| bad("config", format!("{}: {}", path.display(), e.message())))?;
+    let events = match settings.remove("event") {
+        None => Vec::new(),
+        Some(toml::Value::Array(tables)) => tables
+            .into_iter()
+            .map(|t| match t {
+                toml::Value::Table(table) => Ok(table),
+                _ => Err(bad("event", "must be [[event]] tables")),
+            })
+            .collect::<Result<_, _>>()?,
+        Some(_) => return Err(bad("event", "must be [[event]] tables")),
+    };
+    Ok(SettingsFile { settings, events })
+}
+
+/// A setting's value in a file, as the command line would give it.
+fn file_value(key: &str, value: &toml::Value, path: &std::path::Path) -> Result<String, ConfigError> {
+    match value {
+        toml::Value::String(s) => Ok(s.clone()),
+        toml::Value::Integer(i) => Ok(i.to_string()),
+        toml::Value::Boolean(b) => Ok(b.to_string()),
+        _ => Err(bad(key, format!("must be a string, a number or true/false (in {})", path.display()))),
+    }
+}
+
+/// The file's settings as arguments, for each setting that the command line
+/// and environment left at its default.
+fn file_arguments(path: &PathBuf, table: &toml::Table, given: &clap::ArgMatches) -> Result<Vec<String>, ConfigError> {
     let command = Declared::command();
     let mut args = Vec::new();
     for (key, value) in table {
         if key == "config" || !command.get_arguments().any(|a| a.get_id() == key.as_str()) {
-            return Err(bad(&key, format!("no such setting (in {})", path.display())));
+            return Err(bad(key, format!("no such setting (in {})", path.display())));
         }
-        if !matches!(given.value_source(&key), None | Some(ValueSource::DefaultValue)) {
+        if !matches!(given.value_source(key), None | Some(ValueSource::DefaultValue)) {
             continue;
         }
-        let value = match value {
-            toml::Value::String(s) => s,
-            toml::Value::Integer(i) => i.to_string(),
-            toml::Value::Boolean(b) => b.to_string(),
-            _ => return Err(bad(&key, format!("must be a string, a number or true/false (in {})", path.display()))),
-        };
-        args.push(format!("--{}={value}", key.replace('_', "-")));
+        args.push(format!("--{}={}", key.replace('_', "-"), file_value(key, value, path)?));
     }
     Ok(args)
+}
+
+/// An event of the settings file: its own page at `/e/SLUG/`, with the
+/// portal's settings and those its table gives.
+#[derive(Debug, Clone)]
+pub struct EventSettings {
+    pub slug: Slug,
+    pub settings: Settings,
+}
+
+/// The settings an `[[event]]` table may give: those of one sign-up page.
+/// The others (where to listen, the session store...) are the portal's.
+const PER_EVENT: [&str; 25] = [
+    "wiki_api",
+    "language",
+    "languages",
+    "frame_ancestors",
+    "captcha_widgets",
+    "hcaptcha_script",
+    "organizer_user",
+    "organizer_reason",
+    "organizer_mail_password",
+    "event_code",
+    "max_accounts",
+    "opens",
+    "closes",
+    "forward_client_ip",
+    "title",
+    "intro",
+    "logo",
+    "accent_color",
+    "operator",
+    "operator_url",
+    "privacy_url",
+    "contact",
+    "submissions_per_minute",
+    "upstream_timeout",
+    "upstream_concurrency",
+];
+
+/// Each `[[event]]` table's settings: the portal's (`portal`: as given on
+/// the command line, in the environment and in the file), with what the
+/// table says instead. A bad one is named by its event and key.
+fn events(portal: &clap::ArgMatches, tables: Vec<toml::Table>) -> Result<Vec<EventSettings>, ConfigError> {
+    let mut events: Vec<EventSettings> = Vec::new();
+    for (i, mut table) in tables.into_iter().enumerate() {
+        let slug = match table.remove("slug") {
+            Some(toml::Value::String(s)) => s.parse::<Slug>().map_err(|e| bad(&format!("event {}: slug", i + 1), e))?,
+            _ => return Err(bad(&format!("event {}: slug", i + 1), "is missing: each event needs a slug")),
+        };
+        let named = |key: &str| format!("event {}: {key}", slug.as_str());
+        if events.iter().any(|e| e.slug == slug) {
+            return Err(bad(&named("slug"), "is the slug of an earlier event too"));
+        }
+        let path = std::path::Path::new("the settings file");
+        let mut given: Vec<(String, String)> = Vec::new();
+        let arguments: Vec<String> = Declared::command().get_arguments().map(|a| a.get_id().to_string()).collect();
+        for id in arguments {
+            if id == "config" || portal.value_source(&id) != Some(ValueSource::CommandLine) || table.contains_key(&id) {
+                continue;
+            }
+            for raw in portal.get_raw(&id).into_iter().flatten() {
+                given.push((id.clone(), raw.to_string_lossy().into_owned()));
+            }
+        }
+        for (key, value) in &table {
+            if !PER_EVENT.contains(&key.as_str()) {
+                let known = Declared::command().get_arguments().any(|a| a.get_id() == key.as_str());
+                let why = if known { "is the portal's, not an event's" } else { "is no setting of an event" };
+                return Err(bad(&named(key), why));
+            }
+            given.push((key.clone(), file_value(key, value, path).map_err(|e| bad(&named(key), e.reason))?));
+        }
+        let args = std::iter::once("wikisignup".to_owned())
+            .chain(given.iter().map(|(key, value)| format!("--{}={value}", key.replace('_', "-"))));
+        let matches = Declared::command().try_get_matches_from(args).map_err(|e| match LoadError::from_clap(e) {
+            LoadError::Invalid(e) => bad(&named(&e.setting), e.reason),
+            LoadError::Informational(e) => bad(&named("?"), e),
+        })?;
+        let declared = Declared::from_arg_matches(&matches).map_err(|e| bad(&named("?"), e))?;
+        let settings = Settings::checked(declared).map_err(|e| bad(&named(&e.setting), e.reason))?;
+        events.push(EventSettings { slug, settings });
+    }
+    Ok(events)
+}
+
+/// An event's name in its pages' addresses (`/e/SLUG/`): lowercase letters,
+/// digits and hyphens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slug(String);
+
+impl FromStr for Slug {
+    type Err = SettingError;
+
+    fn from_str(s: &str) -> Result<Slug, SettingError> {
+        let fine = (1..=40).contains(&s.len())
+            && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && !s.starts_with('-');
+        if fine { Ok(Slug(s.to_owned())) } else { Err(SettingError::NotASlug) }
+    }
+}
+
+impl Slug {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 /// Why a value is not a valid setting.
@@ -447,6 +591,8 @@ pub enum SettingError {
     NotFrameSources,
     #[error("must be at least 32 bytes long")]
     TooShort,
+    #[error("must be 1 to 40 lowercase letters, digits and hyphens, e.g. bangkok-2026")]
+    NotASlug,
 }
 
 /// A whole number from `MIN` to `MAX`.
@@ -805,6 +951,61 @@ mod tests {
         assert_eq!(settings(&["--privacy-url", "http://example.org/p"]).unwrap_err().setting(), "privacy_url");
         assert_eq!(settings(&["--operator-url", "not a url"]).unwrap_err().setting(), "operator_url");
         assert_eq!(settings(&["--intro", &"word ".repeat(500)]).unwrap_err().setting(), "intro");
+    }
+
+    fn with_file(name: &str, text: &str, args: &[&str]) -> Result<Settings, LoadError> {
+        let file = std::env::temp_dir().join(format!("wikisignup-{name}-{}.toml", std::process::id()));
+        std::fs::write(&file, text).unwrap();
+        let mut all = vec!["--config", file.to_str().unwrap()];
+        all.extend(args);
+        let loaded = settings(&all);
+        std::fs::remove_file(file).unwrap();
+        loaded
+    }
+
+    #[test]
+    fn events_take_the_portals_settings_with_their_own_instead() {
+        let text = r##"
+            operator = "Wikimedia Thailand"
+            event_code = "portal"
+            [[event]]
+            slug = "bangkok-2026"
+            title = "Bangkok Edit-a-thon"
+            wiki_api = "http://127.0.0.1:9/api.php"
+            language = "th"
+            [[event]]
+            slug = "commons-walk"
+            max_accounts = 40
+            accent_color = "#006699"
+        "##;
+        let s = with_file("events", text, &["--wiki-api", "http://127.0.0.1:8/api.php"]).unwrap();
+        assert_eq!(s.events.len(), 2);
+        let (bangkok, walk) = (&s.events[0].settings, &s.events[1].settings);
+        assert_eq!(s.events[0].slug.as_str(), "bangkok-2026");
+        // Its own wiki, though the command line named another for the portal.
+        assert_eq!(bangkok.wiki_api.to_string(), "http://127.0.0.1:9/api.php");
+        assert_eq!(walk.wiki_api.to_string(), "http://127.0.0.1:8/api.php");
+        assert_eq!((bangkok.language.as_str(), bangkok.look.title.as_deref()), ("th", Some("Bangkok Edit-a-thon")));
+        assert_eq!(walk.max_accounts.map(|m| m.get()), Some(40));
+        assert!(walk.event_code.is_some() && walk.look.operator.as_deref() == Some("Wikimedia Thailand"));
+        assert!(s.look.title.is_none() && s.max_accounts.is_none(), "the portal's own page keeps its settings");
+    }
+
+    #[test]
+    fn a_bad_event_is_named_with_its_key() {
+        let event = |body: &str| format!("[[event]]\nslug = \"one\"\n{body}\n");
+        let err = |text: &str| with_file("bad-event", text, &[]).unwrap_err().to_string();
+        assert_eq!(
+            err(&event("accent_color = \"red\"")),
+            "invalid setting event one: accent_color: \"red\": must be a colour written #rgb or #rrggbb, e.g. #990000"
+        );
+        assert!(err(&event("colour = \"#900\"")).contains("event one: colour: is no setting of an event"));
+        assert!(err(&event("listen = \"0.0.0.0:80\"")).contains("event one: listen: is the portal's"));
+        assert!(err(&event("logo = \"/nonexistent.png\"")).contains("event one: logo: cannot read"));
+        let twice = format!("{}{}", event(""), event(""));
+        assert!(err(&twice).contains("event one: slug: is the slug of an earlier event too"), "{}", err(&twice));
+        assert!(err("[[event]]\ntitle = \"x\"\n").contains("event 1: slug: is missing"));
+        assert!(err("[[event]]\nslug = \"Big Event\"\n").contains("event 1: slug: must be 1 to 40 lowercase"));
     }
 
     #[test]
