@@ -45,57 +45,28 @@ impl Application {
         let public_url = settings.public_url(bound);
 
         let metrics = Metrics::new();
-        let wiki = WikiClient::new(
-            settings.wiki_api.clone(),
-            ClientOptions {
-                transport: TransportOptions {
-                    user_agent: settings.user_agent(&public_url),
-                    connect_timeout: settings.upstream_timeout.min(Duration::from_secs(5)),
-                    concurrency: settings.upstream_concurrency,
-                    metrics: metrics.upstream.clone(),
-                    timeout: settings.upstream_timeout,
-                    language: settings.language.as_str().to_owned(),
-                },
-                interface_messages: &crate::signup::INTERFACE_MESSAGES,
-            },
-        )?;
-        let wiki_host = match settings.wiki_api.as_url().port() {
-            Some(port) => format!("{}:{port}", settings.wiki_api.as_url().host_str().unwrap_or_default()),
-            None => settings.wiki_api.as_url().host_str().unwrap_or_default().to_owned(),
-        };
-        let per_minute = settings.submissions_per_minute;
-        let state = web::Data::new(AppState {
-            wiki,
-            public_url: public_url.clone(),
-            wiki_host,
-            submissions: RateLimiter::keyed(Quota::per_minute(per_minute)),
-            field_checks: RateLimiter::keyed(Quota::per_minute(per_minute.saturating_mul(CHECKS_PER_SUBMISSION))),
-            form_pages: RateLimiter::keyed(Quota::per_minute(per_minute.saturating_mul(FORM_PAGES_PER_SUBMISSION))),
-            trusted_proxies: settings.trusted_proxies.clone(),
-            frame_ancestors: settings.frame_ancestors.clone(),
-            metrics,
-            readiness: Default::default(),
-            event: event_setup(&settings, &public_url).await?,
-            captcha_widgets: settings.captcha_widgets.clone(),
-            languages: Default::default(),
-            language_switch: settings.languages.clone(),
-            session_ttl: settings.session_ttl,
-            look: settings.look.clone(),
-        });
-        if let Some(organizer) = &state.event.organizer {
-            check_organizer(organizer, &state.wiki).await;
+        let state = web::Data::new(page_state(&settings, public_url.clone(), "/", metrics.clone()).await?);
+        // Each event's page, under /e/SLUG/: its own wiki client, limits,
+        // look and words, and its own keys in the visitor's session.
+        let mut events = Vec::new();
+        for event in &settings.events {
+            let base = format!("/e/{}/", event.slug.as_str());
+            let url: PublicUrl = public_url.route(&base[1..]).as_str().parse().expect("the public URL extended");
+            let event_state = page_state(&event.settings, url, &base, metrics.clone()).await?;
+            events.push((format!("/e/{}", event.slug.as_str()), web::Data::new(event_state)));
         }
         let metrics_server = match settings.metrics_listen {
             Some(address) => Some(serve_metrics(address, state.metrics.clone())?),
             None => None,
         };
         let frame_ancestors = settings.frame_ancestors.as_str().to_owned();
-        let pruned = state.clone();
+        let pruned: Vec<web::Data<AppState>> =
+            std::iter::once(state.clone()).chain(events.iter().map(|(_, s)| s.clone())).collect();
         tokio::spawn(async move {
             let mut every = tokio::time::interval(LIMITER_PRUNING);
             loop {
                 every.tick().await;
-                pruned.prune_limiters();
+                pruned.iter().for_each(|state| state.prune_limiters());
             }
         });
 
@@ -123,7 +94,7 @@ impl Application {
         let ttl = CookieDuration::seconds(settings.session_ttl.as_secs() as i64);
 
         let server = HttpServer::new(move || {
-            App::new()
+            let app = App::new()
                 .wrap(from_fn(routes::errors::in_visitor_language))
                 .wrap(
                     SessionMiddleware::builder(store.clone(), key.clone())
@@ -140,9 +111,11 @@ impl Application {
                 .wrap(Compress::default())
                 .wrap(from_fn(routes::operations::count_requests))
                 .wrap(from_fn(routes::request_id::middleware))
-                .wrap(from_fn(routes::head_as_get))
-                .app_data(state.clone())
-                .configure(routes::routes)
+                .wrap(from_fn(routes::head_as_get));
+            let app = events.iter().fold(app, |app, (scope, event_state)| {
+                app.service(web::scope(scope).app_data(event_state.clone()).configure(routes::page_routes))
+            });
+            app.app_data(state.clone()).configure(routes::routes)
         })
         // Slow or idle clients cannot hold connections for long.
         .client_request_timeout(Duration::from_secs(10))
@@ -184,6 +157,59 @@ impl Application {
         let (served, _) = futures_util::future::join(public, metrics).await;
         served
     }
+}
+
+/// One sign-up page's state, at `base` (`/`, or an event's `/e/SLUG/`) of
+/// the portal, reached at `public_url`, with the settings `settings`.
+async fn page_state(
+    settings: &Settings,
+    public_url: PublicUrl,
+    base: &str,
+    metrics: Metrics,
+) -> anyhow::Result<AppState> {
+    let wiki = WikiClient::new(
+        settings.wiki_api.clone(),
+        ClientOptions {
+            transport: TransportOptions {
+                user_agent: settings.user_agent(&public_url),
+                connect_timeout: settings.upstream_timeout.min(Duration::from_secs(5)),
+                concurrency: settings.upstream_concurrency,
+                metrics: metrics.upstream.clone(),
+                timeout: settings.upstream_timeout,
+                language: settings.language.as_str().to_owned(),
+            },
+            interface_messages: &crate::signup::INTERFACE_MESSAGES,
+        },
+    )?;
+    let wiki_host = match settings.wiki_api.as_url().port() {
+        Some(port) => format!("{}:{port}", settings.wiki_api.as_url().host_str().unwrap_or_default()),
+        None => settings.wiki_api.as_url().host_str().unwrap_or_default().to_owned(),
+    };
+    let per_minute = settings.submissions_per_minute;
+    let event = event_setup(settings, &public_url).await?;
+    let state = AppState {
+        wiki,
+        public_url,
+        base: base.to_owned(),
+        wiki_host,
+        submissions: RateLimiter::keyed(Quota::per_minute(per_minute)),
+        field_checks: RateLimiter::keyed(Quota::per_minute(per_minute.saturating_mul(CHECKS_PER_SUBMISSION))),
+        form_pages: RateLimiter::keyed(Quota::per_minute(per_minute.saturating_mul(FORM_PAGES_PER_SUBMISSION))),
+        trusted_proxies: settings.trusted_proxies.clone(),
+        frame_ancestors: settings.frame_ancestors.clone(),
+        metrics,
+        readiness: Default::default(),
+        event,
+        captcha_widgets: settings.captcha_widgets.clone(),
+        languages: Default::default(),
+        language_switch: settings.languages.clone(),
+        session_ttl: settings.session_ttl,
+        look: settings.look.clone(),
+    };
+    if let Some(organizer) = &state.event.organizer {
+        check_organizer(organizer, &state.wiki).await;
+    }
+    Ok(state)
 }
 
 /// What the event settings add: organizer mode, the event code, the time

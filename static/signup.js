@@ -72,7 +72,7 @@ function adviseWhileTyping(form) {
   compareRetyped(field("password"), field("retype"));
   if (!window.fetch || !window.URLSearchParams) return;
   advise(field("username"), function (name) {
-    return fetch("/check-username?name=" + encodeURIComponent(name.trim()), { credentials: "same-origin" });
+    return fetch(form.dataset.base + "check-username?name=" + encodeURIComponent(name.trim()), { credentials: "same-origin" });
   });
   advise(field("password"), function (password) {
     var body = new URLSearchParams();
@@ -80,7 +80,7 @@ function adviseWhileTyping(form) {
       if (field(name)) body.append(name, field(name).value);
     });
     body.append("password", password);
-    return fetch("/check-password", { method: "POST", body: body, credentials: "same-origin" });
+    return fetch(form.dataset.base + "check-password", { method: "POST", body: body, credentials: "same-origin" });
   });
 }
 

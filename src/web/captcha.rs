@@ -18,9 +18,9 @@ use super::session::VisitorSession;
 /// The route of the images, as `routes` registers it.
 pub const ROUTE: &str = "/captcha/{generation}/{index}";
 
-/// The portal's link to image `index` of the form of `generation`.
-pub fn image_route(generation: u32, index: usize) -> String {
-    format!("/captcha/{generation:08x}/{index}")
+/// The page's link (at `base`) to image `index` of the form of `generation`.
+pub fn image_route(base: &str, generation: u32, index: usize) -> String {
+    format!("{base}captcha/{generation:08x}/{index}")
 }
 
 pub async fn image(
@@ -32,7 +32,7 @@ pub async fn image(
 ) -> Result<HttpResponse, PageError> {
     let (generation, index) = path.into_inner();
     let flow = session.flow().ok_or(PageError::NotFound)?;
-    if image_route(flow.generation, index) != format!("/captcha/{generation}/{index}") {
+    if image_route(&state.base, flow.generation, index) != format!("{}captcha/{generation}/{index}", state.base) {
         return Err(PageError::NotFound);
     }
     let link = flow.images.get(index).ok_or(PageError::NotFound)?;

@@ -13,7 +13,6 @@
 //! post from another site is never refilled: it could plant values (an
 //! attacker's e-mail address) in a visitor's form.
 
-use actix_session::SessionExt;
 use actix_web::http::header::{HeaderMap, ORIGIN, REFERER};
 use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 use futures_util::future::LocalBoxFuture;
@@ -81,7 +80,7 @@ impl FromRequest for VerifiedForm {
         let own_origin = req.app_data::<web::Data<AppState>>().map(|s| s.public_url.origin());
         let same_origin = own_origin.as_deref().is_some_and(|origin| from_origin(req.headers(), origin));
         let form = web::Form::<Vec<(String, String)>>::from_request(req, payload);
-        let session = VisitorSession::new(req.get_session());
+        let session = VisitorSession::of(req);
         let cookie_missing = req.cookie(SESSION_COOKIE).is_none().then(|| CookieRefused {
             framed: req.headers().get("sec-fetch-dest").is_some_and(|d| d == "iframe"),
             again: false,

@@ -211,7 +211,7 @@ pub async fn in_visitor_language(
         (Some(error), Some(state)) => error.as_error::<PageError>().map(|error| {
             let request = response.request();
             let words = state.languages.words(&language::of_request(request, state));
-            let first_visit = request.method() == Method::GET && request.path() == "/";
+            let first_visit = request.method() == Method::GET && request.path() == state.base;
             error.page(state.site(), &words, first_visit)
         }),
         _ => None,
@@ -232,7 +232,7 @@ impl ResponseError for PageError {
     fn error_response(&self) -> HttpResponse {
         self.log();
         let plain = crate::look::Look::default();
-        self.page(super::pages::Site { look: &plain, wiki_name: String::new() }, &Words::default(), false)
+        self.page(super::pages::Site { look: &plain, base: "/", wiki_name: String::new() }, &Words::default(), false)
     }
 }
 

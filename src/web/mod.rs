@@ -28,7 +28,13 @@ pub use signup::FORM_PAGES_PER_SUBMISSION;
 /// What every handler shares.
 pub struct AppState {
     pub wiki: WikiClient,
+    /// Where this page is reached: the portal's address, or an event's
+    /// (`.../e/SLUG/`).
     pub public_url: PublicUrl,
+    /// This page's path on the portal, ending in `/`: `/`, or `/e/SLUG/`.
+    /// Every link and redirect of the page starts with it, and its keys in
+    /// the visitor's session are kept apart by it.
+    pub base: String,
     /// The sites that may frame the pages (CSP `frame-ancestors`).
     pub frame_ancestors: FrameAncestors,
     /// The wiki's host (and port), as shown to visitors: "on test.wikipedia.org".
@@ -70,7 +76,7 @@ pub struct EventSetup {
 impl AppState {
     /// Whose the pages are: for their header and footer.
     pub fn site(&self) -> pages::Site<'_> {
-        pages::Site { look: &self.look, wiki_name: self.wiki_name() }
+        pages::Site { look: &self.look, base: &self.base, wiki_name: self.wiki_name() }
     }
 
     /// How pages name the wiki: its own name (`sitename`), or its host
@@ -88,7 +94,21 @@ impl AppState {
     }
 }
 
+/// The portal's routes: its own sign-up page at `/`, its assets and
+/// operations routes.
 pub fn routes(cfg: &mut web::ServiceConfig) {
+    page_routes(cfg);
+    cfg.route("/static/{name}", web::get().to(assets::asset))
+        .route("/embed.js", web::get().to(embed::script))
+        .route("/embed", web::get().to(embed::help))
+        .route("/healthz", web::get().to(operations::healthz))
+        .route("/readyz", web::get().to(operations::readyz))
+        .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(errors::PageError::NotFound) }));
+}
+
+/// The routes of one sign-up page: the portal's own at `/`, and each
+/// event's under `/e/SLUG/` with the event's state.
+pub fn page_routes(cfg: &mut web::ServiceConfig) {
     // What the browser sent cannot be read: our page, not the framework's.
     let unreadable = |e: &dyn std::fmt::Display| errors::PageError::BadForm(e.to_string().into()).into();
     cfg.app_data(web::FormConfig::default().limit(64 * 1024).error_handler(move |e, _| unreadable(&e)))
@@ -103,14 +123,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/check-password", web::post().to(field_check::check_password))
         .route(captcha::ROUTE, web::get().to(captcha::image))
         .route("/captcha/refresh", web::post().to(signup::refresh_captcha))
-        .route("/static/{name}", web::get().to(assets::asset))
         .route("/theme.css", web::get().to(assets::theme))
-        .route("/logo", web::get().to(assets::logo))
-        .route("/embed.js", web::get().to(embed::script))
-        .route("/embed", web::get().to(embed::help))
-        .route("/healthz", web::get().to(operations::healthz))
-        .route("/readyz", web::get().to(operations::readyz))
-        .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(errors::PageError::NotFound) }));
+        .route("/logo", web::get().to(assets::logo));
 }
 
 /// `HEAD` is answered wherever `GET` is (HEAD-based monitors, link

@@ -16,6 +16,8 @@ use crate::signup::{Detail, FieldView, FormView, Notice, SafeHtml, Said, WAY_BUT
 /// `base.html`).
 pub struct Site<'a> {
     pub look: &'a Look,
+    /// The page's path on the portal (`/`, `/e/SLUG/`): its links start here.
+    pub base: &'a str,
     /// The wiki by its own name (`sitename`).
     pub wiki_name: String,
 }

@@ -51,12 +51,24 @@ pub async fn partition_cookie(
     Ok(response)
 }
 
-pub struct VisitorSession(Session);
+pub struct VisitorSession {
+    session: Session,
+    /// What this page's keys begin with: nothing for the portal's own page,
+    /// `/e/SLUG/` for an event's. One browser can sign up at two events,
+    /// and a form of one (its CSRF token, its flow) never acts on another.
+    prefix: String,
+}
 
 impl VisitorSession {
-    /// The session of `req`, outside a handler (an error page's language).
+    /// The session of `req`, for the page (portal's or event's) it is for.
     pub fn of(req: &HttpRequest) -> VisitorSession {
-        VisitorSession(actix_session::SessionExt::get_session(req))
+        let base = req.app_data::<actix_web::web::Data<AppState>>().map(|state| state.base.as_str());
+        let prefix = base.filter(|base| *base != "/").unwrap_or_default().to_owned();
+        VisitorSession { session: actix_session::SessionExt::get_session(req), prefix }
+    }
+
+    fn key(&self, name: &str) -> String {
+        format!("{}{name}", self.prefix)
     }
 }
 
@@ -64,8 +76,8 @@ impl FromRequest for VisitorSession {
     type Error = actix_web::Error;
     type Future = std::future::Ready<Result<Self, Self::Error>>;
 
-    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        std::future::ready(Session::from_request(req, payload).into_inner().map(VisitorSession))
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(Ok(VisitorSession::of(req)))
     }
 }
 
@@ -79,10 +91,6 @@ pub fn made_for(state: &AppState, client: ClientIp, language: &VisitorLanguage, 
 }
 
 impl VisitorSession {
-    pub fn new(session: Session) -> VisitorSession {
-        VisitorSession(session)
-    }
-
     /// The token the session's forms carry (see `csrf`), made on first use.
     pub fn csrf_token(&self) -> Result<String, PageError> {
         if let Some(token) = self.existing_csrf_token() {
@@ -100,9 +108,9 @@ impl VisitorSession {
     /// A sign-up begins upstream: a new session id, so that an id seen
     /// before (e.g. planted in the visitor's browser) is worth nothing.
     pub fn renew_id(&self) {
-        self.0.renew();
+        self.session.renew();
         // Whoever knew the old id may know the old token: a new one too.
-        self.0.remove(CSRF);
+        self.session.remove(&self.key(CSRF));
     }
     /// The visitor's wiki session; a new one on the first visit.
     pub fn wiki(&self) -> UpstreamSession {
@@ -148,14 +156,14 @@ impl VisitorSession {
 
     /// The visitor chose to start over.
     pub fn drop_flow(&self) {
-        self.0.remove(FLOW);
+        self.session.remove(&self.key(FLOW));
     }
 
     /// A flow ended: the form, and the wiki session that went with it, are
     /// forgotten, and the visitor gets a new session id.
     pub fn end_flow(&self, created: &Username) -> Result<(), PageError> {
-        self.0.remove(FLOW);
-        self.0.remove(WIKI);
+        self.session.remove(&self.key(FLOW));
+        self.session.remove(&self.key(WIKI));
         self.renew_id();
         self.set(CREATED, created)
     }
@@ -163,7 +171,7 @@ impl VisitorSession {
     /// The account a sign-up just made, told once.
     pub fn take_created(&self) -> Option<Username> {
         let created = self.get(CREATED);
-        self.0.remove(CREATED);
+        self.session.remove(&self.key(CREATED));
         created
     }
 
@@ -198,13 +206,13 @@ impl VisitorSession {
     fn get<T: serde::de::DeserializeOwned>(&self, key: &str) -> Option<T> {
         // A value that no longer parses (e.g. written by an older version)
         // is as good as absent: the visitor starts afresh.
-        self.0.get(key).unwrap_or_else(|e| {
+        self.session.get(&self.key(key)).unwrap_or_else(|e| {
             tracing::warn!(key, error = %e, "unreadable session value dropped");
             None
         })
     }
 
     fn set<T: Serialize>(&self, key: &str, value: &T) -> Result<(), PageError> {
-        self.0.insert(key, value).map_err(PageError::Session)
+        self.session.insert(self.key(key), value).map_err(PageError::Session)
     }
 }

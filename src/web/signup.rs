@@ -225,7 +225,7 @@ pub async fn start_over(
 ) -> HttpResponse {
     let flow = session.flow();
     session.drop_flow();
-    let Some(name) = flow.as_ref().and_then(Flow::account_maybe_made) else { return see_other("/") };
+    let Some(name) = flow.as_ref().and_then(Flow::account_maybe_made) else { return see_other(&state.base) };
     match state.wiki.recently_registered(name, state.session_ttl).await {
         Ok(Some(made)) => {
             let username = Username::parse(&made).ok();
@@ -235,10 +235,10 @@ pub async fn start_over(
             let action = pages::Action::LogIn(login.to_string());
             pages::message(StatusCode::OK, state.site(), &words, &Said::portal("accountcreated"), &[said], &action)
         }
-        Ok(None) => see_other("/"),
+        Ok(None) => see_other(&state.base),
         Err(e) => {
             tracing::warn!(error = %e, "whether the account exists could not be asked");
-            see_other("/")
+            see_other(&state.base)
         }
     }
 }
@@ -247,7 +247,7 @@ pub async fn start_over(
 /// once: afterwards the session holds no trace of the account.
 pub async fn welcome(state: web::Data<AppState>, session: VisitorSession, language: VisitorLanguage) -> HttpResponse {
     let Some(username) = session.take_created() else {
-        return see_other("/");
+        return see_other(&state.base);
     };
     let login = login_url(&state, &session, Some(&username));
     let password_mailed = state.event.rules.creator.as_ref().is_some_and(|c| c.mail_password);
@@ -294,11 +294,11 @@ async fn follow(
                 state.event.accounts.add_one().await.map_err(PageError::Counter)?;
             }
             session.end_flow(&username)?;
-            Ok(see_other("/welcome"))
+            Ok(see_other(&format!("{}welcome", state.base)))
         }
         Next::Form(flow) => {
             session.set_flow(&flow)?;
-            Ok(see_other("/"))
+            Ok(see_other(&state.base))
         }
         Next::Provider { flow, target } => {
             tracing::info!(host = target.host_str(), "to a third-party provider");
@@ -326,7 +326,7 @@ pub async fn refresh_captcha(
 ) -> Result<HttpResponse, PageError> {
     // No form under way (it expired): the form page starts a fresh one,
     // with a fresh image.
-    let Some(mut flow) = session.flow() else { return Ok(see_other("/")) };
+    let Some(mut flow) = session.flow() else { return Ok(see_other(&state.base)) };
     client.take_turn(&state.form_pages)?;
     let id = session.with_wiki(&state, client, &language, async |wiki| state.wiki.reload_captcha(wiki).await).await??;
     let (old_link, link) = flow.spec.new_captcha(&id).ok_or(PageError::NotFound)?;
@@ -345,7 +345,7 @@ pub async fn refresh_captcha(
     struct NewImage {
         image: String,
     }
-    let image = captcha::image_route(flow.generation, index);
+    let image = captcha::image_route(&state.base, flow.generation, index);
     Ok(HttpResponse::Ok().insert_header((CACHE_CONTROL, "no-store")).json(NewImage { image }))
 }
 
@@ -397,7 +397,7 @@ fn show(
     for field in view.all_fields_mut() {
         if let Widget::Image { src } = &mut field.widget {
             flow.images.push(std::mem::take(src));
-            *src = captcha::image_route(flow.generation, flow.images.len() - 1);
+            *src = captcha::image_route(&state.base, flow.generation, flow.images.len() - 1);
         }
     }
     let continuing = flow.stage == Stage::Continue;

@@ -334,9 +334,15 @@ impl Visitor {
     /// Fills in `page`'s form as a browser would: hidden fields as they
     /// are, `typed` for the rest, then submits it.
     pub async fn submit(&self, page: &Page, typed: &[(&str, &str)]) -> Page {
+        let action = page.attr("form.signup", "action").unwrap_or_else(|| "/".to_owned());
+        self.submit_to(&action, page, typed).await
+    }
+
+    /// Fills in `page`'s form, as [`Visitor::submit`], but posts it to `path`.
+    pub async fn submit_to(&self, path: &str, page: &Page, typed: &[(&str, &str)]) -> Page {
         let mut pairs: Vec<(String, String)> = page.hidden_fields();
         pairs.extend(typed.iter().map(|(k, v)| (k.to_string(), v.to_string())));
-        let response = self.http.post(format!("{}/", self.base)).form(&pairs).send().await.unwrap();
+        let response = self.http.post(format!("{}{path}", self.base)).form(&pairs).send().await.unwrap();
         Page::read(response).await
     }
 

@@ -9,6 +9,7 @@ mod campaigns;
 mod captcha;
 mod embedded_browser;
 mod embedding;
+mod events;
 mod field_checks;
 mod helpers;
 mod languages;
