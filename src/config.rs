@@ -445,7 +445,11 @@ fn file_value(key: &str, value: &toml::Value, path: &std::path::Path) -> Result<
 
 /// The file's settings as arguments, for each setting that the command line
 /// and environment left at its default.
-fn file_arguments(path: &PathBuf, table: &toml::Table, given: &clap::ArgMatches) -> Result<Vec<String>, ConfigError> {
+fn file_arguments(
+    path: &std::path::Path,
+    table: &toml::Table,
+    given: &clap::ArgMatches,
+) -> Result<Vec<String>, ConfigError> {
     let command = Declared::command();
     let mut args = Vec::new();
     for (key, value) in table {
