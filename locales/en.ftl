@@ -70,6 +70,8 @@ error-over-title = Sign-up is over
 error-over = This sign-up page closed on { $closed }. You can still create an account on the wiki itself.
 error-all-accounts-title = This sign-up page has made all the accounts it may
 error-all-accounts = The organisers set a number of accounts for this event, and it has been reached. You can still create an account on the wiki itself.
+error-report-refused-title = The report needs its link
+error-report-refused = This page is for the organisers of the event: open it with the link they were given, which carries its key.
 error-hand-off-title = Please sign up on the wiki's own page
 error-hand-off = To protect itself against automated sign-ups, { $wiki } asks new users for a check that only its own sign-up page can show. Please create your account there; you will come back to the same place afterwards.
 

@@ -20,6 +20,7 @@ use url::Url;
 
 use crate::look::{AccentColor, Logo, Look};
 use crate::signup::{CaptchaService, EventCode, Window};
+use crate::signups::{DatabaseUrl, ReportToken};
 use crate::wiki::{OrganizerCredentials, WikiApiUrl};
 
 /// Every setting as it is given (command line, environment, file).
@@ -131,6 +132,12 @@ struct Declared {
     /// The privacy notice of this page (https://), linked from the footer [default: none]
     #[arg(long, env = "WIKISIGNUP_PRIVACY_URL")]
     privacy_url: Option<Url>,
+    /// Where the events' sign-ups are recorded: sqlite://PATH or postgres://...
+    #[arg(long, env = "WIKISIGNUP_DATABASE", default_value = "sqlite://wikisignup.db")]
+    database: DatabaseUrl,
+    /// The secret of an event's report link (/e/SLUG/report?token=...), 32 characters or more [default: no report]
+    #[arg(long, env = "WIKISIGNUP_REPORT_TOKEN")]
+    report_token: Option<ReportToken>,
 }
 
 /// The settings, parsed and checked.
@@ -167,6 +174,9 @@ pub struct Settings {
     pub forward_client_ip: bool,
     /// The page's look and who runs it.
     pub look: Look,
+    pub database: DatabaseUrl,
+    /// An event's report is shown to whoever has this.
+    pub report_token: Option<ReportToken>,
     /// The events of the settings file (`[[event]]`), each with its own page
     /// under `/e/SLUG/`.
     pub events: Vec<EventSettings>,
@@ -333,6 +343,8 @@ impl Settings {
             upstream_concurrency: declared.upstream_concurrency.0 as usize,
             metrics_listen: declared.metrics_listen,
             look,
+            database: declared.database,
+            report_token: declared.report_token,
             session_secret,
             events: Vec::new(),
         })
@@ -474,7 +486,8 @@ pub struct EventSettings {
 
 /// The settings an `[[event]]` table may give: those of one sign-up page.
 /// The others (where to listen, the session store...) are the portal's.
-const PER_EVENT: [&str; 25] = [
+const PER_EVENT: [&str; 26] = [
+    "report_token",
     "wiki_api",
     "language",
     "languages",

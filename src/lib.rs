@@ -6,6 +6,7 @@ pub mod look;
 pub mod metrics;
 pub mod session_store;
 pub mod signup;
+pub mod signups;
 pub mod startup;
 pub mod telemetry;
 pub mod web;

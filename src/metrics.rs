@@ -10,6 +10,8 @@ pub struct Metrics {
     pub requests: IntCounterVec,
     /// `createaccount` answers by status, and FAIL by message code.
     pub outcomes: IntCounterVec,
+    /// Accounts made that the database could not record, by event.
+    pub unrecorded: IntCounterVec,
     pub upstream: UpstreamMetrics,
 }
 
@@ -31,14 +33,22 @@ impl Metrics {
         )
         .expect("valid metric");
         let outcomes = IntCounterVec::new(
-            Opts::new("wikisignup_signup_outcomes_total", "createaccount answers, by status and FAIL code"),
-            &["status", "code"],
+            Opts::new(
+                "wikisignup_signup_outcomes_total",
+                "createaccount answers, by event (empty for the portal's own page), status and FAIL code",
+            ),
+            &["event", "status", "code"],
         )
         .expect("valid metric");
         let latency = HistogramVec::new(
             HistogramOpts::new("wikisignup_upstream_request_seconds", "Time the wiki took to answer, by call")
                 .buckets(vec![0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0]),
             &["call"],
+        )
+        .expect("valid metric");
+        let unrecorded = IntCounterVec::new(
+            Opts::new("wikisignup_signups_unrecorded_total", "Accounts made that the database could not record"),
+            &["event"],
         )
         .expect("valid metric");
         let errors = IntCounterVec::new(
@@ -49,12 +59,13 @@ impl Metrics {
         for metric in [
             Box::new(requests.clone()) as Box<dyn prometheus::core::Collector>,
             Box::new(outcomes.clone()),
+            Box::new(unrecorded.clone()),
             Box::new(latency.clone()),
             Box::new(errors.clone()),
         ] {
             registry.register(metric).expect("each metric registered once");
         }
-        Metrics { registry, requests, outcomes, upstream: UpstreamMetrics { latency, errors } }
+        Metrics { registry, requests, outcomes, unrecorded, upstream: UpstreamMetrics { latency, errors } }
     }
 
     /// The text exposition format.

@@ -21,6 +21,7 @@ use crate::session_store::AccountCount;
 use crate::session_store::VisitorSessionStore;
 use crate::signup::CreatorForm;
 use crate::signup::flow::EventRules;
+use crate::signups::SignupRecord;
 use crate::web::EventSetup;
 use crate::web::{self as routes, AppState, CHECKS_PER_SUBMISSION, FORM_PAGES_PER_SUBMISSION};
 use crate::wiki::Organizer;
@@ -45,14 +46,20 @@ impl Application {
         let public_url = settings.public_url(bound);
 
         let metrics = Metrics::new();
-        let state = web::Data::new(page_state(&settings, public_url.clone(), "/", metrics.clone()).await?);
+        let signups = std::sync::Arc::new(
+            SignupRecord::open(&settings.database)
+                .await
+                .map_err(|e| anyhow::anyhow!("cannot open the database of sign-ups ({:?}): {e}", settings.database))?,
+        );
+        let shared = Shared { metrics: metrics.clone(), signups };
+        let state = web::Data::new(page_state(&settings, public_url.clone(), None, &shared).await?);
         // Each event's page, under /e/SLUG/: its own wiki client, limits,
         // look and words, and its own keys in the visitor's session.
         let mut events = Vec::new();
         for event in &settings.events {
-            let base = format!("/e/{}/", event.slug.as_str());
-            let url: PublicUrl = public_url.route(&base[1..]).as_str().parse().expect("the public URL extended");
-            let event_state = page_state(&event.settings, url, &base, metrics.clone()).await?;
+            let route = format!("e/{}/", event.slug.as_str());
+            let url: PublicUrl = public_url.route(&route).as_str().parse().expect("the public URL extended");
+            let event_state = page_state(&event.settings, url, Some(event.slug.as_str()), &shared).await?;
             events.push((format!("/e/{}", event.slug.as_str()), web::Data::new(event_state)));
         }
         let metrics_server = match settings.metrics_listen {
@@ -159,14 +166,21 @@ impl Application {
     }
 }
 
-/// One sign-up page's state, at `base` (`/`, or an event's `/e/SLUG/`) of
-/// the portal, reached at `public_url`, with the settings `settings`.
+/// What every page of the portal shares.
+struct Shared {
+    metrics: Metrics,
+    signups: std::sync::Arc<SignupRecord>,
+}
+
+/// One sign-up page's state: the portal's own (`slug` `None`, at `/`) or
+/// an event's (at `/e/SLUG/`), reached at `public_url`, with `settings`.
 async fn page_state(
     settings: &Settings,
     public_url: PublicUrl,
-    base: &str,
-    metrics: Metrics,
+    slug: Option<&str>,
+    shared: &Shared,
 ) -> anyhow::Result<AppState> {
+    let metrics = shared.metrics.clone();
     let wiki = WikiClient::new(
         settings.wiki_api.clone(),
         ClientOptions {
@@ -190,7 +204,10 @@ async fn page_state(
     let state = AppState {
         wiki,
         public_url,
-        base: base.to_owned(),
+        base: slug.map_or_else(|| "/".to_owned(), |slug| format!("/e/{slug}/")),
+        slug: slug.map(str::to_owned),
+        report_token: settings.report_token.clone(),
+        signups: shared.signups.clone(),
         wiki_host,
         submissions: RateLimiter::keyed(Quota::per_minute(per_minute)),
         field_checks: RateLimiter::keyed(Quota::per_minute(per_minute.saturating_mul(CHECKS_PER_SUBMISSION))),

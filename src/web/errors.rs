@@ -52,6 +52,10 @@ pub enum PageError {
     AllAccountsMade { wiki_signup: String },
     #[error("the account count could not be read or written")]
     Counter(#[source] redis::RedisError),
+    #[error("a report asked for without its token")]
+    ReportRefused,
+    #[error("the record of sign-ups could not be read")]
+    Record(#[source] sqlx::Error),
 }
 
 /// A moment as visitors of any language read it: `2026-03-07 09:00 (UTC+01:00)`.
@@ -119,8 +123,11 @@ impl PageError {
             PageError::SignupClosed => {
                 says(StatusCode::FORBIDDEN, "createacct-error", &["authmanager-create-disabled"])
             }
-            PageError::Session(_) | PageError::Counter(_) => {
-                let status = if matches!(self, PageError::Counter(_)) {
+            PageError::ReportRefused => {
+                says(StatusCode::FORBIDDEN, "error-report-refused-title", &["error-report-refused"])
+            }
+            PageError::Session(_) | PageError::Counter(_) | PageError::Record(_) => {
+                let status = if matches!(self, PageError::Counter(_) | PageError::Record(_)) {
                     StatusCode::SERVICE_UNAVAILABLE
                 } else {
                     StatusCode::INTERNAL_SERVER_ERROR

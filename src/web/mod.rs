@@ -10,6 +10,7 @@ mod field_check;
 mod language;
 pub mod operations;
 mod pages;
+mod report;
 pub mod request_id;
 mod script_captcha;
 mod session;
@@ -35,6 +36,12 @@ pub struct AppState {
     /// Every link and redirect of the page starts with it, and its keys in
     /// the visitor's session are kept apart by it.
     pub base: String,
+    /// The event this page is for (`None` for the portal's own page).
+    pub slug: Option<String>,
+    /// The event's report is shown to whoever has this (none without it).
+    pub report_token: Option<crate::signups::ReportToken>,
+    /// Who signed up through each event; shared by every page.
+    pub signups: std::sync::Arc<crate::signups::SignupRecord>,
     /// The sites that may frame the pages (CSP `frame-ancestors`).
     pub frame_ancestors: FrameAncestors,
     /// The wiki's host (and port), as shown to visitors: "on test.wikipedia.org".
@@ -124,7 +131,8 @@ pub fn page_routes(cfg: &mut web::ServiceConfig) {
         .route(captcha::ROUTE, web::get().to(captcha::image))
         .route("/captcha/refresh", web::post().to(signup::refresh_captcha))
         .route("/theme.css", web::get().to(assets::theme))
-        .route("/logo", web::get().to(assets::logo));
+        .route("/logo", web::get().to(assets::logo))
+        .route("/report", web::get().to(report::report));
 }
 
 /// `HEAD` is answered wherever `GET` is (HEAD-based monitors, link

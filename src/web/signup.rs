@@ -29,6 +29,7 @@ use crate::signup::{
     Campaign, EventCode, Flow, Next, Notice, PageTitle, Said, Stage, Submission, Submit, Username, Visit, Widget,
     WindowState, Words,
 };
+use crate::signups::{Signup, Via};
 use crate::wiki::types::CreateAccountResult;
 use crate::wiki::{CreateAccount, CreateStep};
 
@@ -286,13 +287,15 @@ async fn follow(
              or ask the wiki for an exception"
         );
     }
-    state.metrics.outcomes.with_label_values(&[status, outcome.metric_code()]).inc();
+    let event = state.slug.as_deref().unwrap_or_default();
+    state.metrics.outcomes.with_label_values(&[event, status, outcome.metric_code()]).inc();
     match flow.follow(outcome, provider_said) {
         Next::Welcome(username) => {
             tracing::info!("account created");
             if state.event.max_accounts.is_some() {
                 state.event.accounts.add_one().await.map_err(PageError::Counter)?;
             }
+            record(state, &username).await;
             session.end_flow(&username)?;
             Ok(see_other(&format!("{}welcome", state.base)))
         }
@@ -485,6 +488,23 @@ fn wiki_signup_url(state: &AppState, session: &VisitorSession) -> Url {
         language.map(|language| ("uselang", language)),
     ];
     state.wiki.api().create_account_url(carried.into_iter().flatten())
+}
+
+/// Records an account made through an event for its report. A failure
+/// does not fail the sign-up (the account exists): it is logged and counted.
+async fn record(state: &AppState, username: &Username) {
+    let Some(event) = &state.slug else { return };
+    let signup = Signup {
+        event: event.clone(),
+        username: username.as_str().to_owned(),
+        wiki: state.wiki.api().to_string(),
+        created_at: time::OffsetDateTime::now_utc().unix_timestamp(),
+        via: if state.event.organizer.is_some() { Via::Organizer } else { Via::Direct },
+    };
+    if let Err(e) = state.signups.record(&signup).await {
+        tracing::error!(error = %e, event, "an account was made but could not be recorded for the event's report");
+        state.metrics.unrecorded.with_label_values(&[event.as_str()]).inc();
+    }
 }
 
 /// Whether sign-up is open now: the event's time window and its account

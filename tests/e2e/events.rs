@@ -30,10 +30,6 @@ accent_color = "#006699"
     (app, file)
 }
 
-fn created_accounts(requests: &[String]) -> usize {
-    requests.iter().filter(|r| r.contains("createaccount")).count()
-}
-
 #[tokio::test]
 async fn two_events_on_two_wikis_sign_up_apart_in_one_portal() {
     let (plain, captcha) = (TestWiki::shared("plain"), TestWiki::shared("captcha"));
@@ -54,13 +50,11 @@ async fn two_events_on_two_wikis_sign_up_apart_in_one_portal() {
 
     // A form of one event, posted to the other's route: refused, and no
     // account is asked of either wiki.
-    let before = (plain.requests().len(), captcha.requests().len());
-    let crossed = visitor
-        .submit_to("/e/commons-walk/", &bangkok, &[("username", &unique_name("Crossed")), ("password", PASSWORD)])
-        .await;
-    assert!(crossed.text(".notice").contains("nothing was sent"), "{}", crossed.html);
-    assert_eq!(created_accounts(&plain.requests()[before.0..]), 0);
-    assert_eq!(created_accounts(&captcha.requests()[before.1..]), 0);
+    let crossed = unique_name("Crossed");
+    let typed = [("username", crossed.as_str()), ("password", PASSWORD), ("retype", PASSWORD)];
+    let refused = visitor.submit_to("/e/commons-walk/", &bangkok, &typed).await;
+    assert!(refused.text(".notice").contains("nothing was sent"), "{}", refused.html);
+    assert!(plain.user(&crossed).await.is_none() && captcha.user(&crossed).await.is_none());
 
     // A visitor signs up at each, in the same browser.
     let (first, second) = (unique_name("Bangkok"), unique_name("Walker"));
@@ -81,5 +75,81 @@ async fn two_events_on_two_wikis_sign_up_apart_in_one_portal() {
     // The portal's own page is still at /, and an event not set up is not.
     assert_eq!(visitor.get("/").await.attr("form.signup", "action").as_deref(), Some("/"));
     assert_eq!(visitor.get("/e/elsewhere/").await.status, 404);
+    std::fs::remove_file(file).unwrap();
+}
+
+const TOKEN: &str = "report-token-for-the-bangkok-edit-a-thon";
+
+#[tokio::test]
+async fn the_report_lists_an_events_accounts_for_whoever_has_its_token_and_survives_a_restart() {
+    let (plain, captcha) = (TestWiki::shared("plain"), TestWiki::shared("captcha"));
+    let database = crate::helpers::scratch_database();
+    let file = std::env::temp_dir().join(format!("wikisignup-report-{}.toml", unique_name("r").replace(' ', "-")));
+    let text = format!(
+        "[[event]]\nslug = \"bangkok\"\ntitle = \"Bangkok Edit-a-thon\"\nwiki_api = \"{}\"\nreport_token = \"{TOKEN}\"\n\
+         [[event]]\nslug = \"walk\"\nwiki_api = \"{}\"\nreport_token = \"{TOKEN}-walk\"\n",
+        plain.api, captcha.api
+    );
+    std::fs::write(&file, text).unwrap();
+    let config = file.to_str().unwrap();
+    let app = spawn_app(&plain.api).args(&["--config", config, "--database", &database]).await;
+    let visitor = Visitor::new(&app);
+    let (first, second, elsewhere) = (unique_name("Ratchada"), unique_name("Sukhumvit"), unique_name("Walker"));
+    for name in [&first, &second] {
+        let form = visitor.get("/e/bangkok/").await;
+        let done = visitor.submit(&form, &[("username", name), ("password", PASSWORD), ("retype", PASSWORD)]).await;
+        assert!(done.url.ends_with("/e/bangkok/welcome"), "{}", done.html);
+    }
+    let walk = visitor.get("/e/walk/").await;
+    let typed =
+        [("username", elsewhere.as_str()), ("password", PASSWORD), ("retype", PASSWORD), ("captchaWord", "wikiwiki")];
+    assert!(visitor.submit(&walk, &typed).await.url.ends_with("/e/walk/welcome"));
+
+    // Without the token, or with another event's: refused.
+    let organiser = Visitor::new(&app);
+    for token in ["", "wrong", &format!("{TOKEN}-walk"), &TOKEN[..TOKEN.len() - 1]] {
+        let refused = organiser.get(&format!("/e/bangkok/report?token={token}")).await;
+        assert_eq!(refused.status, 403, "{token:?}");
+        assert!(!refused.html.contains(&first));
+    }
+    assert_eq!(organiser.get("/report?token=x").await.status, 404, "the portal's own page has no report");
+
+    let report = organiser.get(&format!("/e/bangkok/report?token={TOKEN}")).await;
+    assert_eq!(report.status, 200, "{}", report.html);
+    assert!(report.text(".count").starts_with('2'), "{}", report.text(".count"));
+    let rows: Vec<String> = report.text("tbody").lines().map(str::to_owned).filter(|l| !l.is_empty()).collect();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(rows[0].contains(&second) && rows[1].contains(&first), "newest first: {rows:?}");
+    assert!(!report.html.contains(&elsewhere), "another event's account is not this one's");
+    assert!(report.html.contains(r#"<meta name="robots" content="noindex">"#));
+    let headers = organiser.headers(&format!("/e/bangkok/report?token={TOKEN}")).await;
+    assert_eq!(headers["cache-control"], "no-store");
+    assert_eq!(headers["referrer-policy"], "no-referrer");
+
+    // The CSV parses: a header row, then one row per account.
+    let (status, kind, body) = organiser.fetch(&format!("/e/bangkok/report?token={TOKEN}&format=csv")).await;
+    assert_eq!((status, kind.as_str()), (200, "text/csv; charset=utf-8"));
+    let csv = String::from_utf8(body).unwrap();
+    let lines: Vec<Vec<&str>> = csv.lines().map(|l| l.split(',').collect()).collect();
+    assert_eq!(lines[0], ["time", "username", "wiki", "how"]);
+    assert_eq!(lines.len(), 3, "{csv}");
+    assert_eq!((lines[1][1], lines[1][2], lines[1][3]), (second.as_str(), plain.api.as_str(), "direct"));
+
+    // A restart keeps the report: the SQLite file is the record.
+    let again = spawn_app(&plain.api).args(&["--config", config, "--database", &database]).await;
+    let report = Visitor::new(&again).get(&format!("/e/bangkok/report?token={TOKEN}")).await;
+    assert!(report.text(".count").starts_with('2') && report.html.contains(&first), "{}", report.html);
+
+    // The same from the command line.
+    let command = |extra: &[&str]| {
+        let mut args = vec!["report", "bangkok", "--config", config, "--database", &database];
+        args.extend(extra);
+        std::process::Command::new(env!("CARGO_BIN_EXE_wikisignup")).args(&args).output().unwrap()
+    };
+    let listed = command(&[]);
+    let listed = String::from_utf8(listed.stdout).unwrap();
+    assert!(listed.starts_with("bangkok: 2 accounts\n") && listed.contains(&first), "{listed}");
+    let csv_out = String::from_utf8(command(&["--csv"]).stdout).unwrap();
+    assert_eq!(csv_out, csv);
     std::fs::remove_file(file).unwrap();
 }

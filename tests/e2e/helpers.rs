@@ -183,7 +183,11 @@ impl AppBuilder {
         if std::env::var_os("TEST_LOG").is_some() {
             wikisignup::telemetry::init_test_log();
         }
-        let args = ["wikisignup", "--listen", "127.0.0.1:0"].into_iter().map(String::from).chain(self.args);
+        let mut own = vec!["wikisignup".to_owned(), "--listen".to_owned(), "127.0.0.1:0".to_owned()];
+        if !self.args.iter().any(|a| a.starts_with("--database")) {
+            own.extend(["--database".to_owned(), scratch_database()]);
+        }
+        let args = own.into_iter().chain(self.args);
         let mut settings = Settings::from_args(args).expect("test settings are valid");
         settings.session_secret = self.session_secret.map(|s| s.parse().expect("a valid session secret"));
         settings.organizer = self.organizer;
@@ -203,6 +207,13 @@ impl std::future::IntoFuture for AppBuilder {
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.spawn())
     }
+}
+
+/// A new SQLite file for an app's record of sign-ups, in the temporary
+/// directory (never the working tree).
+pub fn scratch_database() -> String {
+    let name = unique_name("signups").replace(' ', "-");
+    format!("sqlite://{}", std::env::temp_dir().join(format!("wikisignup-{name}.db")).display())
 }
 
 /// The reason the organizer mode of tests gives for each account.
@@ -231,6 +242,7 @@ pub async fn run_binary_at(
     let port = free_port();
     let mut command = tokio::process::Command::new(binary);
     command.args(["--wiki-api", wiki_api, "--listen", &format!("127.0.0.1:{port}")]).kill_on_drop(true);
+    command.env("WIKISIGNUP_DATABASE", scratch_database());
     configure(&mut command);
     let child = command.spawn().expect("the binary starts");
     let address = format!("http://127.0.0.1:{port}");

@@ -1,0 +1,302 @@
+//! Who signed up through each event: the event, the username, the wiki, the
+//! time, and how (directly or through an organiser's account). Never a
+//! password, an e-mail address or an IP address. Kept in a real database
+//! through sqlx: an SQLite file by default, PostgreSQL for several
+//! instances; the same migrations for both.
+
+use std::fmt;
+
+use sqlx::AnyPool;
+use sqlx::any::AnyPoolOptions;
+
+/// The schema, one step at a time; each is applied once, in order, and
+/// recorded in `schema_migrations`. Plain SQL both databases take.
+const MIGRATIONS: [(i64, &str); 2] = [
+    (
+        1,
+        "CREATE TABLE signups (event TEXT NOT NULL, username TEXT NOT NULL, wiki TEXT NOT NULL, \
+         created_at BIGINT NOT NULL, via TEXT NOT NULL)",
+    ),
+    (2, "CREATE INDEX signups_by_event ON signups (event, created_at)"),
+];
+
+/// How an account was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    /// In the visitor's own wiki session.
+    Direct,
+    /// By the organiser's account (organizer mode).
+    Organizer,
+}
+
+impl Via {
+    fn as_str(self) -> &'static str {
+        match self {
+            Via::Direct => "direct",
+            Via::Organizer => "organizer",
+        }
+    }
+}
+
+/// One account made through an event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signup {
+    pub event: String,
+    pub username: String,
+    /// The wiki's api.php.
+    pub wiki: String,
+    /// Seconds since 1970 (UTC).
+    pub created_at: i64,
+    pub via: Via,
+}
+
+impl Signup {
+    /// The time, as people and spreadsheets read it: `2026-03-07 09:00:00 UTC`.
+    pub fn when(&self) -> String {
+        let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second] UTC");
+        time::OffsetDateTime::from_unix_timestamp(self.created_at)
+            .ok()
+            .and_then(|t| t.format(&format).ok())
+            .unwrap_or_default()
+    }
+
+    pub fn via(&self) -> &'static str {
+        self.via.as_str()
+    }
+}
+
+/// Where the database is: `sqlite://PATH` or `postgres://...`. Never
+/// printed whole: a PostgreSQL URL may carry a password.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DatabaseUrl(String);
+
+#[derive(Debug, thiserror::Error)]
+#[error("must be sqlite://PATH or postgres://USER@HOST/DATABASE")]
+pub struct DatabaseUrlError;
+
+impl std::str::FromStr for DatabaseUrl {
+    type Err = DatabaseUrlError;
+
+    fn from_str(raw: &str) -> Result<DatabaseUrl, DatabaseUrlError> {
+        let known = ["sqlite:", "postgres://", "postgresql://"].iter().any(|s| raw.starts_with(s));
+        if known && raw.len() > "sqlite:".len() { Ok(DatabaseUrl(raw.to_owned())) } else { Err(DatabaseUrlError) }
+    }
+}
+
+impl fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let scheme = self.0.split(':').next().unwrap_or_default();
+        write!(f, "DatabaseUrl({scheme}:...)")
+    }
+}
+
+impl DatabaseUrl {
+    /// The URL sqlx opens: an SQLite file is created when missing.
+    fn to_open(&self) -> String {
+        if self.0.starts_with("sqlite:") && !self.0.contains('?') {
+            format!("{}?mode=rwc", self.0)
+        } else {
+            self.0.clone()
+        }
+    }
+}
+
+/// The record of sign-ups, shared by every page of the portal.
+pub struct SignupRecord {
+    pool: AnyPool,
+}
+
+impl SignupRecord {
+    /// Opens the database and brings its tables up to date.
+    pub async fn open(url: &DatabaseUrl) -> Result<SignupRecord, sqlx::Error> {
+        sqlx::any::install_default_drivers();
+        let pool = AnyPoolOptions::new().max_connections(4).connect(&url.to_open()).await?;
+        migrate(&pool).await?;
+        Ok(SignupRecord { pool })
+    }
+
+    pub async fn record(&self, signup: &Signup) -> Result<(), sqlx::Error> {
+        sqlx::query("INSERT INTO signups (event, username, wiki, created_at, via) VALUES ($1, $2, $3, $4, $5)")
+            .bind(&signup.event)
+            .bind(&signup.username)
+            .bind(&signup.wiki)
+            .bind(signup.created_at)
+            .bind(signup.via.as_str())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The sign-ups of `event`, newest first.
+    pub async fn of_event(&self, event: &str) -> Result<Vec<Signup>, sqlx::Error> {
+        let rows: Vec<(String, String, String, i64, String)> = sqlx::query_as(
+            "SELECT event, username, wiki, created_at, via FROM signups WHERE event = $1 \
+             ORDER BY created_at DESC, username DESC",
+        )
+        .bind(event)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(event, username, wiki, created_at, via)| Signup {
+                event,
+                username,
+                wiki,
+                created_at,
+                via: if via == "organizer" { Via::Organizer } else { Via::Direct },
+            })
+            .collect())
+    }
+}
+
+/// Applies the migrations not applied yet, each with its record, in one
+/// transaction (two instances starting at once apply each step once).
+async fn migrate(pool: &AnyPool) -> Result<(), sqlx::Error> {
+    sqlx::query("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY)").execute(pool).await?;
+    for (version, sql) in MIGRATIONS {
+        let mut tx = pool.begin().await?;
+        let done: Option<(i64,)> = sqlx::query_as("SELECT version FROM schema_migrations WHERE version = $1")
+            .bind(version)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if done.is_some() {
+            continue;
+        }
+        sqlx::query(sql).execute(&mut *tx).await?;
+        sqlx::query("INSERT INTO schema_migrations (version) VALUES ($1)").bind(version).execute(&mut *tx).await?;
+        tx.commit().await?;
+    }
+    Ok(())
+}
+
+/// `wikisignup report SLUG [--csv]`: the event's sign-ups on standard
+/// output, as the report page shows them (or as its CSV).
+pub async fn print_report(settings: &crate::config::Settings, slug: &str, as_csv: bool) -> anyhow::Result<()> {
+    if !settings.events.iter().any(|e| e.slug.as_str() == slug) {
+        anyhow::bail!("no event {slug:?} in the settings (give --config FILE)");
+    }
+    let record = SignupRecord::open(&settings.database)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot open the database of sign-ups ({:?}): {e}", settings.database))?;
+    let signups = record.of_event(slug).await?;
+    if as_csv {
+        print!("{}", csv(&signups));
+    } else {
+        println!("{slug}: {} account{}", signups.len(), if signups.len() == 1 { "" } else { "s" });
+        for signup in &signups {
+            println!("{}  {}  ({})", signup.when(), signup.username, signup.via());
+        }
+    }
+    Ok(())
+}
+
+/// The sign-ups as CSV, with a header row; fields quoted where needed.
+pub fn csv(signups: &[Signup]) -> String {
+    let field = |value: &str| {
+        // A leading = + - @ would be a formula to a spreadsheet.
+        let value = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_owned() };
+        if value.contains([',', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
+    };
+    let mut out = String::from("time,username,wiki,how\r\n");
+    for signup in signups {
+        let row = [signup.when(), signup.username.clone(), signup.wiki.clone(), signup.via().to_owned()];
+        out.push_str(&row.iter().map(|v| field(v)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn signup(username: &str, created_at: i64) -> Signup {
+        Signup {
+            event: "bangkok".into(),
+            username: username.into(),
+            wiki: "https://th.wikipedia.org/w/api.php".into(),
+            created_at,
+            via: Via::Direct,
+        }
+    }
+
+    #[tokio::test]
+    async fn an_sqlite_file_keeps_the_sign_ups_newest_first_across_openings() {
+        let path = std::env::temp_dir().join(format!("wikisignup-record-{}.db", std::process::id()));
+        let url: DatabaseUrl = format!("sqlite://{}", path.display()).parse().unwrap();
+        let record = SignupRecord::open(&url).await.unwrap();
+        record.record(&signup("Ada", 1_700_000_000)).await.unwrap();
+        record.record(&signup("Grace", 1_700_000_100)).await.unwrap();
+        record.record(&Signup { event: "other".into(), ..signup("Linus", 1_700_000_200) }).await.unwrap();
+        drop(record);
+        // Opened again (a restart): the migrations are not applied twice.
+        let again = SignupRecord::open(&url).await.unwrap();
+        let names: Vec<String> = again.of_event("bangkok").await.unwrap().into_iter().map(|s| s.username).collect();
+        assert_eq!(names, ["Grace", "Ada"]);
+        std::fs::remove_file(path).unwrap();
+    }
+
+    #[test]
+    fn the_csv_has_a_header_and_quotes_what_needs_it() {
+        let rows = [signup("Ada, Countess", 1_700_000_000), signup("=cmd", 0)];
+        let csv = csv(&rows);
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(lines[0], "time,username,wiki,how");
+        assert_eq!(lines[1], "2023-11-14 22:13:20 UTC,\"Ada, Countess\",https://th.wikipedia.org/w/api.php,direct");
+        assert!(lines[2].contains(",'=cmd,"), "{}", lines[2]);
+    }
+
+    #[test]
+    fn a_report_token_is_long_compared_whole_and_never_printed() {
+        assert!("short".parse::<ReportToken>().is_err());
+        let token: ReportToken = "0123456789abcdef0123456789abcdef".parse().unwrap();
+        assert!(token.admits("0123456789abcdef0123456789abcdef"));
+        assert!(!token.admits("0123456789abcdef0123456789abcde") && !token.admits(""));
+        assert_eq!(format!("{token:?}"), "ReportToken(redacted)");
+    }
+
+    #[test]
+    fn database_urls_are_checked_and_never_printed_whole() {
+        assert!("sqlite://signups.db".parse::<DatabaseUrl>().is_ok());
+        let pg: DatabaseUrl = "postgres://app:secret@db/wikisignup".parse().unwrap();
+        assert_eq!(format!("{pg:?}"), "DatabaseUrl(postgres:...)");
+        assert!("mysql://db".parse::<DatabaseUrl>().is_err() && "sqlite:".parse::<DatabaseUrl>().is_err());
+    }
+}
+
+/// The secret an organiser's report link carries (`?token=`): long, random,
+/// compared in constant time, never printed.
+#[derive(Clone)]
+pub struct ReportToken(String);
+
+#[derive(Debug, thiserror::Error)]
+#[error("must be at least 32 characters (a long random secret, e.g. from `openssl rand -hex 24`)")]
+pub struct ReportTokenError;
+
+impl std::str::FromStr for ReportToken {
+    type Err = ReportTokenError;
+
+    fn from_str(raw: &str) -> Result<ReportToken, ReportTokenError> {
+        let fine = raw.len() >= 32 && raw.chars().all(|c| c.is_ascii_graphic());
+        if fine { Ok(ReportToken(raw.to_owned())) } else { Err(ReportTokenError) }
+    }
+}
+
+impl fmt::Debug for ReportToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("ReportToken(redacted)")
+    }
+}
+
+impl ReportToken {
+    /// Whether `given` is the token, in time that does not depend on how
+    /// much of it is right.
+    pub fn admits(&self, given: &str) -> bool {
+        use subtle::ConstantTimeEq;
+        bool::from(given.as_bytes().ct_eq(self.0.as_bytes()))
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}

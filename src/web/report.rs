@@ -1,0 +1,70 @@
+//! `GET /e/SLUG/report?token=...`: who signed up through the event, for its
+//! organiser: the count and the list, newest first, as a page that keeps
+//! itself up to date while projected, or as CSV (`&format=csv`). Only with
+//! the event's report token; never cached, never indexed, never sending a
+//! referrer (the link carries the token).
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, REFERRER_POLICY};
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use super::AppState;
+use super::errors::PageError;
+use super::pages::{self, Site};
+use crate::signup::Words;
+use crate::signups::{Signup, csv};
+
+#[derive(Deserialize)]
+pub struct ReportQuery {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    format: String,
+}
+
+#[derive(Template)]
+#[template(path = "report.html")]
+struct ReportPage<'a> {
+    site: Site<'a>,
+    words: Words,
+    event: &'a str,
+    /// The event's sign-up page, to pass on or project.
+    signup_url: String,
+    signups: &'a [Signup],
+    csv_link: String,
+}
+
+pub async fn report(state: web::Data<AppState>, query: web::Query<ReportQuery>) -> Result<HttpResponse, PageError> {
+    let (Some(event), Some(token)) = (&state.slug, &state.report_token) else {
+        return Err(PageError::NotFound);
+    };
+    if !token.admits(&query.token) {
+        return Err(PageError::ReportRefused);
+    }
+    let signups = state.signups.of_event(event).await.map_err(PageError::Record)?;
+    let mut response = if query.format == "csv" {
+        HttpResponse::Ok()
+            .insert_header((CONTENT_TYPE, "text/csv; charset=utf-8"))
+            .insert_header((CONTENT_DISPOSITION, format!("attachment; filename=\"{event}-signups.csv\"")))
+            .body(csv(&signups))
+    } else {
+        let mut csv_link = url::form_urlencoded::Serializer::new(String::from("report?"));
+        csv_link.append_pair("token", token.expose()).append_pair("format", "csv");
+        let page = ReportPage {
+            site: state.site(),
+            words: Words::default(),
+            event: state.look.title.as_deref().unwrap_or(event),
+            signup_url: state.public_url.as_str().to_owned(),
+            signups: &signups,
+            csv_link: csv_link.finish(),
+        };
+        pages::render(StatusCode::OK, &page)
+    };
+    let headers = response.headers_mut();
+    headers.insert(CACHE_CONTROL, "no-store".parse().expect("a header value"));
+    headers.insert(REFERRER_POLICY, "no-referrer".parse().expect("a header value"));
+    headers.insert("x-robots-tag".parse().expect("a header name"), "noindex".parse().expect("a header value"));
+    Ok(response)
+}
