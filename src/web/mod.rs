@@ -132,7 +132,8 @@ pub fn page_routes(cfg: &mut web::ServiceConfig) {
         .route("/captcha/refresh", web::post().to(signup::refresh_captcha))
         .route("/theme.css", web::get().to(assets::theme))
         .route("/logo", web::get().to(assets::logo))
-        .route("/report", web::get().to(report::report));
+        .route("/report", web::get().to(report::report))
+        .route("/qr.svg", web::get().to(report::qr_code));
 }
 
 /// `HEAD` is answered wherever `GET` is (HEAD-based monitors, link

@@ -68,3 +68,17 @@ pub async fn report(state: web::Data<AppState>, query: web::Query<ReportQuery>) 
     headers.insert("x-robots-tag".parse().expect("a header name"), "noindex".parse().expect("a header value"));
     Ok(response)
 }
+
+/// `GET /e/SLUG/qr.svg`: the event's sign-up link as a QR code, to project
+/// at the venue so that people sign up on their phones.
+pub async fn qr_code(state: web::Data<AppState>) -> Result<HttpResponse, PageError> {
+    if state.slug.is_none() {
+        return Err(PageError::NotFound);
+    }
+    let code = qrcode::QrCode::new(state.public_url.as_str().as_bytes()).map_err(|_| PageError::NotFound)?;
+    let svg = code.render::<qrcode::render::svg::Color>().min_dimensions(256, 256).quiet_zone(true).build();
+    Ok(HttpResponse::Ok()
+        .insert_header((CONTENT_TYPE, "image/svg+xml"))
+        .insert_header((CACHE_CONTROL, "public, max-age=300"))
+        .body(svg))
+}

@@ -153,3 +153,42 @@ async fn the_report_lists_an_events_accounts_for_whoever_has_its_token_and_survi
     assert_eq!(csv_out, csv);
     std::fs::remove_file(file).unwrap();
 }
+
+/// Draws the QR code's SVG (dark rectangles `M{x} {y}h{w}v{h}...` on a
+/// light ground, as the portal draws it) and reads it with a QR decoder.
+fn decode_qr_svg(svg: &str) -> String {
+    let number = |name: &str| -> usize {
+        let start = svg.find(&format!(" {name}=\"")).expect(name) + name.len() + 3;
+        svg[start..].split('"').next().unwrap().parse().unwrap()
+    };
+    let (width, height) = (number("width"), number("height"));
+    let mut dark = vec![false; width * height];
+    let path = svg.split(" d=\"").nth(1).expect("a path").split('"').next().unwrap();
+    for rect in path.split('M').filter(|r| !r.is_empty()) {
+        let numbers: Vec<usize> =
+            rect.split(|c: char| c.is_ascii_alphabetic() || c == ' ').filter_map(|n| n.parse().ok()).collect();
+        let (left, top, w, h) = (numbers[0], numbers[1], numbers[2], numbers[3]);
+        for y in top..top + h {
+            for x in left..left + w {
+                dark[y * width + x] = true;
+            }
+        }
+    }
+    let mut image =
+        rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| if dark[y * width + x] { 0 } else { 255 });
+    let grids = image.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code in the picture");
+    grids[0].decode().expect("the QR code reads").1
+}
+
+#[tokio::test]
+async fn the_qr_code_reads_as_the_events_public_link() {
+    let (plain, captcha) = (TestWiki::shared("plain"), TestWiki::shared("captcha"));
+    let (app, file) = two_event_portal(plain, captcha).await;
+    let visitor = Visitor::new(&app);
+    let (status, kind, svg) = visitor.fetch("/e/bangkok/qr.svg").await;
+    assert_eq!((status, kind.as_str()), (200, "image/svg+xml"));
+    assert_eq!(decode_qr_svg(&String::from_utf8(svg).unwrap()), format!("{}/e/bangkok/", app.address));
+    assert_eq!(visitor.fetch("/qr.svg").await.0, 404, "the portal's own page has no event link to show");
+    std::fs::remove_file(file).unwrap();
+}
