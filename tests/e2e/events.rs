@@ -82,15 +82,54 @@ const TOKEN: &str = "report-token-for-the-bangkok-edit-a-thon";
 
 #[tokio::test]
 async fn the_report_lists_an_events_accounts_for_whoever_has_its_token_and_survives_a_restart() {
+    report_on(crate::helpers::scratch_database()).await;
+}
+
+#[tokio::test]
+async fn the_same_report_on_postgresql() {
+    report_on(crate::helpers::postgres_database()).await;
+}
+
+#[tokio::test]
+async fn two_instances_on_one_postgresql_share_one_report() {
     let (plain, captcha) = (TestWiki::shared("plain"), TestWiki::shared("captcha"));
-    let database = crate::helpers::scratch_database();
+    let (file, database) = (report_settings(plain, captcha), crate::helpers::postgres_database());
+    let config = file.to_str().unwrap();
+    let args = ["--config", config, "--database", &database];
+    let (a, b) = (spawn_app(&plain.api).args(&args).await, spawn_app(&plain.api).args(&args).await);
+    let mut names = Vec::new();
+    for app in [&a, &b] {
+        let visitor = Visitor::new(app);
+        let name = unique_name("Shared");
+        let form = visitor.get("/e/bangkok/").await;
+        let done = visitor.submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD)]).await;
+        assert!(done.url.ends_with("/e/bangkok/welcome"), "{}", done.html);
+        names.push(name);
+    }
+    for app in [&a, &b] {
+        let report = Visitor::new(app).get(&format!("/e/bangkok/report?token={TOKEN}")).await;
+        assert!(report.text(".count").starts_with('2'), "{}", report.html);
+        assert!(names.iter().all(|name| report.html.contains(name)), "{}", report.html);
+    }
+    std::fs::remove_file(file).unwrap();
+}
+
+/// A settings file with two events with reports: `bangkok` on `first`,
+/// `walk` on `second`.
+fn report_settings(first: &TestWiki, second: &TestWiki) -> std::path::PathBuf {
     let file = std::env::temp_dir().join(format!("wikisignup-report-{}.toml", unique_name("r").replace(' ', "-")));
     let text = format!(
         "[[event]]\nslug = \"bangkok\"\ntitle = \"Bangkok Edit-a-thon\"\nwiki_api = \"{}\"\nreport_token = \"{TOKEN}\"\n\
          [[event]]\nslug = \"walk\"\nwiki_api = \"{}\"\nreport_token = \"{TOKEN}-walk\"\n",
-        plain.api, captcha.api
+        first.api, second.api
     );
     std::fs::write(&file, text).unwrap();
+    file
+}
+
+async fn report_on(database: String) {
+    let (plain, captcha) = (TestWiki::shared("plain"), TestWiki::shared("captcha"));
+    let file = report_settings(plain, captcha);
     let config = file.to_str().unwrap();
     let app = spawn_app(&plain.api).args(&["--config", config, "--database", &database]).await;
     let visitor = Visitor::new(&app);

@@ -209,6 +209,31 @@ impl std::future::IntoFuture for AppBuilder {
     }
 }
 
+/// A PostgreSQL server for the tests that need one (`tests/postgres/up`,
+/// stopped when the tests end): a new database on it for each caller.
+pub fn postgres_database() -> String {
+    static SERVER: OnceLock<String> = OnceLock::new();
+    let server = SERVER.get_or_init(|| {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let out = Command::new(format!("{root}/tests/postgres/up"))
+            .args(["--watch", &std::process::id().to_string()])
+            .output()
+            .expect("tests/postgres/up runs");
+        assert!(out.status.success(), "tests/postgres/up failed:\n{}", String::from_utf8_lossy(&out.stderr));
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        stdout.lines().find_map(|l| l.strip_prefix("url=")).expect("a url").to_owned()
+    });
+    let (base, _) = server.rsplit_once('/').unwrap();
+    let name = unique_name("db").replace(' ', "_").to_lowercase();
+    let (host, port) = base.trim_start_matches("postgres://postgres@").split_once(':').unwrap();
+    let created = Command::new("psql")
+        .args(["-h", host, "-p", port, "-U", "postgres", "-d", "wikisignup", "-qc", &format!("CREATE DATABASE {name}")])
+        .output()
+        .expect("psql runs");
+    assert!(created.status.success(), "{}", String::from_utf8_lossy(&created.stderr));
+    format!("{base}/{name}")
+}
+
 /// A new SQLite file for an app's record of sign-ups, in the temporary
 /// directory (never the working tree).
 pub fn scratch_database() -> String {
