@@ -19,7 +19,7 @@ use ipnet::IpNet;
 use url::Url;
 
 use crate::look::{AccentColor, Logo, Look};
-use crate::signup::{CaptchaService, EventCode, Window};
+use crate::signup::{CaptchaService, EventCode, PageTitle, Window};
 use crate::signups::{DatabaseUrl, ReportToken};
 use crate::wiki::{OrganizerCredentials, WikiApiUrl};
 
@@ -132,6 +132,9 @@ struct Declared {
     /// The privacy notice of this page (https://), linked from the footer [default: none]
     #[arg(long, env = "WIKISIGNUP_PRIVACY_URL")]
     privacy_url: Option<Url>,
+    /// The wiki page visitors go to after logging in, when the link names none (?returnto=) [default: none]
+    #[arg(long, env = "WIKISIGNUP_RETURNTO")]
+    returnto: Option<PageTitle>,
     /// Where the events' sign-ups are recorded: sqlite://PATH or postgres://...
     #[arg(long, env = "WIKISIGNUP_DATABASE", default_value = "sqlite://wikisignup.db")]
     database: DatabaseUrl,
@@ -175,6 +178,8 @@ pub struct Settings {
     /// The page's look and who runs it.
     pub look: Look,
     pub database: DatabaseUrl,
+    /// The wiki page to go to after logging in, unless the link names one.
+    pub returnto: Option<PageTitle>,
     /// An event's report is shown to whoever has this.
     pub report_token: Option<ReportToken>,
     /// The events of the settings file (`[[event]]`), each with its own page
@@ -344,6 +349,7 @@ impl Settings {
             metrics_listen: declared.metrics_listen,
             look,
             database: declared.database,
+            returnto: declared.returnto,
             report_token: declared.report_token,
             session_secret,
             events: Vec::new(),
@@ -486,8 +492,9 @@ pub struct EventSettings {
 
 /// The settings an `[[event]]` table may give: those of one sign-up page.
 /// The others (where to listen, the session store...) are the portal's.
-const PER_EVENT: [&str; 26] = [
+const PER_EVENT: [&str; 27] = [
     "report_token",
+    "returnto",
     "wiki_api",
     "language",
     "languages",

@@ -60,7 +60,8 @@ impl Application {
             let route = format!("e/{}/", event.slug.as_str());
             let url: PublicUrl = public_url.route(&route).as_str().parse().expect("the public URL extended");
             let event_state = page_state(&event.settings, url, Some(event.slug.as_str()), &shared).await?;
-            events.push((format!("/e/{}", event.slug.as_str()), web::Data::new(event_state)));
+            let frame_ancestors = event.settings.frame_ancestors.as_str().to_owned();
+            events.push((format!("/e/{}", event.slug.as_str()), web::Data::new(event_state), frame_ancestors));
         }
         let metrics_server = match settings.metrics_listen {
             Some(address) => Some(serve_metrics(address, state.metrics.clone())?),
@@ -68,7 +69,7 @@ impl Application {
         };
         let frame_ancestors = settings.frame_ancestors.as_str().to_owned();
         let pruned: Vec<web::Data<AppState>> =
-            std::iter::once(state.clone()).chain(events.iter().map(|(_, s)| s.clone())).collect();
+            std::iter::once(state.clone()).chain(events.iter().map(|(_, s, _)| s.clone())).collect();
         tokio::spawn(async move {
             let mut every = tokio::time::interval(LIMITER_PRUNING);
             loop {
@@ -96,7 +97,9 @@ impl Application {
         // Framed by other sites, the cookie must be sent inside a cross-site
         // frame (SameSite=None, which browsers take only when Secure), kept
         // apart per embedding site (Partitioned, added by `partition_cookie`).
-        let framed = settings.frame_ancestors.allows_other_sites();
+        // Framed by other sites anywhere (the portal's page or an event's).
+        let framed = settings.frame_ancestors.allows_other_sites()
+            || settings.events.iter().any(|e| e.settings.frame_ancestors.allows_other_sites());
         let (same_site, secure) = if framed { (SameSite::None, true) } else { (SameSite::Lax, public_url.is_https()) };
         let ttl = CookieDuration::seconds(settings.session_ttl.as_secs() as i64);
 
@@ -119,8 +122,14 @@ impl Application {
                 .wrap(from_fn(routes::operations::count_requests))
                 .wrap(from_fn(routes::request_id::middleware))
                 .wrap(from_fn(routes::head_as_get));
-            let app = events.iter().fold(app, |app, (scope, event_state)| {
-                app.service(web::scope(scope).app_data(event_state.clone()).configure(routes::page_routes))
+            // An event's headers first: the portal's do not replace them.
+            let app = events.iter().fold(app, |app, (scope, event_state, frame_ancestors)| {
+                app.service(
+                    web::scope(scope)
+                        .wrap(routes::security_headers(frame_ancestors))
+                        .app_data(event_state.clone())
+                        .configure(routes::page_routes),
+                )
             });
             app.app_data(state.clone()).configure(routes::routes)
         })
@@ -222,6 +231,7 @@ async fn page_state(
         language_switch: settings.languages.clone(),
         session_ttl: settings.session_ttl,
         look: settings.look.clone(),
+        returnto: settings.returnto.clone(),
     };
     if let Some(organizer) = &state.event.organizer {
         check_organizer(organizer, &state.wiki).await;

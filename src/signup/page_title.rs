@@ -24,6 +24,14 @@ fn illegal(c: char) -> bool {
     "#<>[]|{}".contains(c) || c.is_control()
 }
 
+impl std::str::FromStr for PageTitle {
+    type Err = PageTitleError;
+
+    fn from_str(raw: &str) -> Result<PageTitle, PageTitleError> {
+        PageTitle::parse(raw)
+    }
+}
+
 impl PageTitle {
     pub fn parse(raw: &str) -> Result<PageTitle, PageTitleError> {
         let title = raw.trim();

@@ -65,6 +65,8 @@ pub struct AppState {
     pub session_ttl: std::time::Duration,
     /// The page's look and who runs it.
     pub look: crate::look::Look,
+    /// The wiki page to go to after logging in, unless the link names one.
+    pub returnto: Option<crate::signup::PageTitle>,
 }
 
 /// What an event adds to the sign-up; all of it off by default.

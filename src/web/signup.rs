@@ -473,14 +473,14 @@ fn return_url(state: &AppState, return_key: &str) -> Url {
 
 /// The wiki's log-in page, leading on to the page the event site named.
 fn login_url(state: &AppState, session: &VisitorSession, username: Option<&Username>) -> Url {
-    let returnto = session.return_to();
+    let returnto = session.return_to().or_else(|| state.returnto.clone());
     state.wiki.api().login_url(username.map(Username::as_str), returnto.as_ref().map(PageTitle::as_str))
 }
 
 /// The wiki's own sign-up page, for what this page cannot do, carrying the
 /// visit's `returnto`, `campaign` and language.
 fn wiki_signup_url(state: &AppState, session: &VisitorSession) -> Url {
-    let (returnto, campaign) = (session.return_to(), session.campaign());
+    let (returnto, campaign) = (session.return_to().or_else(|| state.returnto.clone()), session.campaign());
     let language = Some(state.wiki.language()).filter(|l| *l != "content");
     let carried = [
         returnto.as_ref().map(|page| ("returnto", page.as_str())),

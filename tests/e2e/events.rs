@@ -16,6 +16,8 @@ operator = "Wikimedia Thailand"
 slug = "bangkok"
 title = "Bangkok Edit-a-thon"
 wiki_api = "{}"
+returnto = "Project:Bangkok Edit-a-thon"
+frame_ancestors = "'none'"
 
 [[event]]
 slug = "commons-walk"
@@ -41,6 +43,12 @@ async fn two_events_on_two_wikis_sign_up_apart_in_one_portal() {
     assert_eq!(bangkok.text(".event-title"), "Bangkok Edit-a-thon");
     assert_eq!(bangkok.attr("form.signup", "action").as_deref(), Some("/e/bangkok/"));
     assert!(bangkok.text("footer").contains("Wikimedia Thailand"), "the portal's settings are the event's too");
+    // The event's own page after logging in, and its own framing rule.
+    let login = bangkok.attr("p.login a", "href").unwrap();
+    assert!(login.contains("returnto=Project%3ABangkok+Edit-a-thon"), "{login}");
+    let csp = |headers: reqwest::header::HeaderMap| headers["content-security-policy"].to_str().unwrap().to_owned();
+    assert!(csp(visitor.headers("/e/bangkok/").await).contains("frame-ancestors 'none'"));
+    assert!(csp(visitor.headers("/").await).contains("frame-ancestors 'self'"));
     let walk = visitor.get("/e/commons-walk/").await;
     assert_eq!(walk.text(".event-title"), "Commons Photo Walk");
     let image = &walk.images()[0];
