@@ -193,3 +193,19 @@ function refreshCaptchaInPlace(form) {
     }).finally(function () { button.disabled = false; });
   });
 }
+
+// An event's report, projected at the venue: the count and the list are
+// fetched again every so often (data-refresh, in seconds) and put in place.
+document.addEventListener("DOMContentLoaded", function () {
+  var live = document.getElementById("report-live");
+  if (!live || !window.fetch || !window.DOMParser) return;
+  setInterval(function () {
+    fetch(location.href, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error(String(response.status));
+      return response.text();
+    }).then(function (html) {
+      var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("report-live");
+      if (fresh) live.innerHTML = fresh.innerHTML;
+    }).catch(function () { /* the next round tries again */ });
+  }, Number(live.dataset.refresh) * 1000);
+});

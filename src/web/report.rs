@@ -1,6 +1,7 @@
 //! `GET /e/SLUG/report?token=...`: who signed up through the event, for its
 //! organiser: the count and the list, newest first, as a page that keeps
-//! itself up to date while projected, or as CSV (`&format=csv`). Only with
+//! itself up to date while projected (every 30 seconds, or `&every=N`), or
+//! as CSV (`&format=csv`). Only with
 //! the event's report token; never cached, never indexed, never sending a
 //! referrer (the link carries the token).
 
@@ -22,6 +23,8 @@ pub struct ReportQuery {
     token: String,
     #[serde(default)]
     format: String,
+    /// Seconds between the page's updates of itself (2 to 300; 30 unless said).
+    every: Option<u32>,
 }
 
 #[derive(Template)]
@@ -34,6 +37,8 @@ struct ReportPage<'a> {
     signup_url: String,
     signups: &'a [Signup],
     csv_link: String,
+    /// Seconds between the page's updates of itself.
+    every: u32,
 }
 
 pub async fn report(state: web::Data<AppState>, query: web::Query<ReportQuery>) -> Result<HttpResponse, PageError> {
@@ -59,6 +64,7 @@ pub async fn report(state: web::Data<AppState>, query: web::Query<ReportQuery>) 
             signup_url: state.public_url.as_str().to_owned(),
             signups: &signups,
             csv_link: csv_link.finish(),
+            every: query.every.unwrap_or(30).clamp(2, 300),
         };
         pages::render(StatusCode::OK, &page)
     };

@@ -128,12 +128,23 @@ async fn every_page_in_english_passes_axe() {
 }
 
 #[tokio::test]
-async fn an_event_page_with_its_logo_and_colour_passes_axe_and_is_photographed() {
+async fn an_event_page_with_its_logo_and_colour_and_its_report_pass_axe_and_are_photographed() {
     let wiki = TestWiki::shared("captcha");
-    let app = crate::look::branded_portal(wiki).await;
+    let token = "a-long-report-token-for-the-accessibility-test";
+    let file = std::env::temp_dir().join(format!("wikisignup-axe-{}.toml", unique_name("a").replace(' ', "-")));
+    let settings = format!(
+        "operator = \"Wikimedia Thailand\"\noperator_url = \"https://wikimedia.or.th/\"\n\
+         privacy_url = \"https://wikimedia.or.th/privacy\"\n\
+         [[event]]\nslug = \"bangkok\"\ntitle = \"Bangkok Edit-a-thon 2026\"\n\
+         intro = \"Welcome! Create your account here.\"\nlogo = \"{}\"\naccent_color = \"#990000\"\n\
+         report_token = \"{token}\"\n",
+        crate::look::LOGO
+    );
+    std::fs::write(&file, settings).unwrap();
+    let app = spawn_app(&wiki.api).args(&["--config", file.to_str().unwrap()]).await;
     let browser = Browser::start().await;
     for language in ["en", "th"] {
-        browser.client.goto(&format!("{}/?uselang={language}", app.address)).await.unwrap();
+        browser.client.goto(&format!("{}/e/bangkok/?uselang={language}", app.address)).await.unwrap();
         browser.wait_for_element(".masthead img").await;
         let logo_shown = "const i = document.querySelector('.masthead img'); return i.complete && i.naturalWidth > 0";
         assert_eq!(browser.client.execute(logo_shown, vec![]).await.unwrap().as_bool(), Some(true));
@@ -142,7 +153,22 @@ async fn an_event_page_with_its_logo_and_colour_passes_axe_and_is_photographed()
         browser.assert_accessible(&format!("{language}: an event's form")).await;
         browser.photograph(&format!("{language}-event-form")).await;
     }
+    browser.client.goto(&format!("{}/e/bangkok/report?token={token}&every=2", app.address)).await.unwrap();
+    browser.wait_for_element("figure.qr img").await;
+    browser.assert_accessible("the report").await;
+    browser.photograph("event-report").await;
+    // Left open, it counts a new account by itself.
+    assert!(browser.text(".count").await.starts_with('0'));
+    let visitor = crate::helpers::Visitor::new(&app);
+    let form = visitor.get("/e/bangkok/").await;
+    let name = unique_name("Counted");
+    let typed =
+        [("username", name.as_str()), ("password", PASSWORD), ("retype", PASSWORD), ("captchaWord", "wikiwiki")];
+    assert!(visitor.submit(&form, &typed).await.url.ends_with("/welcome"));
+    browser.wait_for_text("#report-live", &name).await;
+    assert!(browser.text(".count").await.starts_with('1'));
     browser.close().await;
+    std::fs::remove_file(file).unwrap();
 }
 
 #[tokio::test]
