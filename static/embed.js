@@ -1,6 +1,7 @@
 // The portal's sign-up form on an event site's page, in one line:
 //   <div data-wikisignup data-returnto="Wikipedia:Meetup/Paris"></div>
 //   <script src="https://signup.example.org/embed.js" async></script>
+// (an event's page: its own embed.js, https://signup.example.org/e/SLUG/embed.js).
 // Each [data-wikisignup] element gets a frame of the portal's form; the
 // frame's height follows its content, and the element fires
 // `wikisignup:created` (detail: { username }) once an account exists.
@@ -9,13 +10,16 @@
   "use strict";
   var script = document.currentScript;
   if (!script || !window.URL) return;
-  var portal = new URL(script.src, window.location.href).origin;
+  var scriptUrl = new URL(script.src, window.location.href);
+  var portal = scriptUrl.origin;
+  // The sign-up page beside the script: the portal's own, or an event's.
+  var page = new URL(".", scriptUrl);
   var frames = [];
 
   function mount(host) {
     if (host.dataset.wikisignupMounted) return;
     host.dataset.wikisignupMounted = "1";
-    var src = new URL("/", portal);
+    var src = new URL(page.href);
     if (host.dataset.returnto) src.searchParams.set("returnto", host.dataset.returnto);
     var frame = document.createElement("iframe");
     frame.src = src.href;

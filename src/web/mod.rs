@@ -108,8 +108,6 @@ impl AppState {
 pub fn routes(cfg: &mut web::ServiceConfig) {
     page_routes(cfg);
     cfg.route("/static/{name}", web::get().to(assets::asset))
-        .route("/embed.js", web::get().to(embed::script))
-        .route("/embed", web::get().to(embed::help))
         .route("/healthz", web::get().to(operations::healthz))
         .route("/readyz", web::get().to(operations::readyz))
         .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(errors::PageError::NotFound) }));
@@ -134,6 +132,8 @@ pub fn page_routes(cfg: &mut web::ServiceConfig) {
         .route("/captcha/refresh", web::post().to(signup::refresh_captcha))
         .route("/theme.css", web::get().to(assets::theme))
         .route("/logo", web::get().to(assets::logo))
+        .route("/embed.js", web::get().to(embed::script))
+        .route("/embed", web::get().to(embed::help))
         .route("/report", web::get().to(report::report))
         .route("/qr.svg", web::get().to(report::qr_code));
 }

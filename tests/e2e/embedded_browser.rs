@@ -21,10 +21,19 @@ async fn event_site_and_portal(
     wiki: &TestWiki,
     pages: impl Fn(&str) -> Vec<(&'static str, String)>,
 ) -> (MockServer, String, TestApp) {
+    event_site_and_portal_with(wiki, &[], pages).await
+}
+
+/// As [`event_site_and_portal`], the portal started with `args` too.
+async fn event_site_and_portal_with(
+    wiki: &TestWiki,
+    args: &[&str],
+    pages: impl Fn(&str) -> Vec<(&'static str, String)>,
+) -> (MockServer, String, TestApp) {
     let site = MockServer::start().await;
     let site_origin = format!("http://localhost:{}", site.address().port());
     let ancestors = format!("'self' {site_origin}");
-    let app = spawn_app(&wiki.api).args(&["--frame-ancestors", &ancestors]).await;
+    let app = spawn_app(&wiki.api).args(&["--frame-ancestors", &ancestors]).args(args).await;
     for (page, html) in pages(&app.address) {
         Mock::given(path(page))
             .respond_with(ResponseTemplate::new(200).set_body_raw(html, "text/html; charset=utf-8"))
@@ -132,6 +141,33 @@ async fn an_event_page_embeds_the_sign_up_with_one_script() {
     wait_in_page(&browser, &format!("parseInt(document.querySelector('iframe').style.height) != {form_height}")).await;
     assert!(wiki.user(&name).await.is_some(), "no account {name} on the wiki");
     browser.close().await;
+}
+
+#[tokio::test]
+async fn an_events_own_script_embeds_the_events_sign_up() {
+    let wiki = TestWiki::shared("captcha");
+    let file = std::env::temp_dir().join(format!("wikisignup-embed-{}.toml", unique_name("e").replace(' ', "-")));
+    std::fs::write(&file, "[[event]]\nslug = \"embedded\"\ntitle = \"Embedded Edit-a-thon\"\n").unwrap();
+    let event_page = |portal: &str| embed_page(&format!("{portal}/e/embedded"));
+    let (_site, site_origin, _app) =
+        event_site_and_portal_with(wiki, &["--config", file.to_str().unwrap()], |portal| {
+            vec![("/event", event_page(portal))]
+        })
+        .await;
+    let browser = Browser::start().await;
+    browser.client.goto(&format!("{site_origin}/event")).await.unwrap();
+    wait_in_page(&browser, "parseInt(document.querySelector('iframe').style.height) > 300").await;
+    let src = eval(&browser, "return document.querySelector('iframe').src").await;
+    assert!(src.as_str().unwrap().contains("/e/embedded/?returnto="), "{src}");
+    enter_the_frame(&browser).await;
+    assert_eq!(browser.text(".event-title").await, "Embedded Edit-a-thon");
+    let name = unique_name("EmbeddedEvent");
+    sign_up_in_the_frame(&browser, &name).await;
+    browser.client.enter_parent_frame().await.unwrap();
+    wait_in_page(&browser, "window.created.length > 0").await;
+    assert!(wiki.user(&name).await.is_some(), "no account {name} on the wiki");
+    browser.close().await;
+    std::fs::remove_file(file).unwrap();
 }
 
 #[tokio::test]

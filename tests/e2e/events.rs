@@ -80,6 +80,12 @@ async fn two_events_on_two_wikis_sign_up_apart_in_one_portal() {
     assert!(plain.user(&first).await.is_some() && captcha.user(&first).await.is_none());
     assert!(captcha.user(&second).await.is_some() && plain.user(&second).await.is_none());
 
+    // Its own embedding snippet, for the event's site.
+    let embed = visitor.get("/e/bangkok/embed").await;
+    assert!(embed.html.contains(&format!("{}/e/bangkok/embed.js", app.address)), "{}", embed.html);
+    assert!(embed.html.contains(&format!("src=&#34;{}/e/bangkok/&#34;", app.address)), "{}", embed.html);
+    assert_eq!(visitor.fetch("/e/bangkok/embed.js").await.0, 200);
+
     // The portal's own page is still at /, and an event not set up is not.
     assert_eq!(visitor.get("/").await.attr("form.signup", "action").as_deref(), Some("/"));
     assert_eq!(visitor.get("/e/elsewhere/").await.status, 404);
