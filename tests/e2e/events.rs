@@ -245,3 +245,35 @@ async fn the_qr_code_reads_as_the_events_public_link() {
     assert_eq!(visitor.fetch("/qr.svg").await.0, 404, "the portal's own page has no event link to show");
     std::fs::remove_file(file).unwrap();
 }
+
+#[tokio::test]
+async fn an_account_the_database_cannot_record_is_still_made_and_counted() {
+    let (plain, captcha) = (TestWiki::shared("plain"), TestWiki::shared("captcha"));
+    let (file, database) = (report_settings(plain, captcha), crate::helpers::postgres_database());
+    let args = ["--config", file.to_str().unwrap(), "--database", &database, "--metrics-listen", "127.0.0.1:0"];
+    let app = spawn_app(&plain.api).args(&args).await;
+    // The database loses its table under the running portal.
+    let (server, name) = database.rsplit_once('/').unwrap();
+    let (host, port) = server.trim_start_matches("postgres://postgres@").split_once(':').unwrap();
+    let dropped = std::process::Command::new("psql")
+        .args(["-h", host, "-p", port, "-U", "postgres", "-d", name, "-qc", "DROP TABLE signups"])
+        .status()
+        .unwrap();
+    assert!(dropped.success());
+
+    let visitor = Visitor::new(&app);
+    let form = visitor.get("/e/bangkok/").await;
+    let account = unique_name("Unrecorded");
+    let done = visitor.submit(&form, &[("username", &account), ("password", PASSWORD), ("retype", PASSWORD)]).await;
+    assert!(done.url.ends_with("/e/bangkok/welcome"), "{}", done.html);
+    assert!(plain.user(&account).await.is_some());
+    let metrics_address = app.metrics_address.as_ref().unwrap();
+    let metrics = reqwest::get(format!("{metrics_address}/metrics")).await.unwrap().text().await.unwrap();
+    for line in [
+        r#"wikisignup_signups_unrecorded_total{event="bangkok"} 1"#,
+        r#"wikisignup_signup_outcomes_total{code="",event="bangkok",status="PASS"} 1"#,
+    ] {
+        assert!(metrics.lines().any(|l| l == line), "no {line} in\n{metrics}");
+    }
+    std::fs::remove_file(file).unwrap();
+}

@@ -52,8 +52,8 @@ async fn metrics_count_requests_outcomes_and_the_wikis_latency_on_their_own_list
     let metrics_address = app.metrics_address.as_ref().expect("a metrics listener");
     let metrics = reqwest::get(format!("{metrics_address}/metrics")).await.unwrap().text().await.unwrap();
     for line in [
-        r#"wikisignup_signup_outcomes_total{code="",status="PASS"} 1"#,
-        r#"wikisignup_signup_outcomes_total{code="badretype",status="FAIL"} 1"#,
+        r#"wikisignup_signup_outcomes_total{code="",event="",status="PASS"} 1"#,
+        r#"wikisignup_signup_outcomes_total{code="badretype",event="",status="FAIL"} 1"#,
         r#"wikisignup_http_requests_total{route="/welcome",status="200"} 1"#,
         r#"wikisignup_upstream_request_seconds_count{call="createaccount"} 2"#,
     ] {
