@@ -192,7 +192,7 @@ impl Words {
 
     /// "Welcome, NAME!" in the visitor's language.
     pub fn welcome(&self, name: &str) -> String {
-        self.get("welcomeuser").replace("$1", name)
+        self.sentence("welcomeuser", &[("1", name)])
     }
 
     /// A sentence of the catalogue with its placeholders filled.
