@@ -253,13 +253,7 @@ async fn an_account_the_database_cannot_record_is_still_made_and_counted() {
     let args = ["--config", file.to_str().unwrap(), "--database", &database, "--metrics-listen", "127.0.0.1:0"];
     let app = spawn_app(&plain.api).args(&args).await;
     // The database loses its table under the running portal.
-    let (server, name) = database.rsplit_once('/').unwrap();
-    let (host, port) = server.trim_start_matches("postgres://postgres@").split_once(':').unwrap();
-    let dropped = std::process::Command::new("psql")
-        .args(["-h", host, "-p", port, "-U", "postgres", "-d", name, "-qc", "DROP TABLE signups"])
-        .status()
-        .unwrap();
-    assert!(dropped.success());
+    crate::helpers::psql(&database, "DROP TABLE signups");
 
     let visitor = Visitor::new(&app);
     let form = visitor.get("/e/bangkok/").await;

@@ -223,15 +223,21 @@ pub fn postgres_database() -> String {
         let stdout = String::from_utf8(out.stdout).unwrap();
         stdout.lines().find_map(|l| l.strip_prefix("url=")).expect("a url").to_owned()
     });
-    let (base, _) = server.rsplit_once('/').unwrap();
     let name = unique_name("db").replace(' ', "_").to_lowercase();
-    let (host, port) = base.trim_start_matches("postgres://postgres@").split_once(':').unwrap();
-    let created = Command::new("psql")
-        .args(["-h", host, "-p", port, "-U", "postgres", "-d", "wikisignup", "-qc", &format!("CREATE DATABASE {name}")])
+    psql(server, &format!("CREATE DATABASE {name}"));
+    let (base, _) = server.rsplit_once('/').unwrap();
+    format!("{base}/{name}")
+}
+
+/// Runs `sql` in the database at `url` (one `postgres_database` gave).
+pub fn psql(url: &str, sql: &str) {
+    let (server, database) = url.rsplit_once('/').unwrap();
+    let (host, port) = server.trim_start_matches("postgres://postgres@").split_once(':').unwrap();
+    let ran = Command::new("psql")
+        .args(["-h", host, "-p", port, "-U", "postgres", "-d", database, "-qc", sql])
         .output()
         .expect("psql runs");
-    assert!(created.status.success(), "{}", String::from_utf8_lossy(&created.stderr));
-    format!("{base}/{name}")
+    assert!(ran.status.success(), "{sql}: {}", String::from_utf8_lossy(&ran.stderr));
 }
 
 /// A new SQLite file for an app's record of sign-ups, in the temporary
