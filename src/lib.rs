@@ -2,11 +2,12 @@
 //! Action API's account creation (`action=createaccount`, AuthManager).
 
 pub mod config;
+pub mod events;
 pub mod look;
 pub mod metrics;
+pub mod records;
 pub mod session_store;
 pub mod signup;
-pub mod signups;
 pub mod startup;
 pub mod telemetry;
 pub mod web;

@@ -1,58 +1,59 @@
-use wikisignup::config::Settings;
+use std::process::ExitCode;
+
+use wikisignup::config::{Command, Settings};
+use wikisignup::events::Events;
 use wikisignup::startup::Application;
 
 #[actix_web::main]
-async fn main() -> std::process::ExitCode {
-    // `wikisignup report SLUG [--csv] [settings...]`: an event's report.
-    let mut args: Vec<String> = std::env::args().collect();
-    if args.get(1).map(String::as_str) == Some("report") {
-        let csv = args.iter().any(|a| a == "--csv");
-        args.retain(|a| a != "--csv");
-        let Some(slug) = args.get(2).cloned() else {
-            eprintln!("wikisignup: usage: wikisignup report SLUG [--csv] [--config FILE]");
-            return std::process::ExitCode::from(2);
-        };
-        args.drain(1..3);
-        return match Settings::from_args(args) {
-            Ok(settings) => match wikisignup::signups::print_report(&settings, &slug, csv).await {
-                Ok(()) => std::process::ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("wikisignup: {e}");
-                    std::process::ExitCode::from(1)
-                }
-            },
-            Err(e) => {
-                eprintln!("wikisignup: {e}");
-                std::process::ExitCode::from(2)
-            }
-        };
-    }
+async fn main() -> ExitCode {
     let settings = match Settings::load() {
         Ok(settings) => settings,
         Err(e) => {
             eprintln!("wikisignup: {e}");
-            return std::process::ExitCode::from(2);
+            return ExitCode::from(2);
         }
     };
+    match settings.command.clone() {
+        Some(Command::Report { slug, csv }) => report(&settings, &slug, csv).await,
+        None => serve(settings).await,
+    }
+}
+
+/// `wikisignup report SLUG [--csv]`: an event's sign-ups on standard output.
+async fn report(settings: &Settings, slug: &wikisignup::signup::Slug, csv: bool) -> ExitCode {
+    if Events::from_settings(settings).get(slug).is_none() {
+        eprintln!("wikisignup: no event \"{slug}\" in the settings (give --config FILE)");
+        return ExitCode::from(1);
+    }
+    match wikisignup::records::print_report(&settings.database, slug, csv).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("wikisignup: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+async fn serve(settings: Settings) -> ExitCode {
     wikisignup::telemetry::init(settings.log_json);
-    if settings.contact.is_none() {
+    if settings.page.contact.is_none() {
         tracing::warn!("no --contact set: wikis such as Wikimedia's ask for one in the User-Agent");
     }
     let listen = settings.listen;
-    let wiki = settings.wiki_api.to_string();
+    let wiki = settings.page.wiki_api.to_string();
     let app = match Application::build(settings).await {
         Ok(app) => app,
         Err(e) => {
             eprintln!("wikisignup: {e}");
-            return std::process::ExitCode::from(1);
+            return ExitCode::from(1);
         }
     };
     tracing::info!(%listen, %wiki, "serving the sign-up page");
     match app.run_until_stopped().await {
-        Ok(()) => std::process::ExitCode::SUCCESS,
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("wikisignup: {e}");
-            std::process::ExitCode::from(1)
+            ExitCode::from(1)
         }
     }
 }

@@ -4,8 +4,6 @@
 use std::net::TcpListener;
 use std::time::Duration;
 
-use governor::{Quota, RateLimiter};
-
 use actix_session::SessionMiddleware;
 use actix_session::config::{BrowserSession, CookieContentSecurity};
 use actix_web::cookie::{Key, SameSite, time::Duration as CookieDuration};
@@ -15,17 +13,20 @@ use actix_web::{App, HttpServer, web};
 
 use std::num::NonZeroU64;
 
-use crate::config::{PublicUrl, Settings};
+use crate::config::{PageSettings, PublicUrl, Settings};
+use crate::events::Events;
 use crate::metrics::Metrics;
-use crate::session_store::AccountCount;
-use crate::session_store::VisitorSessionStore;
-use crate::signup::CreatorForm;
-use crate::signup::flow::EventRules;
-use crate::signups::SignupRecord;
-use crate::web::EventSetup;
-use crate::web::{self as routes, AppState, CHECKS_PER_SUBMISSION, FORM_PAGES_PER_SUBMISSION};
-use crate::wiki::Organizer;
-use crate::wiki::{ClientOptions, TransportOptions, WikiClient};
+use crate::records::AccountRecords;
+use crate::session_store::{AccountCount, VisitorSessionStore};
+use crate::signup::{CreatorForm, EventRules, Slug};
+use crate::web::extractors::session::SESSION_COOKIE;
+use crate::web::limits::ClientLimits;
+use crate::web::middleware::{
+    cookie_partition, error_pages, head_as_get, request_id, request_metrics, security_headers,
+};
+use crate::web::state::{AppState, EventSetup};
+use crate::web::{self as routes, handlers};
+use crate::wiki::{ClientOptions, Organizer, TransportOptions, WikiClient};
 
 /// How often the rate limiters forget clients gone quiet.
 const LIMITER_PRUNING: Duration = Duration::from_secs(60);
@@ -46,35 +47,35 @@ impl Application {
         let public_url = settings.public_url(bound);
 
         let metrics = Metrics::new();
-        let signups = std::sync::Arc::new(
-            SignupRecord::open(&settings.database)
+        let records = std::sync::Arc::new(
+            AccountRecords::open(&settings.database)
                 .await
                 .map_err(|e| anyhow::anyhow!("cannot open the database of sign-ups ({:?}): {e}", settings.database))?,
         );
-        let shared = Shared { metrics: metrics.clone(), signups };
-        let state = web::Data::new(page_state(&settings, public_url.clone(), None, &shared).await?);
+        let shared = Shared { metrics: metrics.clone(), records, settings: &settings };
+        let state = web::Data::new(page_state(&settings.page, public_url.clone(), None, &shared).await?);
         // Each event's page, under /e/SLUG/: its own wiki client, limits,
         // look and words, and its own keys in the visitor's session.
         let mut events = Vec::new();
-        for event in &settings.events {
+        for event in Events::from_settings(&settings).all() {
             let route = format!("e/{}/", event.slug.as_str());
             let url: PublicUrl = public_url.route(&route).as_str().parse().expect("the public URL extended");
-            let event_state = page_state(&event.settings, url, Some(event.slug.as_str()), &shared).await?;
-            let frame_ancestors = event.settings.frame_ancestors.as_str().to_owned();
+            let event_state = page_state(&event.page, url, Some(&event.slug), &shared).await?;
+            let frame_ancestors = event.page.frame_ancestors.as_str().to_owned();
             events.push((format!("/e/{}", event.slug.as_str()), web::Data::new(event_state), frame_ancestors));
         }
         let metrics_server = match settings.metrics_listen {
             Some(address) => Some(serve_metrics(address, state.metrics.clone())?),
             None => None,
         };
-        let frame_ancestors = settings.frame_ancestors.as_str().to_owned();
+        let frame_ancestors = settings.page.frame_ancestors.as_str().to_owned();
         let pruned: Vec<web::Data<AppState>> =
             std::iter::once(state.clone()).chain(events.iter().map(|(_, s, _)| s.clone())).collect();
         tokio::spawn(async move {
             let mut every = tokio::time::interval(LIMITER_PRUNING);
             loop {
                 every.tick().await;
-                pruned.iter().for_each(|state| state.prune_limiters());
+                pruned.iter().for_each(|state| state.limits.prune());
             }
         });
 
@@ -98,17 +99,16 @@ impl Application {
         // frame (SameSite=None, which browsers take only when Secure), kept
         // apart per embedding site (Partitioned, added by `partition_cookie`).
         // Framed by other sites anywhere (the portal's page or an event's).
-        let framed = settings.frame_ancestors.allows_other_sites()
-            || settings.events.iter().any(|e| e.settings.frame_ancestors.allows_other_sites());
+        let framed = settings.framed_by_other_sites();
         let (same_site, secure) = if framed { (SameSite::None, true) } else { (SameSite::Lax, public_url.is_https()) };
         let ttl = CookieDuration::seconds(settings.session_ttl.as_secs() as i64);
 
         let server = HttpServer::new(move || {
             let app = App::new()
-                .wrap(from_fn(routes::errors::in_visitor_language))
+                .wrap(from_fn(error_pages::in_visitor_language))
                 .wrap(
                     SessionMiddleware::builder(store.clone(), key.clone())
-                        .cookie_name(routes::SESSION_COOKIE.to_owned())
+                        .cookie_name(SESSION_COOKIE.to_owned())
                         .cookie_http_only(true)
                         .cookie_secure(secure)
                         .cookie_same_site(same_site)
@@ -116,17 +116,17 @@ impl Application {
                         .session_lifecycle(BrowserSession::default().state_ttl(ttl))
                         .build(),
                 )
-                .wrap(Condition::new(framed, from_fn(routes::partition_cookie)))
-                .wrap(routes::security_headers(&frame_ancestors))
+                .wrap(Condition::new(framed, from_fn(cookie_partition::partition_cookie)))
+                .wrap(security_headers::security_headers(&frame_ancestors))
                 .wrap(Compress::default())
-                .wrap(from_fn(routes::operations::count_requests))
-                .wrap(from_fn(routes::request_id::middleware))
-                .wrap(from_fn(routes::head_as_get));
+                .wrap(from_fn(request_metrics::count_requests))
+                .wrap(from_fn(request_id::middleware))
+                .wrap(from_fn(head_as_get::head_as_get));
             // An event's headers first: the portal's do not replace them.
             let app = events.iter().fold(app, |app, (scope, event_state, frame_ancestors)| {
                 app.service(
                     web::scope(scope)
-                        .wrap(routes::security_headers(frame_ancestors))
+                        .wrap(security_headers::security_headers(frame_ancestors))
                         .app_data(event_state.clone())
                         .configure(routes::page_routes),
                 )
@@ -139,7 +139,7 @@ impl Application {
         .keep_alive(Duration::from_secs(30))
         // On SIGTERM or SIGINT: stop accepting, let sign-ups under way
         // finish (up to the wiki's own time limit), then exit.
-        .shutdown_timeout(settings.upstream_timeout.as_secs() * 2 + 5)
+        .shutdown_timeout(settings.page.upstream_timeout.as_secs() * 2 + 5)
         .listen(listener)?
         .run();
         Ok(Application { port, server, metrics_server })
@@ -176,18 +176,20 @@ impl Application {
 }
 
 /// What every page of the portal shares.
-struct Shared {
+struct Shared<'a> {
     metrics: Metrics,
-    signups: std::sync::Arc<SignupRecord>,
+    records: std::sync::Arc<AccountRecords>,
+    /// The portal's own settings (sessions, proxies).
+    settings: &'a Settings,
 }
 
 /// One sign-up page's state: the portal's own (`slug` `None`, at `/`) or
 /// an event's (at `/e/SLUG/`), reached at `public_url`, with `settings`.
 async fn page_state(
-    settings: &Settings,
+    settings: &PageSettings,
     public_url: PublicUrl,
-    slug: Option<&str>,
-    shared: &Shared,
+    slug: Option<&Slug>,
+    shared: &Shared<'_>,
 ) -> anyhow::Result<AppState> {
     let metrics = shared.metrics.clone();
     let wiki = WikiClient::new(
@@ -208,28 +210,26 @@ async fn page_state(
         Some(port) => format!("{}:{port}", settings.wiki_api.as_url().host_str().unwrap_or_default()),
         None => settings.wiki_api.as_url().host_str().unwrap_or_default().to_owned(),
     };
-    let per_minute = settings.submissions_per_minute;
-    let event = event_setup(settings, &public_url).await?;
+    let event = event_setup(settings, shared.settings, &public_url).await?;
     let state = AppState {
         wiki,
         public_url,
         base: slug.map_or_else(|| "/".to_owned(), |slug| format!("/e/{slug}/")),
-        slug: slug.map(str::to_owned),
+        slug: slug.cloned(),
         report_token: settings.report_token.clone(),
-        signups: shared.signups.clone(),
+        records: shared.records.clone(),
         wiki_host,
-        submissions: RateLimiter::keyed(Quota::per_minute(per_minute)),
-        field_checks: RateLimiter::keyed(Quota::per_minute(per_minute.saturating_mul(CHECKS_PER_SUBMISSION))),
-        form_pages: RateLimiter::keyed(Quota::per_minute(per_minute.saturating_mul(FORM_PAGES_PER_SUBMISSION))),
-        trusted_proxies: settings.trusted_proxies.clone(),
+        limits: ClientLimits::per_minute(settings.submissions_per_minute),
+        trusted_proxies: shared.settings.trusted_proxies.clone(),
         frame_ancestors: settings.frame_ancestors.clone(),
         metrics,
         readiness: Default::default(),
         event,
         captcha_widgets: settings.captcha_widgets.clone(),
+        language: settings.language.clone(),
         languages: Default::default(),
         language_switch: settings.languages.clone(),
-        session_ttl: settings.session_ttl,
+        session_ttl: shared.settings.session_ttl,
         look: settings.look.clone(),
         returnto: settings.returnto.clone(),
     };
@@ -241,7 +241,7 @@ async fn page_state(
 
 /// What the event settings add: organizer mode, the event code, the time
 /// window, the account maximum, forwarding visitors' addresses.
-async fn event_setup(settings: &Settings, public_url: &PublicUrl) -> anyhow::Result<EventSetup> {
+async fn event_setup(settings: &PageSettings, portal: &Settings, public_url: &PublicUrl) -> anyhow::Result<EventSetup> {
     let creator = settings.organizer.as_ref().map(|o| CreatorForm {
         reason: o
             .reason
@@ -250,11 +250,14 @@ async fn event_setup(settings: &Settings, public_url: &PublicUrl) -> anyhow::Res
         mail_password: o.mail_password,
     });
     Ok(EventSetup {
-        rules: EventRules { creator, event_code: settings.event_code.clone() },
+        rules: EventRules::new(
+            creator,
+            settings.event_code.clone(),
+            settings.window,
+            settings.max_accounts.map(NonZeroU64::get),
+        ),
         organizer: settings.organizer.as_ref().map(|o| Organizer::new(o.credentials.clone())),
-        window: settings.window,
-        max_accounts: settings.max_accounts.map(NonZeroU64::get),
-        accounts: AccountCount::open(&settings.session_store, public_url.as_str()).await?,
+        accounts: AccountCount::open(&portal.session_store, public_url.as_str()).await?,
         forward_client_ip: settings.forward_client_ip,
     })
 }
@@ -293,7 +296,7 @@ fn serve_metrics(address: std::net::SocketAddr, metrics: Metrics) -> anyhow::Res
     let port = listener.local_addr()?.port();
     let metrics = web::Data::new(metrics);
     let server =
-        HttpServer::new(move || App::new().app_data(metrics.clone()).configure(routes::operations::metrics_routes))
+        HttpServer::new(move || App::new().app_data(metrics.clone()).configure(handlers::operations::metrics_routes))
             .workers(1)
             .disable_signals()
             .listen(listener)?

@@ -6,7 +6,7 @@
 use subtle::ConstantTimeEq;
 use time::OffsetDateTime;
 
-use super::form::{FieldView, FormSpec, Widget};
+use super::form::{FieldView, FormSpec, FormView, Widget};
 use super::html::SafeHtml;
 use super::submission::Submission;
 use super::words::{Said, Words};
@@ -74,11 +74,43 @@ impl EventCode {
     }
 }
 
+/// An event's name in its pages' addresses (`/e/SLUG/`) and in its records:
+/// lowercase letters, digits and hyphens.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Slug(String);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("must be 1 to 40 lowercase letters, digits and hyphens, e.g. bangkok-2026")]
+pub struct SlugError;
+
+impl std::str::FromStr for Slug {
+    type Err = SlugError;
+
+    fn from_str(s: &str) -> Result<Slug, SlugError> {
+        let fine = (1..=40).contains(&s.len())
+            && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && !s.starts_with('-');
+        if fine { Ok(Slug(s.to_owned())) } else { Err(SlugError) }
+    }
+}
+
+impl Slug {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Slug {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// When sign-up is open: from `opens`, until `closes`, either unset.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Window {
-    pub opens: Option<OffsetDateTime>,
-    pub closes: Option<OffsetDateTime>,
+    opens: Option<OffsetDateTime>,
+    closes: Option<OffsetDateTime>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,11 +121,94 @@ pub enum WindowState {
 }
 
 impl Window {
+    pub fn new(opens: Option<OffsetDateTime>, closes: Option<OffsetDateTime>) -> Window {
+        Window { opens, closes }
+    }
+
+    pub fn opens(&self) -> Option<OffsetDateTime> {
+        self.opens
+    }
+
     pub fn at(&self, now: OffsetDateTime) -> WindowState {
         match (self.opens, self.closes) {
             (Some(opens), _) if now < opens => WindowState::NotYet(opens),
             (_, Some(closes)) if now >= closes => WindowState::Over(closes),
             _ => WindowState::Open,
+        }
+    }
+}
+
+/// What an event's settings add to every sign-up at it: the organiser's
+/// form, the code announced in the room, when sign-up is open, and how
+/// many accounts it may make.
+#[derive(Debug, Default)]
+pub struct EventRules {
+    /// Sign-ups go through an organiser's account, whose form this is.
+    creator: Option<CreatorForm>,
+    /// The word announced in the room, asked before anything is sent.
+    event_code: Option<EventCode>,
+    window: Window,
+    max_accounts: Option<u64>,
+}
+
+/// Why an event takes no sign-up now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Closed {
+    NotYet(OffsetDateTime),
+    Over(OffsetDateTime),
+    /// Its maximum of accounts is made.
+    Full,
+}
+
+impl EventRules {
+    pub fn new(
+        creator: Option<CreatorForm>,
+        event_code: Option<EventCode>,
+        window: Window,
+        max_accounts: Option<u64>,
+    ) -> EventRules {
+        EventRules { creator, event_code, window, max_accounts }
+    }
+
+    pub fn creator(&self) -> Option<&CreatorForm> {
+        self.creator.as_ref()
+    }
+
+    /// The wiki e-mails each new account a temporary password.
+    pub fn passwords_mailed(&self) -> bool {
+        self.creator.as_ref().is_some_and(|c| c.mail_password)
+    }
+
+    /// Whether `submission` may begin a sign-up: it carries the event
+    /// code, where the event has one.
+    pub fn admits_code(&self, submission: &Submission) -> Result<(), Said> {
+        self.event_code.as_ref().map_or(Ok(()), |code| code.admits(submission))
+    }
+
+    /// Whether the accounts made must be counted (the event has a maximum).
+    pub fn counts_accounts(&self) -> bool {
+        self.max_accounts.is_some()
+    }
+
+    /// Whether sign-up is open at `now`, with `made` accounts made so far
+    /// (counted where [`EventRules::counts_accounts`]).
+    pub fn open_at(&self, now: OffsetDateTime, made: Option<u64>) -> Result<(), Closed> {
+        match self.window.at(now) {
+            WindowState::NotYet(opens) => return Err(Closed::NotYet(opens)),
+            WindowState::Over(closed) => return Err(Closed::Over(closed)),
+            WindowState::Open => {}
+        }
+        match (self.max_accounts, made) {
+            (Some(max), Some(made)) if made >= max => Err(Closed::Full),
+            _ => Ok(()),
+        }
+    }
+
+    /// The event's own fields on a first step's form: the event code's
+    /// box, first, refilled from `previous`.
+    pub fn add_fields(&self, view: &mut FormView, previous: &Submission, words: &Words) {
+        if self.event_code.is_some() {
+            view.fields.insert(0, EventCode::field(previous, words));
         }
     }
 }
@@ -195,7 +310,7 @@ mod tests {
     #[test]
     fn the_window_says_when_sign_up_opens_and_closes() {
         let at = |s: &str| OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).unwrap();
-        let window = Window { opens: Some(at("2026-03-07T09:00:00Z")), closes: Some(at("2026-03-07T18:00:00+01:00")) };
+        let window = Window::new(Some(at("2026-03-07T09:00:00Z")), Some(at("2026-03-07T18:00:00+01:00")));
         assert_eq!(window.at(at("2026-03-07T08:59:59Z")), WindowState::NotYet(at("2026-03-07T09:00:00Z")));
         assert_eq!(window.at(at("2026-03-07T12:00:00Z")), WindowState::Open);
         assert_eq!(window.at(at("2026-03-07T17:00:00Z")), WindowState::Over(at("2026-03-07T17:00:00Z")));

@@ -11,12 +11,13 @@
 //! - `away`: the browser is at a third-party provider (REDIRECT) and comes
 //!   back through the return route, once, in this session only.
 
+use rand::RngExt;
 use serde::{Deserialize, Serialize};
 use url::Url;
 
 use super::campaign::Campaign;
-use super::event::{CreatorForm, EventCode};
-use super::form::{FormSpec, TooLong};
+use super::event::EventRules;
+use super::form::{FieldView, FormSpec, TooLong, Widget};
 use super::outcome::Outcome;
 use super::submission::{CreateParams, Submission, create_params};
 use super::username::Username;
@@ -84,10 +85,10 @@ pub struct Flow {
     pub stage: Stage,
     /// Changes with every form shown, so image URLs of an old form are not
     /// served from the browser's cache for a new one.
-    pub generation: u32,
+    generation: u32,
     /// Wiki links of the images the form shows, served by the portal's
     /// image route: the portal fetches these and nothing else.
-    pub images: Vec<String>,
+    images: Vec<String>,
     /// What the visitor typed that may be shown again (never a secret), to
     /// refill a new form when this flow ends without an account.
     pub kept: Submission,
@@ -148,15 +149,6 @@ pub enum Next {
 /// (`$wgAccountCreationThrottle`).
 pub const ADDRESS_LIMIT_CODE: &str = "acct_creation_throttle_hit";
 
-/// What the portal's settings add to every flow at an event.
-#[derive(Debug, Default)]
-pub struct EventRules {
-    /// Sign-ups go through an organiser's account, whose form this is.
-    pub creator: Option<CreatorForm>,
-    /// The word announced in the room, asked before anything is sent.
-    pub event_code: Option<EventCode>,
-}
-
 /// The wiki does not let anonymous visitors create accounts.
 #[derive(Debug, PartialEq)]
 pub struct SignupClosed;
@@ -174,7 +166,7 @@ pub fn fresh(
         return Err(SignupClosed);
     }
     let mut spec = FormSpec::new(info.requests);
-    if let Some(creator) = &rules.creator {
+    if let Some(creator) = rules.creator() {
         spec = spec.for_creator(creator);
     }
     // The campaign the link named, where the wiki takes one; never a box
@@ -215,8 +207,8 @@ pub fn submit(flow: Option<Flow>, submission: &Submission, rules: &EventRules) -
         Some(flow) if !flow.away => {
             // The event code opens the first step; nothing reaches the wiki
             // without it.
-            if let Some(code) = rules.event_code.as_ref().filter(|_| flow.stage == Stage::Begin)
-                && let Err(said) = code.admits(submission)
+            if flow.stage == Stage::Begin
+                && let Err(said) = rules.admits_code(submission)
             {
                 return Submit::Correct { flow, notice: Notice::error(said) };
             }
@@ -275,6 +267,40 @@ pub fn provider_error(returned: &Submission) -> Option<Said> {
 }
 
 impl Flow {
+    /// The form's CAPTCHA images as the page links them: each wiki link in
+    /// `fields` is kept here and replaced by the portal's route to it
+    /// (`route(generation, index)`), under a new generation so that no
+    /// browser shows an image of an earlier form.
+    pub fn link_images<'a>(
+        &mut self,
+        fields: impl Iterator<Item = &'a mut FieldView>,
+        route: impl Fn(u32, usize) -> String,
+    ) {
+        self.generation = rand::rng().random();
+        self.images.clear();
+        for field in fields {
+            if let Widget::Image { src } = &mut field.widget {
+                self.images.push(std::mem::take(src));
+                *src = route(self.generation, self.images.len() - 1);
+            }
+        }
+    }
+
+    /// The wiki's link of image `index`, if `route` (as [`Flow::link_images`]
+    /// made it) is this form's.
+    pub fn image(&self, index: usize, route: impl Fn(u32, usize) -> String, asked: &str) -> Option<&str> {
+        (route(self.generation, index) == asked).then(|| self.images.get(index).map(String::as_str)).flatten()
+    }
+
+    /// A new image replaces `old` (the CAPTCHA's Refresh): the page's other
+    /// images stay, every link gets a new generation. The new route.
+    pub fn replace_image(&mut self, old: &str, new: String, route: impl Fn(u32, usize) -> String) -> Option<String> {
+        let index = self.images.iter().position(|shown| shown == old)?;
+        self.images[index] = new;
+        self.generation = rand::rng().random();
+        Some(route(self.generation, index))
+    }
+
     /// A new sign-up, on the form `spec`.
     pub fn begin(spec: FormSpec, kept: Submission, preserve_state: bool) -> Flow {
         Flow {

@@ -11,6 +11,7 @@ mod event;
 pub mod flow;
 mod form;
 mod html;
+mod language;
 mod outcome;
 mod page_title;
 mod submission;
@@ -19,15 +20,18 @@ mod words;
 
 pub use advice::Advice;
 pub use campaign::{Campaign, CampaignError};
-pub use event::{CreatorForm, EVENT_CODE_FIELD, EventCode, EventCodeError, Window, WindowState};
+pub use event::{
+    Closed, CreatorForm, EVENT_CODE_FIELD, EventCode, EventCodeError, EventRules, Slug, SlugError, Window,
+};
 pub use flow::{Flow, Next, Notice, Stage, Submit, Visit};
 pub use form::{CaptchaService, Choice, Detail, FieldView, FormSpec, FormView, ScriptCaptcha, WayView, Widget};
 pub use html::SafeHtml;
+pub use language::{Asked, LanguageCode, LanguageCodeError};
 pub use outcome::{Outcome, interpret};
 pub use page_title::{PageTitle, PageTitleError};
 pub use submission::{CreateParams, Submission, WAY_BUTTON, create_params};
 pub use username::{Username, UsernameError};
-pub use words::{INTERFACE_MESSAGES, Said, Words, candidates, choose_language};
+pub use words::{INTERFACE_MESSAGES, Said, Words};
 
 #[cfg(test)]
 mod properties;

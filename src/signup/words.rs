@@ -277,75 +277,9 @@ impl FormView {
     }
 }
 
-/// The language codes a visitor's request names, as the wiki spells codes:
-/// what to ask the wiki about before [`choose_language`].
-pub fn candidates(asked: Option<&str>, accept_language: Option<&str>) -> Vec<String> {
-    let mut codes: Vec<String> = asked.into_iter().map(str::to_lowercase).collect();
-    for (_, tag) in preferences(accept_language) {
-        let primary = tag.split('-').next().unwrap_or_default().to_owned();
-        codes.extend([tag, primary]);
-    }
-    codes.retain(|c| !c.is_empty() && c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-'));
-    codes.dedup();
-    codes.truncate(16);
-    codes
-}
-
-/// The languages of an `Accept-Language` header, lowercase, most wanted
-/// first (equal preferences in the browser's order).
-fn preferences(accept_language: Option<&str>) -> Vec<(f32, String)> {
-    let mut wanted: Vec<(f32, String)> = accept_language
-        .unwrap_or_default()
-        .split(',')
-        .filter_map(|entry| {
-            let mut parts = entry.split(';');
-            let tag = parts.next()?.trim().to_lowercase();
-            let q = parts.find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok())).unwrap_or(1.0);
-            (!tag.is_empty() && tag != "*" && q > 0.0).then_some((q, tag))
-        })
-        .collect();
-    wanted.sort_by(|a, b| b.0.total_cmp(&a.0));
-    wanted
-}
-
-/// The language a visitor gets, from what they asked for, in order:
-/// `?uselang=` (now or earlier in the visit), then each language of their
-/// browser's `Accept-Language` by preference, as the wiki has it or by its
-/// primary subtag (`pt-BR` as `pt-br`, else `pt`); `None` leaves the
-/// portal's default. `known` says whether the wiki speaks a code.
-pub fn choose_language(
-    asked: Option<&str>,
-    accept_language: Option<&str>,
-    known: impl Fn(&str) -> bool,
-) -> Option<String> {
-    if let Some(code) = asked.map(str::to_lowercase).filter(|c| known(c)) {
-        return Some(code);
-    }
-    preferences(accept_language).into_iter().find_map(|(_, tag)| {
-        let primary = tag.split('-').next().unwrap_or_default().to_owned();
-        [tag, primary].into_iter().find(|code| known(code))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn known(code: &str) -> bool {
-        ["en", "th", "ar", "pt", "pt-br", "de"].contains(&code)
-    }
-
-    #[test]
-    fn the_visitors_language_comes_from_uselang_then_the_browser() {
-        assert_eq!(choose_language(Some("AR"), Some("th"), known).as_deref(), Some("ar"));
-        assert_eq!(choose_language(Some("xx-unknown"), Some("th"), known).as_deref(), Some("th"));
-        let browser = "fr-CH, fr;q=0.9, pt-BR;q=0.8, de;q=0.7, *;q=0.5";
-        assert_eq!(choose_language(None, Some(browser), known).as_deref(), Some("pt-br"));
-        assert_eq!(choose_language(None, Some("de-AT;q=0.5, th-TH"), known).as_deref(), Some("th"));
-        assert_eq!(choose_language(None, Some("fr, th;q=0"), known), None);
-        assert_eq!(choose_language(None, None, known), None);
-        assert_eq!(candidates(Some("AR"), Some("pt-BR, th;q=0.5, <x>")), ["ar", "pt-br", "pt", "th"]);
-    }
 
     #[test]
     fn the_wikis_words_win_and_english_stands_in() {

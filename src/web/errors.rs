@@ -2,19 +2,14 @@
 //! place ([`PageError::describe`]). A page says what happened in plain words
 //! and gives the request id; details go to the log only.
 
-use actix_web::body::{EitherBody, MessageBody};
-use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::StatusCode;
 use actix_web::http::header::RETRY_AFTER;
-use actix_web::http::{Method, StatusCode};
-use actix_web::middleware::Next;
-use actix_web::{HttpResponse, ResponseError, web};
+use actix_web::{HttpResponse, ResponseError};
 
-use super::AppState;
-use super::csrf::{CookieRefused, StaleForm};
-use super::language;
-use super::pages;
-use super::pages::Action;
+use crate::signup::Submission;
 use crate::signup::{Said, Words};
+use crate::web::pages;
+use crate::web::pages::Action;
 use crate::wiki::WikiError;
 
 /// A cause the portal cannot read, kept as the error's source for the log.
@@ -56,6 +51,41 @@ pub enum PageError {
     ReportRefused,
     #[error("the record of sign-ups could not be read")]
     Record(#[source] sqlx::Error),
+}
+
+/// A form posted from the portal's own origin whose token is not the
+/// session's (the session expired or ended in another tab). Nothing of it
+/// is sent anywhere; only the sign-up form shows it again, as typed.
+#[derive(Debug)]
+pub struct StaleForm {
+    pub typed: Submission,
+    /// The browser sent no session cookie at all: it was cleared, or the
+    /// browser refused the one the form's page set (cookies blocked, or
+    /// third-party cookies blocked in a frame).
+    pub cookie_missing: Option<CookieRefused>,
+}
+
+/// A post without the session cookie, and where the browser can sign up if
+/// it refuses the cookie.
+#[derive(Debug)]
+pub struct CookieRefused {
+    /// The post came from inside a frame (`Sec-Fetch-Dest: iframe`): in a
+    /// tab of its own the portal is first-party, and its cookie is kept.
+    pub framed: bool,
+    /// The form was shown after an earlier post without the cookie.
+    pub again: bool,
+    /// The page the form was on (its query: `returnto`...), from the
+    /// same-origin `Referer`; `/` when unknown.
+    pub form_page: String,
+}
+
+impl CookieRefused {
+    /// Whether the browser surely refuses the cookie, rather than having
+    /// cleared it: it came without one again, or a frame (where blocking
+    /// is common) sent none.
+    pub fn surely(&self) -> bool {
+        self.framed || self.again
+    }
 }
 
 /// A moment as visitors of any language read it: `2026-03-07 09:00 (UTC+01:00)`.
@@ -187,7 +217,7 @@ impl PageError {
 
     /// The error's page in `words`; `first_visit` when the form page itself
     /// failed, where going "back to the form" would only show this again.
-    fn page(&self, site: super::pages::Site, words: &Words, first_visit: bool) -> HttpResponse {
+    pub fn page(&self, site: pages::Site, words: &Words, first_visit: bool) -> HttpResponse {
         let Description { status, title, text, mut action } = self.describe();
         if first_visit && action == Action::BackToForm {
             action = Action::TryAgain;
@@ -206,29 +236,6 @@ impl PageError {
     }
 }
 
-/// Draws an error's page again in the visitor's language (an error
-/// cannot see the request it answers; this can). Innermost, so the page
-/// gets every header the other layers add.
-pub async fn in_visitor_language(
-    req: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
-    let response = next.call(req).await?;
-    let redrawn = match (response.response().error(), response.request().app_data::<web::Data<AppState>>()) {
-        (Some(error), Some(state)) => error.as_error::<PageError>().map(|error| {
-            let request = response.request();
-            let words = state.languages.words(&language::of_request(request, state));
-            let first_visit = request.method() == Method::GET && request.path() == state.base;
-            error.page(state.site(), &words, first_visit)
-        }),
-        _ => None,
-    };
-    Ok(match redrawn {
-        Some(page) => response.into_response(page.map_into_right_body()),
-        None => response.map_into_left_body(),
-    })
-}
-
 impl ResponseError for PageError {
     fn status_code(&self) -> StatusCode {
         self.describe().status
@@ -239,7 +246,7 @@ impl ResponseError for PageError {
     fn error_response(&self) -> HttpResponse {
         self.log();
         let plain = crate::look::Look::default();
-        self.page(super::pages::Site { look: &plain, base: "/", wiki_name: String::new() }, &Words::default(), false)
+        self.page(pages::Site { look: &plain, base: "/", wiki_name: String::new() }, &Words::default(), false)
     }
 }
 

@@ -6,10 +6,16 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{CACHE_CONTROL, ContentType};
 use askama::Template;
 
-use super::csrf::{COOKIE_CHECK_FIELD, CSRF_FIELD};
-use super::request_id;
 use crate::look::Look;
 use crate::signup::{Detail, FieldView, FormView, Notice, SafeHtml, Said, WAY_BUTTON, Widget, Words};
+use crate::web::middleware::request_id;
+
+/// The hidden field every portal form carries.
+pub const CSRF_FIELD: &str = "wikisignup_csrf";
+
+/// A hidden field of a form shown after a post without the session
+/// cookie: posted without one again, the browser refuses the cookie.
+pub const COOKIE_CHECK_FIELD: &str = "wikisignup_cookie_check";
 
 /// Whose page it is: the event's look and who runs it, and the wiki that
 /// makes the accounts. Every page shows it (the header and footer of
@@ -62,11 +68,11 @@ pub struct FormPage<'a> {
     /// says so when posted (see `csrf`).
     pub cookie_check: bool,
     /// The script CAPTCHA's widget, when the form asks for one.
-    pub widget: Option<&'a super::script_captcha::WidgetView>,
+    pub widget: Option<&'a crate::web::handlers::script_captcha::WidgetView>,
     /// The page's words, in the visitor's language.
     pub words: &'a Words,
     /// The languages to switch to (`--languages`), if any.
-    pub switch: &'a [super::language::LanguageChoice],
+    pub switch: &'a [crate::web::languages::LanguageChoice],
 }
 
 /// The way on from a message page.

@@ -190,7 +190,7 @@ impl AppBuilder {
         let args = own.into_iter().chain(self.args);
         let mut settings = Settings::from_args(args).expect("test settings are valid");
         settings.session_secret = self.session_secret.map(|s| s.parse().expect("a valid session secret"));
-        settings.organizer = self.organizer;
+        settings.page.organizer = self.organizer;
         let app = Application::build(settings).await.expect("the portal starts");
         let address = format!("http://127.0.0.1:{}", app.port());
         let metrics_address = app.metrics_port().map(|port| format!("http://127.0.0.1:{port}"));

@@ -18,17 +18,11 @@ use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 use futures_util::future::LocalBoxFuture;
 use subtle::ConstantTimeEq;
 
-use super::AppState;
-use super::errors::PageError;
-use super::session::{SESSION_COOKIE, VisitorSession};
 use crate::signup::Submission;
-
-/// The hidden field every portal form carries.
-pub const CSRF_FIELD: &str = "wikisignup_csrf";
-
-/// A hidden field of a form shown after a post without the session
-/// cookie: posted without one again, the browser refuses the cookie.
-pub const COOKIE_CHECK_FIELD: &str = "wikisignup_cookie_check";
+use crate::web::errors::{CookieRefused, PageError, StaleForm};
+use crate::web::extractors::session::{SESSION_COOKIE, VisitorSession};
+use crate::web::pages::{COOKIE_CHECK_FIELD, CSRF_FIELD};
+use crate::web::state::AppState;
 
 /// More fields than any sign-up form has; a browser posting more is not
 /// posting one of ours.
@@ -36,41 +30,6 @@ const MAX_FIELDS: usize = 200;
 
 /// A form posted by a page of this session, without its CSRF field.
 pub struct VerifiedForm(pub Submission);
-
-/// A form posted from the portal's own origin whose token is not the
-/// session's (the session expired or ended in another tab). Nothing of it
-/// is sent anywhere; only the sign-up form shows it again, as typed.
-#[derive(Debug)]
-pub struct StaleForm {
-    pub typed: Submission,
-    /// The browser sent no session cookie at all: it was cleared, or the
-    /// browser refused the one the form's page set (cookies blocked, or
-    /// third-party cookies blocked in a frame).
-    pub cookie_missing: Option<CookieRefused>,
-}
-
-/// A post without the session cookie, and where the browser can sign up if
-/// it refuses the cookie.
-#[derive(Debug)]
-pub struct CookieRefused {
-    /// The post came from inside a frame (`Sec-Fetch-Dest: iframe`): in a
-    /// tab of its own the portal is first-party, and its cookie is kept.
-    pub framed: bool,
-    /// The form was shown after an earlier post without the cookie.
-    pub again: bool,
-    /// The page the form was on (its query: `returnto`...), from the
-    /// same-origin `Referer`; `/` when unknown.
-    pub form_page: String,
-}
-
-impl CookieRefused {
-    /// Whether the browser surely refuses the cookie, rather than having
-    /// cleared it: it came without one again, or a frame (where blocking
-    /// is common) sent none.
-    pub fn surely(&self) -> bool {
-        self.framed || self.again
-    }
-}
 
 impl FromRequest for VerifiedForm {
     type Error = PageError;

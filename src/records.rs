@@ -1,4 +1,4 @@
-//! Who signed up through each event: the event, the username, the wiki, the
+//! The record of accounts made: who signed up through each event: the event, the username, the wiki, the
 //! time, and how (directly or through an organiser's account). Never a
 //! password, an e-mail address or an IP address. Kept in a real database
 //! through sqlx: an SQLite file by default, PostgreSQL for several
@@ -8,6 +8,8 @@ use std::fmt;
 
 use sqlx::AnyPool;
 use sqlx::any::AnyPoolOptions;
+
+use crate::signup::Slug;
 
 /// The schema, one step at a time; each is applied once, in order, and
 /// recorded in `schema_migrations`. Plain SQL both databases take.
@@ -40,8 +42,8 @@ impl Via {
 
 /// One account made through an event.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Signup {
-    pub event: String,
+pub struct AccountRecord {
+    pub event: Slug,
     pub username: String,
     /// The wiki's api.php.
     pub wiki: String,
@@ -50,7 +52,7 @@ pub struct Signup {
     pub via: Via,
 }
 
-impl Signup {
+impl AccountRecord {
     /// The time, as people and spreadsheets read it: `2026-03-07 09:00:00 UTC`.
     pub fn when(&self) -> String {
         let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second] UTC");
@@ -102,22 +104,22 @@ impl DatabaseUrl {
 }
 
 /// The record of sign-ups, shared by every page of the portal.
-pub struct SignupRecord {
+pub struct AccountRecords {
     pool: AnyPool,
 }
 
-impl SignupRecord {
+impl AccountRecords {
     /// Opens the database and brings its tables up to date.
-    pub async fn open(url: &DatabaseUrl) -> Result<SignupRecord, sqlx::Error> {
+    pub async fn open(url: &DatabaseUrl) -> Result<AccountRecords, sqlx::Error> {
         sqlx::any::install_default_drivers();
         let pool = AnyPoolOptions::new().max_connections(4).connect(&url.to_open()).await?;
         migrate(&pool).await?;
-        Ok(SignupRecord { pool })
+        Ok(AccountRecords { pool })
     }
 
-    pub async fn record(&self, signup: &Signup) -> Result<(), sqlx::Error> {
+    pub async fn record(&self, signup: &AccountRecord) -> Result<(), sqlx::Error> {
         sqlx::query("INSERT INTO signups (event, username, wiki, created_at, via) VALUES ($1, $2, $3, $4, $5)")
-            .bind(&signup.event)
+            .bind(signup.event.as_str())
             .bind(&signup.username)
             .bind(&signup.wiki)
             .bind(signup.created_at)
@@ -128,18 +130,18 @@ impl SignupRecord {
     }
 
     /// The sign-ups of `event`, newest first.
-    pub async fn of_event(&self, event: &str) -> Result<Vec<Signup>, sqlx::Error> {
+    pub async fn of_event(&self, event: &Slug) -> Result<Vec<AccountRecord>, sqlx::Error> {
         let rows: Vec<(String, String, String, i64, String)> = sqlx::query_as(
             "SELECT event, username, wiki, created_at, via FROM signups WHERE event = $1 \
              ORDER BY created_at DESC, username DESC",
         )
-        .bind(event)
+        .bind(event.as_str())
         .fetch_all(&self.pool)
         .await?;
         Ok(rows
             .into_iter()
-            .map(|(event, username, wiki, created_at, via)| Signup {
-                event,
+            .map(|(_, username, wiki, created_at, via)| AccountRecord {
+                event: event.clone(),
                 username,
                 wiki,
                 created_at,
@@ -171,13 +173,10 @@ async fn migrate(pool: &AnyPool) -> Result<(), sqlx::Error> {
 
 /// `wikisignup report SLUG [--csv]`: the event's sign-ups on standard
 /// output, as the report page shows them (or as its CSV).
-pub async fn print_report(settings: &crate::config::Settings, slug: &str, as_csv: bool) -> anyhow::Result<()> {
-    if !settings.events.iter().any(|e| e.slug.as_str() == slug) {
-        anyhow::bail!("no event {slug:?} in the settings (give --config FILE)");
-    }
-    let record = SignupRecord::open(&settings.database)
+pub async fn print_report(database: &DatabaseUrl, slug: &Slug, as_csv: bool) -> anyhow::Result<()> {
+    let record = AccountRecords::open(database)
         .await
-        .map_err(|e| anyhow::anyhow!("cannot open the database of sign-ups ({:?}): {e}", settings.database))?;
+        .map_err(|e| anyhow::anyhow!("cannot open the database of sign-ups ({database:?}): {e}"))?;
     let signups = record.of_event(slug).await?;
     if as_csv {
         print!("{}", csv(&signups));
@@ -191,7 +190,7 @@ pub async fn print_report(settings: &crate::config::Settings, slug: &str, as_csv
 }
 
 /// The sign-ups as CSV, with a header row; fields quoted where needed.
-pub fn csv(signups: &[Signup]) -> String {
+pub fn csv(signups: &[AccountRecord]) -> String {
     let field = |value: &str| {
         // A leading = + - @ would be a formula to a spreadsheet.
         let value = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_owned() };
@@ -210,9 +209,9 @@ pub fn csv(signups: &[Signup]) -> String {
 mod tests {
     use super::*;
 
-    fn signup(username: &str, created_at: i64) -> Signup {
-        Signup {
-            event: "bangkok".into(),
+    fn signup(username: &str, created_at: i64) -> AccountRecord {
+        AccountRecord {
+            event: "bangkok".parse().unwrap(),
             username: username.into(),
             wiki: "https://th.wikipedia.org/w/api.php".into(),
             created_at,
@@ -224,14 +223,18 @@ mod tests {
     async fn an_sqlite_file_keeps_the_sign_ups_newest_first_across_openings() {
         let path = std::env::temp_dir().join(format!("wikisignup-record-{}.db", std::process::id()));
         let url: DatabaseUrl = format!("sqlite://{}", path.display()).parse().unwrap();
-        let record = SignupRecord::open(&url).await.unwrap();
+        let record = AccountRecords::open(&url).await.unwrap();
         record.record(&signup("Ada", 1_700_000_000)).await.unwrap();
         record.record(&signup("Grace", 1_700_000_100)).await.unwrap();
-        record.record(&Signup { event: "other".into(), ..signup("Linus", 1_700_000_200) }).await.unwrap();
+        record
+            .record(&AccountRecord { event: "other".parse().unwrap(), ..signup("Linus", 1_700_000_200) })
+            .await
+            .unwrap();
         drop(record);
         // Opened again (a restart): the migrations are not applied twice.
-        let again = SignupRecord::open(&url).await.unwrap();
-        let names: Vec<String> = again.of_event("bangkok").await.unwrap().into_iter().map(|s| s.username).collect();
+        let again = AccountRecords::open(&url).await.unwrap();
+        let names: Vec<String> =
+            again.of_event(&"bangkok".parse().unwrap()).await.unwrap().into_iter().map(|s| s.username).collect();
         assert_eq!(names, ["Grace", "Ada"]);
         std::fs::remove_file(path).unwrap();
     }

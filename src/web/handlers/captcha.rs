@@ -9,11 +9,11 @@
 use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use actix_web::{HttpResponse, web};
 
-use super::AppState;
-use super::client_ip::ClientIp;
-use super::errors::PageError;
-use super::language::VisitorLanguage;
-use super::session::VisitorSession;
+use crate::web::errors::PageError;
+use crate::web::extractors::client_ip::ClientIp;
+use crate::web::extractors::language::VisitorLanguage;
+use crate::web::extractors::session::VisitorSession;
+use crate::web::state::AppState;
 
 /// The route of the images, as `routes` registers it.
 pub const ROUTE: &str = "/captcha/{generation}/{index}";
@@ -32,14 +32,13 @@ pub async fn image(
 ) -> Result<HttpResponse, PageError> {
     let (generation, index) = path.into_inner();
     let flow = session.flow().ok_or(PageError::NotFound)?;
-    if image_route(&state.base, flow.generation, index) != format!("{}captcha/{generation}/{index}", state.base) {
-        return Err(PageError::NotFound);
-    }
-    let link = flow.images.get(index).ok_or(PageError::NotFound)?;
+    let asked = format!("{}captcha/{generation}/{index}", state.base);
+    let route = |generation, index| image_route(&state.base, generation, index);
+    let link = flow.image(index, route, &asked).ok_or(PageError::NotFound)?;
     let url = state.wiki.api().resolve_on_wiki(link).ok_or(PageError::NotFound)?;
 
     let image =
-        session.with_wiki(&state, client, &language, async |wiki| state.wiki.fetch_image(wiki, &url).await).await??;
+        session.with_wiki(&state, client, &language.0, async |wiki| state.wiki.fetch_image(wiki, &url).await).await??;
     Ok(HttpResponse::Ok()
         .insert_header((CONTENT_TYPE, image.content_type))
         .insert_header((CACHE_CONTROL, "private, no-store"))

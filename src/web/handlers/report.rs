@@ -11,11 +11,11 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::AppState;
-use super::errors::PageError;
-use super::pages::{self, Site};
+use crate::records::{AccountRecord, csv};
 use crate::signup::Words;
-use crate::signups::{Signup, csv};
+use crate::web::errors::PageError;
+use crate::web::pages::{self, Site};
+use crate::web::state::AppState;
 
 #[derive(Deserialize)]
 pub struct ReportQuery {
@@ -35,7 +35,7 @@ struct ReportPage<'a> {
     event: &'a str,
     /// The event's sign-up page, to pass on or project.
     signup_url: String,
-    signups: &'a [Signup],
+    signups: &'a [AccountRecord],
     csv_link: String,
     /// Seconds between the page's updates of itself.
     every: u32,
@@ -48,7 +48,7 @@ pub async fn report(state: web::Data<AppState>, query: web::Query<ReportQuery>) 
     if !token.admits(&query.token) {
         return Err(PageError::ReportRefused);
     }
-    let signups = state.signups.of_event(event).await.map_err(PageError::Record)?;
+    let signups = state.records.of_event(event).await.map_err(PageError::Record)?;
     let mut response = if query.format == "csv" {
         HttpResponse::Ok()
             .insert_header((CONTENT_TYPE, "text/csv; charset=utf-8"))
@@ -60,7 +60,7 @@ pub async fn report(state: web::Data<AppState>, query: web::Query<ReportQuery>) 
         let page = ReportPage {
             site: state.site(),
             words: Words::default(),
-            event: state.look.title.as_deref().unwrap_or(event),
+            event: state.look.title.as_deref().unwrap_or(event.as_str()),
             signup_url: state.public_url.as_str().to_owned(),
             signups: &signups,
             csv_link: csv_link.finish(),

@@ -2,19 +2,15 @@
 //! named. Secrets typed by the visitor (passwords) are never stored.
 
 use actix_session::Session;
-use actix_web::body::MessageBody;
-use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
-use actix_web::http::header::{HeaderValue, SET_COOKIE};
-use actix_web::middleware::Next;
+use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest};
 use serde::Serialize;
 
-use super::AppState;
-use super::client_ip::ClientIp;
-use super::errors::PageError;
-use super::language::VisitorLanguage;
 use crate::signup::flow::random_key;
-use crate::signup::{Campaign, Flow, PageTitle, Username};
+use crate::signup::{Campaign, Flow, LanguageCode, PageTitle, Username};
+use crate::web::errors::PageError;
+use crate::web::extractors::client_ip::ClientIp;
+use crate::web::state::AppState;
 use crate::wiki::{UpstreamSession, WikiError};
 
 const WIKI: &str = "wiki";
@@ -27,29 +23,6 @@ const LANGUAGE: &str = "uselang";
 
 /// The one cookie the portal sets.
 pub const SESSION_COOKIE: &str = "wikisignup";
-
-/// Marks the session cookie `Partitioned` (CHIPS): in a frame of another
-/// site, the browser keeps it for that embedding site only, never shared
-/// with the same portal framed elsewhere. (actix-web's cookie type has no
-/// such attribute yet.)
-pub async fn partition_cookie(
-    req: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let mut response = next.call(req).await?;
-    let headers = response.headers_mut();
-    let cookies: Vec<HeaderValue> = headers.get_all(SET_COOKIE).cloned().collect();
-    headers.remove(SET_COOKIE);
-    for cookie in cookies {
-        let ours = cookie.as_bytes().starts_with(format!("{SESSION_COOKIE}=").as_bytes());
-        let cookie = match cookie.to_str() {
-            Ok(text) if ours => HeaderValue::try_from(format!("{text}; Partitioned")).unwrap_or(cookie),
-            _ => cookie,
-        };
-        headers.append(SET_COOKIE, cookie);
-    }
-    Ok(response)
-}
 
 pub struct VisitorSession {
     session: Session,
@@ -79,15 +52,6 @@ impl FromRequest for VisitorSession {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         std::future::ready(Ok(VisitorSession::of(req)))
     }
-}
-
-/// Makes the calls of `wiki` calls for this visitor: in their language, and
-/// from their address where the wiki trusts the portal (`--forward-client-ip`).
-pub fn made_for(state: &AppState, client: ClientIp, language: &VisitorLanguage, wiki: &mut UpstreamSession) {
-    if state.event.forward_client_ip {
-        wiki.forward_for(client.0);
-    }
-    wiki.speak(&language.0);
 }
 
 impl VisitorSession {
@@ -130,11 +94,11 @@ impl VisitorSession {
         &self,
         state: &AppState,
         client: ClientIp,
-        language: &VisitorLanguage,
+        language: &LanguageCode,
         call: impl AsyncFn(&mut UpstreamSession) -> Result<T, WikiError>,
     ) -> Result<Result<T, WikiError>, PageError> {
         let forwarded = async |wiki: &mut UpstreamSession| {
-            made_for(state, client, language, wiki);
+            state.made_for(client.0, language, wiki);
             call(wiki).await
         };
         if let Some(organizer) = &state.event.organizer {
@@ -199,8 +163,8 @@ impl VisitorSession {
         self.get(LANGUAGE)
     }
 
-    pub fn set_language(&self, code: &str) -> Result<(), PageError> {
-        self.set(LANGUAGE, &code)
+    pub fn set_language(&self, code: &LanguageCode) -> Result<(), PageError> {
+        self.set(LANGUAGE, &code.as_str())
     }
 
     fn get<T: serde::de::DeserializeOwned>(&self, key: &str) -> Option<T> {

@@ -11,36 +11,30 @@
 use actix_web::http::StatusCode;
 use actix_web::http::header::{ACCEPT, CACHE_CONTROL, LOCATION};
 use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
-use rand::RngExt;
 use url::Url;
 
-use super::AppState;
-use super::captcha;
-use super::client_ip::ClientIp;
-use super::csrf::{StaleForm, VerifiedForm};
-use super::errors::PageError;
-use super::language::VisitorLanguage;
-use super::pages::{self, FormPage, WelcomePage};
-use super::request_id;
-use super::script_captcha;
-use super::session::VisitorSession;
+use crate::records::{AccountRecord, Via};
 use crate::signup::flow::{self, SignupClosed};
 use crate::signup::{
-    Campaign, EventCode, Flow, Next, Notice, PageTitle, Said, Stage, Submission, Submit, Username, Visit, Widget,
-    WindowState, Words,
+    Campaign, Closed, Flow, LanguageCode, Next, Notice, PageTitle, Said, Stage, Submission, Submit, Username, Visit,
+    Words,
 };
-use crate::signups::{Signup, Via};
+use crate::web::errors::{PageError, StaleForm};
+use crate::web::extractors::client_ip::ClientIp;
+use crate::web::extractors::csrf::VerifiedForm;
+use crate::web::extractors::language::VisitorLanguage;
+use crate::web::extractors::session::VisitorSession;
+use crate::web::handlers::captcha;
+use crate::web::handlers::script_captcha;
+use crate::web::middleware::request_id;
+use crate::web::pages::{self, FormPage, WelcomePage};
+use crate::web::state::AppState;
 use crate::wiki::types::CreateAccountResult;
 use crate::wiki::{CreateAccount, CreateStep};
 
 /// How recent an account must be to count as made by a try of the same
 /// visitor whose answer was lost.
 const UNSURE_WINDOW: std::time::Duration = std::time::Duration::from_secs(10 * 60);
-
-/// Fresh forms a client may load for each sign-up it may submit: a visitor
-/// reloads, goes back, opens a second tab; each fresh form costs the wiki a
-/// request and a session, so a flood of them is limited like submissions.
-pub const FORM_PAGES_PER_SUBMISSION: std::num::NonZeroU32 = std::num::NonZeroU32::new(6).unwrap();
 
 /// The query parameter of the return URL that names the visitor's flow.
 const RETURN_KEY: &str = "wikisignup_flow";
@@ -75,11 +69,11 @@ pub async fn show_form(
     sign_up_open(&state, &session).await?;
     match flow::visit(session.flow()) {
         Visit::Step { flow, notice } => {
-            show(&state, &session, &language, *flow, &Submission::default(), notice, StatusCode::OK, false)
+            show(&state, &session, &language.0, *flow, &Submission::default(), notice, StatusCode::OK, false)
         }
         Visit::Fresh { kept, notice } => {
-            client.take_turn(&state.form_pages)?;
-            fresh_form(&state, &session, client, &language, &kept, notice, false).await
+            client.take_turn(&state.limits.form_pages)?;
+            fresh_form(&state, &session, client, &language.0, &kept, notice, false).await
         }
     }
 }
@@ -106,7 +100,7 @@ pub async fn submit(
             // Without a cookie (cleared, or refused): the refilled form
             // marks itself, so that a second post without one is known for
             // a refusal rather than shown again, and again.
-            return fresh_form(&state, &session, client, &language, &typed, Some(notice), cookie_missing.is_some())
+            return fresh_form(&state, &session, client, &language.0, &typed, Some(notice), cookie_missing.is_some())
                 .await;
         }
         // A page of another site posted it: a blank form, never what it
@@ -115,7 +109,7 @@ pub async fn submit(
             let description = e.describe();
             let notice = Notice::trouble(description.title, description.text, request_id::current());
             let mut page =
-                fresh_form(&state, &session, client, &language, &Submission::default(), Some(notice), false).await?;
+                fresh_form(&state, &session, client, &language.0, &Submission::default(), Some(notice), false).await?;
             *page.status_mut() = description.status;
             return Ok(page);
         }
@@ -123,11 +117,11 @@ pub async fn submit(
     };
     sign_up_open(&state, &session).await?;
     // Before the wiki is asked anything; only genuine forms use a turn.
-    if let Err(e) = client.take_turn(&state.submissions) {
+    if let Err(e) = client.take_turn(&state.limits.submissions) {
         return match flow::form_to_show_again(session.flow()) {
             // The form as it was, filled in as it was.
             Some(flow) => {
-                let mut page = show_trouble(&state, &session, &language, flow, &submission, &e)?;
+                let mut page = show_trouble(&state, &session, &language.0, flow, &submission, &e)?;
                 e.add_retry_after(&mut page);
                 Ok(page)
             }
@@ -137,13 +131,13 @@ pub async fn submit(
     let (mut flow, params) = match flow::submit(session.flow(), &submission, &state.event.rules) {
         Submit::Send { flow, params } => (flow, params),
         Submit::Refill { notice } => {
-            return fresh_form(&state, &session, client, &language, &submission, Some(notice), false).await;
+            return fresh_form(&state, &session, client, &language.0, &submission, Some(notice), false).await;
         }
         Submit::Correct { flow, notice } => {
             return show(
                 &state,
                 &session,
-                &language,
+                &language.0,
                 flow,
                 &submission,
                 Some(notice),
@@ -162,7 +156,7 @@ pub async fn submit(
     };
     let call = CreateAccount { step, requests: &params.requests, fields: &params.fields };
     match session
-        .with_wiki(&state, client, &language, async |wiki| state.wiki.create_account(wiki, &call).await)
+        .with_wiki(&state, client, &language.0, async |wiki| state.wiki.create_account(wiki, &call).await)
         .await?
     {
         Ok(result) => {
@@ -173,7 +167,7 @@ pub async fn submit(
             if e.outcome_unknown() {
                 flow.answer_lost(&submission);
             }
-            show_trouble(&state, &session, &language, flow, &submission, &PageError::from(e))
+            show_trouble(&state, &session, &language.0, flow, &submission, &PageError::from(e))
         }
     }
 }
@@ -198,7 +192,7 @@ pub async fn provider_return(
     let params = crate::signup::create_params(&flow.spec, &returned);
     let call = CreateAccount { step: CreateStep::Continue, requests: &params.requests, fields: &params.fields };
     match session
-        .with_wiki(&state, client, &language, async |wiki| state.wiki.create_account(wiki, &call).await)
+        .with_wiki(&state, client, &language.0, async |wiki| state.wiki.create_account(wiki, &call).await)
         .await?
     {
         Ok(result) => follow(&state, &session, flow, result, provider_said).await,
@@ -251,7 +245,7 @@ pub async fn welcome(state: web::Data<AppState>, session: VisitorSession, langua
         return see_other(&state.base);
     };
     let login = login_url(&state, &session, Some(&username));
-    let password_mailed = state.event.rules.creator.as_ref().is_some_and(|c| c.mail_password);
+    let password_mailed = state.event.rules.passwords_mailed();
     let words = state.languages.words(&language.0);
     let page = WelcomePage {
         site: state.site(),
@@ -287,12 +281,12 @@ async fn follow(
              or ask the wiki for an exception"
         );
     }
-    let event = state.slug.as_deref().unwrap_or_default();
+    let event = state.slug.as_ref().map_or("", |slug| slug.as_str());
     state.metrics.outcomes.with_label_values(&[event, status, outcome.metric_code()]).inc();
     match flow.follow(outcome, provider_said) {
         Next::Welcome(username) => {
             tracing::info!("account created");
-            if state.event.max_accounts.is_some() {
+            if state.event.rules.counts_accounts() {
                 state.event.accounts.add_one().await.map_err(PageError::Counter)?;
             }
             record(state, &username).await;
@@ -330,25 +324,22 @@ pub async fn refresh_captcha(
     // No form under way (it expired): the form page starts a fresh one,
     // with a fresh image.
     let Some(mut flow) = session.flow() else { return Ok(see_other(&state.base)) };
-    client.take_turn(&state.form_pages)?;
-    let id = session.with_wiki(&state, client, &language, async |wiki| state.wiki.reload_captcha(wiki).await).await??;
+    client.take_turn(&state.limits.form_pages)?;
+    let id =
+        session.with_wiki(&state, client, &language.0, async |wiki| state.wiki.reload_captcha(wiki).await).await??;
     let (old_link, link) = flow.spec.new_captcha(&id).ok_or(PageError::NotFound)?;
+    let route = |generation, index| captcha::image_route(&state.base, generation, index);
     let wants_json = request.headers().get(ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("json"));
     if !wants_json {
         let notice = Notice::info(Said::portal("notice-new-image"));
-        return show(&state, &session, &language, flow, &typed, Some(notice), StatusCode::OK, false);
+        return show(&state, &session, &language.0, flow, &typed, Some(notice), StatusCode::OK, false);
     }
-    // The page's other images stay; this one gets a new link (and every
-    // link a new generation, so no browser shows the old image again).
-    let index = flow.images.iter().position(|shown| *shown == old_link).ok_or(PageError::NotFound)?;
-    flow.images[index] = link;
-    flow.generation = rand::rng().random();
+    let image = flow.replace_image(&old_link, link, route).ok_or(PageError::NotFound)?;
     session.set_flow(&flow)?;
     #[derive(serde::Serialize)]
     struct NewImage {
         image: String,
     }
-    let image = captcha::image_route(&state.base, flow.generation, index);
     Ok(HttpResponse::Ok().insert_header((CACHE_CONTROL, "no-store")).json(NewImage { image }))
 }
 
@@ -358,13 +349,13 @@ async fn fresh_form(
     state: &AppState,
     session: &VisitorSession,
     client: ClientIp,
-    language: &VisitorLanguage,
+    language: &LanguageCode,
     previous: &Submission,
     notice: Option<Notice>,
     cookie_check: bool,
 ) -> Result<HttpResponse, PageError> {
     let info = session.with_wiki(state, client, language, async |wiki| state.wiki.signup_info(wiki).await).await??;
-    state.languages.learn(&language.0, &info);
+    state.languages.learn(language, &info);
     let campaign = session.campaign();
     let (flow, previous) = flow::fresh(info.form, previous, &state.event.rules, campaign.as_ref())
         .map_err(|SignupClosed| PageError::SignupClosed)?;
@@ -376,7 +367,7 @@ async fn fresh_form(
 fn show(
     state: &AppState,
     session: &VisitorSession,
-    language: &VisitorLanguage,
+    language: &LanguageCode,
     mut flow: Flow,
     previous: &Submission,
     notice: Option<Notice>,
@@ -384,7 +375,7 @@ fn show(
     cookie_check: bool,
 ) -> Result<HttpResponse, PageError> {
     let mut view = flow.spec.view(previous, state.wiki.api().base());
-    let words = state.languages.words(&language.0);
+    let words = state.languages.words(language);
     view.in_words(&words, &state.wiki.api().index_url());
     // A CAPTCHA only its service's script can show: its widget, where the
     // operator enabled it, else the wiki's own page, which can show it.
@@ -395,17 +386,10 @@ fn show(
         },
         None => None,
     };
-    flow.generation = rand::rng().random();
-    flow.images.clear();
-    for field in view.all_fields_mut() {
-        if let Widget::Image { src } = &mut field.widget {
-            flow.images.push(std::mem::take(src));
-            *src = captcha::image_route(&state.base, flow.generation, flow.images.len() - 1);
-        }
-    }
+    flow.link_images(view.all_fields_mut(), |generation, index| captcha::image_route(&state.base, generation, index));
     let continuing = flow.stage == Stage::Continue;
-    if state.event.rules.event_code.is_some() && !continuing {
-        view.fields.insert(0, EventCode::field(previous, &words));
+    if !continuing {
+        state.event.rules.add_fields(&mut view, previous, &words);
     }
     let details = if continuing { flow.spec.details() } else { Vec::new() };
     session.set_flow(&flow)?;
@@ -424,11 +408,14 @@ fn show(
         cookie_check,
         widget: widget.as_ref(),
         words: &words,
-        switch: &state.languages.switch(&state.language_switch, &language.0),
+        switch: &state.languages.switch(&state.language_switch, language),
     };
     let mut response = pages::render(status, &page);
     if let Some(widget) = &widget {
-        let csp = super::content_security_policy(state.frame_ancestors.as_str(), Some(&widget.origins));
+        let csp = crate::web::middleware::security_headers::content_security_policy(
+            state.frame_ancestors.as_str(),
+            Some(&widget.origins),
+        );
         if let Ok(csp) = actix_web::http::header::HeaderValue::from_str(&csp) {
             response.headers_mut().insert(actix_web::http::header::CONTENT_SECURITY_POLICY, csp);
         }
@@ -450,7 +437,7 @@ fn hand_off(state: &AppState, session: &VisitorSession, words: &Words) -> HttpRe
 fn show_trouble(
     state: &AppState,
     session: &VisitorSession,
-    language: &VisitorLanguage,
+    language: &LanguageCode,
     flow: Flow,
     submission: &Submission,
     e: &PageError,
@@ -481,7 +468,7 @@ fn login_url(state: &AppState, session: &VisitorSession, username: Option<&Usern
 /// visit's `returnto`, `campaign` and language.
 fn wiki_signup_url(state: &AppState, session: &VisitorSession) -> Url {
     let (returnto, campaign) = (session.return_to().or_else(|| state.returnto.clone()), session.campaign());
-    let language = Some(state.wiki.language()).filter(|l| *l != "content");
+    let language = Some(state.language.as_str()).filter(|l| *l != "content");
     let carried = [
         returnto.as_ref().map(|page| ("returnto", page.as_str())),
         campaign.as_ref().map(|campaign| ("campaign", campaign.as_str())),
@@ -494,34 +481,33 @@ fn wiki_signup_url(state: &AppState, session: &VisitorSession) -> Url {
 /// does not fail the sign-up (the account exists): it is logged and counted.
 async fn record(state: &AppState, username: &Username) {
     let Some(event) = &state.slug else { return };
-    let signup = Signup {
+    let signup = AccountRecord {
         event: event.clone(),
         username: username.as_str().to_owned(),
         wiki: state.wiki.api().to_string(),
         created_at: time::OffsetDateTime::now_utc().unix_timestamp(),
         via: if state.event.organizer.is_some() { Via::Organizer } else { Via::Direct },
     };
-    if let Err(e) = state.signups.record(&signup).await {
-        tracing::error!(error = %e, event, "an account was made but could not be recorded for the event's report");
+    if let Err(e) = state.records.record(&signup).await {
+        tracing::error!(error = %e, event = event.as_str(), "an account was made but could not be recorded for the event's report");
         state.metrics.unrecorded.with_label_values(&[event.as_str()]).inc();
     }
 }
 
-/// Whether sign-up is open now: the event's time window and its account
-/// maximum (counted where the sessions live, shared by every instance).
+/// Whether sign-up is open now, as the event's rules say: its time window
+/// and its account maximum (counted where the sessions live, shared by
+/// every instance).
 async fn sign_up_open(state: &AppState, session: &VisitorSession) -> Result<(), PageError> {
-    match state.event.window.at(time::OffsetDateTime::now_utc()) {
-        WindowState::NotYet(opens) => return Err(PageError::NotOpenYet(opens)),
-        WindowState::Over(closed) => return Err(PageError::Over(closed)),
-        WindowState::Open => {}
-    }
-    if let Some(max) = state.event.max_accounts {
-        let made = state.event.accounts.made().await.map_err(PageError::Counter)?;
-        if made >= max {
-            return Err(PageError::AllAccountsMade { wiki_signup: wiki_signup_url(state, session).to_string() });
-        }
-    }
-    Ok(())
+    let rules = &state.event.rules;
+    let made = match rules.counts_accounts() {
+        true => Some(state.event.accounts.made().await.map_err(PageError::Counter)?),
+        false => None,
+    };
+    rules.open_at(time::OffsetDateTime::now_utc(), made).map_err(|closed| match closed {
+        Closed::NotYet(opens) => PageError::NotOpenYet(opens),
+        Closed::Over(closed) => PageError::Over(closed),
+        Closed::Full => PageError::AllAccountsMade { wiki_signup: wiki_signup_url(state, session).to_string() },
+    })
 }
 
 fn see_other(location: &str) -> HttpResponse {

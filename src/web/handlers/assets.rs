@@ -4,12 +4,12 @@
 use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use actix_web::{HttpResponse, web};
 
-use super::AppState;
-use super::errors::PageError;
+use crate::web::errors::PageError;
+use crate::web::state::AppState;
 
 const ASSETS: [(&str, &str, &str); 2] = [
-    ("style.css", "text/css; charset=utf-8", include_str!("../../static/style.css")),
-    ("signup.js", "text/javascript; charset=utf-8", include_str!("../../static/signup.js")),
+    ("style.css", "text/css; charset=utf-8", include_str!("../../../static/style.css")),
+    ("signup.js", "text/javascript; charset=utf-8", include_str!("../../../static/signup.js")),
 ];
 
 pub async fn asset(name: web::Path<String>) -> Result<HttpResponse, PageError> {

@@ -5,24 +5,17 @@
 //! wiki decides when the form is sent. Neither uses the visitor's wiki
 //! session; both answer JSON `{"problem": text or null}`.
 
-use std::num::NonZeroU32;
-
 use actix_web::http::header::CACHE_CONTROL;
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
-use super::AppState;
-use super::client_ip::ClientIp;
-use super::csrf::VerifiedForm;
-use super::errors::PageError;
-use super::language::VisitorLanguage;
-use super::session::made_for;
 use crate::signup::Advice;
+use crate::web::errors::PageError;
+use crate::web::extractors::client_ip::ClientIp;
+use crate::web::extractors::csrf::VerifiedForm;
+use crate::web::extractors::language::VisitorLanguage;
+use crate::web::state::AppState;
 use crate::wiki::{UpstreamSession, WikiError};
-
-/// Checks a client may make for each sign-up submission it may make: a
-/// visitor filling in a form asks several times (debounced by the script).
-pub const CHECKS_PER_SUBMISSION: NonZeroU32 = NonZeroU32::new(6).unwrap();
 
 #[derive(Deserialize)]
 pub struct NameQuery {
@@ -40,7 +33,7 @@ pub async fn check_username(
         Ok(name) => name,
         Err(advice) => return Ok(answer(&state, &language, &advice)),
     };
-    client.take_turn(&state.field_checks)?;
+    client.take_turn(&state.limits.field_checks)?;
     let user = state.wiki.username_availability(&mut asking(&state, client, &language), name.as_str()).await?;
     Ok(answer(&state, &language, &Advice::for_username(&user)))
 }
@@ -57,7 +50,7 @@ pub async fn check_password(
     if password.is_empty() {
         return Ok(answer(&state, &language, &Advice::Fine));
     }
-    client.take_turn(&state.field_checks)?;
+    client.take_turn(&state.limits.field_checks)?;
     let (username, email) = (typed.value("username").unwrap_or_default(), typed.value("email").unwrap_or_default());
     let mut asking = asking(&state, client, &language);
     match state.wiki.password_validity(&mut asking, password, username.trim(), email.trim()).await {
@@ -72,7 +65,7 @@ pub async fn check_password(
 /// A wiki session of no one, for a check made for this visitor.
 fn asking(state: &AppState, client: ClientIp, language: &VisitorLanguage) -> UpstreamSession {
     let mut session = UpstreamSession::default();
-    made_for(state, client, language, &mut session);
+    state.made_for(client.0, &language.0, &mut session);
     session
 }
 

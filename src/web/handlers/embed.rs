@@ -6,9 +6,9 @@ use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
-use super::AppState;
-use super::pages;
 use crate::signup::Words;
+use crate::web::pages;
+use crate::web::state::AppState;
 
 #[derive(Template)]
 #[template(path = "embed.html")]
@@ -19,14 +19,14 @@ struct EmbedPage<'a> {
     framed_by_others: bool,
     /// For organisers setting up their page: the portal's own English.
     words: Words,
-    site: super::pages::Site<'a>,
+    site: crate::web::pages::Site<'a>,
 }
 
 pub async fn script() -> HttpResponse {
     HttpResponse::Ok()
         .insert_header((CONTENT_TYPE, "text/javascript; charset=utf-8"))
         .insert_header((CACHE_CONTROL, "public, max-age=3600"))
-        .body(include_str!("../../static/embed.js"))
+        .body(include_str!("../../../static/embed.js"))
 }
 
 pub async fn help(state: web::Data<AppState>) -> HttpResponse {

@@ -1,0 +1,219 @@
+//! The settings: declared once (`declared.rs`), layered from the command
+//! line, the environment and the settings file (`layers.rs`), each value
+//! parsed into its type as it is read (`values.rs`) and checked together
+//! (`page.rs` for one sign-up page). An error names the setting.
+
+mod declared;
+mod layers;
+mod page;
+mod values;
+
+use std::error::Error as _;
+use std::net::SocketAddr;
+use std::num::NonZeroU64;
+use std::time::Duration;
+
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{CommandFactory, FromArgMatches};
+
+pub use declared::Command;
+pub use page::{OrganizerSettings, PageSettings};
+pub use values::{
+    CaptchaWidgetSettings, FrameAncestors, InRange, OneLine, PublicUrl, SessionSecret, SessionStoreSetting,
+    SettingError, TrustedProxies,
+};
+
+use crate::records::DatabaseUrl;
+use crate::signup::Slug;
+use declared::Declared;
+
+/// The settings, parsed and checked.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// What to do besides serving (`wikisignup report ...`), if anything.
+    pub command: Option<Command>,
+    pub listen: SocketAddr,
+    /// Given by the operator; without it, derived from the address the
+    /// portal is bound to (see [`Settings::public_url`]).
+    pub public_url: Option<PublicUrl>,
+    pub session_ttl: Duration,
+    pub max_sessions: NonZeroU64,
+    /// The bytes sessions held in memory may take in all.
+    pub session_memory_bytes: u64,
+    pub session_store: SessionStoreSetting,
+    pub log_json: bool,
+    pub trusted_proxies: TrustedProxies,
+    /// Where `/metrics` is served, if anywhere: never on the public listener.
+    pub metrics_listen: Option<SocketAddr>,
+    pub database: DatabaseUrl,
+    /// Signs and encrypts the session cookie; from the environment only
+    /// (`WIKISIGNUP_SESSION_SECRET`), so it stays out of files and process
+    /// listings.
+    pub session_secret: Option<SessionSecret>,
+    /// The portal's own sign-up page, at `/`.
+    pub page: PageSettings,
+    /// The events of the settings file (`[[event]]`), each with its own page
+    /// under `/e/SLUG/`.
+    pub events: Vec<EventSettings>,
+}
+
+/// An event: its slug (its pages are at `/e/SLUG/`) and its page's
+/// settings, wherever it was declared.
+#[derive(Debug, Clone)]
+pub struct EventSettings {
+    pub slug: Slug,
+    pub page: PageSettings,
+}
+
+/// A setting that could not be read, named as the file names it.
+#[derive(Debug, thiserror::Error)]
+#[error("invalid setting {setting}: {reason}")]
+pub struct ConfigError {
+    pub setting: String,
+    pub reason: String,
+}
+
+fn bad(setting: &str, reason: impl ToString) -> ConfigError {
+    ConfigError { setting: setting.to_owned(), reason: reason.to_string() }
+}
+
+/// The environment variable that holds the session secret.
+const SESSION_SECRET_VAR: &str = "WIKISIGNUP_SESSION_SECRET";
+
+impl Settings {
+    /// Reads the command line, the environment and the file they name.
+    /// `--help` and `--version` print and exit, as command-line tools do.
+    pub fn load() -> Result<Settings, ConfigError> {
+        Settings::from_args(std::env::args_os()).map_err(|e| e.or_exit())
+    }
+
+    /// Settings from arguments as on a command line (and the environment):
+    /// what tests use to start the real application.
+    pub fn from_args<I, T>(args: I) -> Result<Settings, LoadError>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        let mut args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+        let first = Declared::command().try_get_matches_from(&args).map_err(LoadError::from_clap)?;
+        let mut event_tables = Vec::new();
+        if let Some(path) = first.get_one::<std::path::PathBuf>("config") {
+            let file = layers::read_file(path)?;
+            args.extend(layers::file_arguments(path, &file.settings, &first)?.into_iter().map(Into::into));
+            event_tables = file.events;
+        }
+        let matches = Declared::command().try_get_matches_from(&args).map_err(LoadError::from_clap)?;
+        let declared = Declared::from_arg_matches(&matches).map_err(LoadError::from_clap)?;
+        let public_url = declared.public_url.clone().unwrap_or_else(|| bound_url(declared.listen));
+        let mut events: Vec<EventSettings> = Vec::new();
+        for (i, table) in event_tables.into_iter().enumerate() {
+            let (slug, args) = layers::event_table(i + 1, table, &matches)?;
+            let named = |key: &str| format!("event {}: {key}", slug.as_str());
+            if events.iter().any(|e| e.slug == slug) {
+                return Err(bad(&named("slug"), "is the slug of an earlier event too").into());
+            }
+            let page = PageSettings::checked(args, &public_url).map_err(|e| bad(&named(&e.setting), e.reason))?;
+            events.push(EventSettings { slug, page });
+        }
+        Ok(Settings { events, ..Settings::checked(declared, &public_url)? })
+    }
+
+    /// The portal's settings `declared`, checked together.
+    fn checked(declared: Declared, public_url: &PublicUrl) -> Result<Settings, ConfigError> {
+        let session_secret = match std::env::var(SESSION_SECRET_VAR) {
+            Ok(secret) if !secret.is_empty() => {
+                Some(secret.parse().map_err(|e: SettingError| bad(SESSION_SECRET_VAR, e))?)
+            }
+            _ => None,
+        };
+        Ok(Settings {
+            page: PageSettings::checked(declared.page, public_url)?,
+            command: declared.command,
+            listen: declared.listen,
+            public_url: declared.public_url,
+            session_ttl: Duration::from_secs(declared.session_ttl.0 * 60),
+            max_sessions: declared.max_sessions,
+            session_memory_bytes: declared.session_memory.0 << 20,
+            session_store: declared.session_store,
+            log_json: declared.log_json,
+            trusted_proxies: declared.trusted_proxies,
+            metrics_listen: declared.metrics_listen,
+            database: declared.database,
+            session_secret,
+            events: Vec::new(),
+        })
+    }
+
+    /// The portal's external base URL: the configured one, or that of the
+    /// address it is bound to (`bound`: the real port when `listen` asked
+    /// for port 0).
+    pub fn public_url(&self, bound: SocketAddr) -> PublicUrl {
+        self.public_url.clone().unwrap_or_else(|| bound_url(bound))
+    }
+
+    /// Whether any page (the portal's or an event's) may be framed by
+    /// other sites.
+    pub fn framed_by_other_sites(&self) -> bool {
+        std::iter::once(&self.page)
+            .chain(self.events.iter().map(|e| &e.page))
+            .any(|p| p.frame_ancestors.allows_other_sites())
+    }
+}
+
+/// The URL of a socket address the portal listens on.
+fn bound_url(bound: SocketAddr) -> PublicUrl {
+    format!("http://{bound}/").parse().expect("a socket address makes a valid URL")
+}
+
+/// Why settings could not be loaded: a bad setting, or a request for help
+/// or the version, which is no error.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error(transparent)]
+    Invalid(#[from] ConfigError),
+    #[error("{0}")]
+    Informational(clap::Error),
+}
+
+impl LoadError {
+    fn from_clap(e: clap::Error) -> LoadError {
+        if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+            return LoadError::Informational(e);
+        }
+        // "--listen <LISTEN>" names the setting `listen`.
+        let setting = match e.get(ContextKind::InvalidArg) {
+            Some(ContextValue::String(arg)) => {
+                arg.trim_start_matches('-').split([' ', '=']).next().unwrap_or_default().replace('-', "_")
+            }
+            _ => "command line".to_owned(),
+        };
+        let reason = match e.get(ContextKind::InvalidValue) {
+            Some(ContextValue::String(value)) => {
+                let why = e.source().map(|s| s.to_string()).unwrap_or_default();
+                format!("{value:?}: {why}")
+            }
+            _ => e.to_string().lines().next().unwrap_or_default().trim_start_matches("error: ").to_owned(),
+        };
+        LoadError::Invalid(bad(&setting, reason))
+    }
+
+    /// The bad setting, or, for `--help` and `--version`, the text printed
+    /// and a successful exit.
+    fn or_exit(self) -> ConfigError {
+        match self {
+            LoadError::Invalid(e) => e,
+            LoadError::Informational(e) => e.exit(),
+        }
+    }
+
+    /// The bad setting (tests).
+    pub fn setting(&self) -> &str {
+        match self {
+            LoadError::Invalid(e) => &e.setting,
+            LoadError::Informational(_) => "",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,115 @@
+//! What every handler of one sign-up page shares: the portal's own page
+//! at `/` or an event's at `/e/SLUG/`.
+
+use std::net::IpAddr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use super::languages::Languages;
+use super::limits::ClientLimits;
+use super::pages::Site;
+use crate::config::{CaptchaWidgetSettings, FrameAncestors, PublicUrl, TrustedProxies};
+use crate::look::Look;
+use crate::metrics::Metrics;
+use crate::records::{AccountRecords, ReportToken};
+use crate::session_store::AccountCount;
+use crate::signup::{EventRules, LanguageCode, PageTitle, Slug};
+use crate::wiki::{Organizer, UpstreamSession, WikiClient};
+
+pub struct AppState {
+    pub wiki: WikiClient,
+    /// Where this page is reached: the portal's address, or an event's
+    /// (`.../e/SLUG/`).
+    pub public_url: PublicUrl,
+    /// This page's path on the portal, ending in `/`: `/`, or `/e/SLUG/`.
+    /// Every link and redirect of the page starts with it, and its keys in
+    /// the visitor's session are kept apart by it.
+    pub base: String,
+    /// The event this page is for (`None` for the portal's own page).
+    pub slug: Option<Slug>,
+    /// The event's report is shown to whoever has this (none without it).
+    pub report_token: Option<ReportToken>,
+    /// Who signed up through each event; shared by every page.
+    pub records: Arc<AccountRecords>,
+    /// The sites that may frame the pages (CSP `frame-ancestors`).
+    pub frame_ancestors: FrameAncestors,
+    /// The wiki's host (and port), as shown to visitors: "on test.wikipedia.org".
+    pub wiki_host: String,
+    /// How often each client may make this page call the wiki.
+    pub limits: ClientLimits,
+    pub trusted_proxies: TrustedProxies,
+    pub metrics: Metrics,
+    pub readiness: Readiness,
+    pub event: EventSetup,
+    pub captcha_widgets: CaptchaWidgetSettings,
+    /// The page's own language (`--language`), for visitors who ask none.
+    pub language: LanguageCode,
+    /// The visitors' languages and the pages' words in each.
+    pub languages: Languages,
+    /// The languages of the page's switch (`--languages`).
+    pub language_switch: Vec<LanguageCode>,
+    /// How long a visitor's session, and so a sign-up under way, lasts.
+    pub session_ttl: Duration,
+    /// The page's look and who runs it.
+    pub look: Look,
+    /// The wiki page to go to after logging in, unless the link names one.
+    pub returnto: Option<PageTitle>,
+}
+
+/// What an event adds to the sign-up; all of it off by default.
+pub struct EventSetup {
+    /// The organiser's form, the event code, the window and the maximum,
+    /// as the domain applies them.
+    pub rules: EventRules,
+    /// Organizer mode: sign-ups made in this account's wiki session.
+    pub organizer: Option<Organizer>,
+    /// The accounts made, where a maximum needs them counted.
+    pub accounts: AccountCount,
+    /// Send each visitor's address to the wiki (`X-Forwarded-For`).
+    pub forward_client_ip: bool,
+}
+
+/// How long a readiness answer is reused: probes every second do not each
+/// cost the wiki a request.
+const READINESS_TTL: Duration = Duration::from_secs(5);
+
+/// The last readiness check: when, and whether the wiki answered.
+#[derive(Default)]
+pub struct Readiness(Mutex<Option<(Instant, bool)>>);
+
+impl Readiness {
+    /// The last answer, while it is fresh.
+    pub fn recent(&self) -> Option<bool> {
+        match *self.0.lock().expect("readiness lock") {
+            Some((at, ready)) if at.elapsed() < READINESS_TTL => Some(ready),
+            _ => None,
+        }
+    }
+
+    pub fn set(&self, ready: bool) {
+        *self.0.lock().expect("readiness lock") = Some((Instant::now(), ready));
+    }
+}
+
+impl AppState {
+    /// Whose the pages are: for their header and footer.
+    pub fn site(&self) -> Site<'_> {
+        Site { look: &self.look, base: &self.base, wiki_name: self.wiki_name() }
+    }
+
+    /// How pages name the wiki: its own name (`sitename`), or its host
+    /// until the wiki has said its name.
+    pub fn wiki_name(&self) -> String {
+        self.wiki.sitename().unwrap_or_else(|| self.wiki_host.clone())
+    }
+
+    /// Makes the calls of `wiki` calls for this visitor: in their
+    /// `language`, and from their address (`client`) where the wiki trusts
+    /// the portal (`--forward-client-ip`).
+    pub fn made_for(&self, client: IpAddr, language: &LanguageCode, wiki: &mut UpstreamSession) {
+        if self.event.forward_client_ip {
+            wiki.forward_for(client);
+        }
+        wiki.speak(language.as_str());
+    }
+}
