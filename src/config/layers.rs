@@ -10,7 +10,7 @@ use clap::parser::ValueSource;
 use clap::{ArgMatches, Args, Command, CommandFactory};
 
 use super::declared::{Declared, PageArgs};
-use super::{ConfigError, bad};
+use super::errors::{ConfigError, LoadError, bad};
 use crate::signup::Slug;
 
 /// A settings file: its top-level settings and its `[[event]]` tables.
@@ -114,9 +114,9 @@ pub(super) fn event_table(
     }
     let args = std::iter::once("wikisignup".to_owned())
         .chain(given.iter().map(|(key, value)| format!("--{}={value}", key.replace('_', "-"))));
-    let matches = command.try_get_matches_from(args).map_err(|e| match super::LoadError::from_clap(e) {
-        super::LoadError::Invalid(e) => bad(&named(&e.setting), e.reason),
-        super::LoadError::Informational(e) => bad(&named("?"), e),
+    let matches = command.try_get_matches_from(args).map_err(|e| match LoadError::from_clap(e) {
+        LoadError::Invalid(e) => bad(&named(&e.setting), e.reason),
+        LoadError::Informational(e) => bad(&named("?"), e),
     })?;
     let page = <PageArgs as clap::FromArgMatches>::from_arg_matches(&matches).map_err(|e| bad(&named("?"), e))?;
     Ok((slug, page))

@@ -1,22 +1,23 @@
 //! The settings: declared once (`declared.rs`), layered from the command
 //! line, the environment and the settings file (`layers.rs`), each value
 //! parsed into its type as it is read (`values.rs`) and checked together
-//! (`page.rs` for one sign-up page). An error names the setting.
+//! (`page.rs` for one sign-up page). An error names the setting
+//! (`errors.rs`).
 
 mod declared;
+mod errors;
 mod layers;
 mod page;
 mod values;
 
-use std::error::Error as _;
 use std::net::SocketAddr;
 use std::num::NonZeroU64;
 use std::time::Duration;
 
-use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{CommandFactory, FromArgMatches};
 
 pub use declared::Command;
+pub use errors::{ConfigError, LoadError};
 pub use page::{OrganizerSettings, PageSettings};
 pub use values::{
     CaptchaWidgetSettings, FrameAncestors, InRange, OneLine, PublicUrl, SessionSecret, SessionStoreSetting,
@@ -26,6 +27,7 @@ pub use values::{
 use crate::records::DatabaseUrl;
 use crate::signup::Slug;
 use declared::Declared;
+use errors::bad;
 
 /// The settings, parsed and checked.
 #[derive(Debug, Clone)]
@@ -63,18 +65,6 @@ pub struct Settings {
 pub struct EventSettings {
     pub slug: Slug,
     pub page: PageSettings,
-}
-
-/// A setting that could not be read, named as the file names it.
-#[derive(Debug, thiserror::Error)]
-#[error("invalid setting {setting}: {reason}")]
-pub struct ConfigError {
-    pub setting: String,
-    pub reason: String,
-}
-
-fn bad(setting: &str, reason: impl ToString) -> ConfigError {
-    ConfigError { setting: setting.to_owned(), reason: reason.to_string() }
 }
 
 /// The environment variable that holds the session secret.
@@ -163,56 +153,6 @@ impl Settings {
 /// The URL of a socket address the portal listens on.
 fn bound_url(bound: SocketAddr) -> PublicUrl {
     format!("http://{bound}/").parse().expect("a socket address makes a valid URL")
-}
-
-/// Why settings could not be loaded: a bad setting, or a request for help
-/// or the version, which is no error.
-#[derive(Debug, thiserror::Error)]
-pub enum LoadError {
-    #[error(transparent)]
-    Invalid(#[from] ConfigError),
-    #[error("{0}")]
-    Informational(clap::Error),
-}
-
-impl LoadError {
-    fn from_clap(e: clap::Error) -> LoadError {
-        if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
-            return LoadError::Informational(e);
-        }
-        // "--listen <LISTEN>" names the setting `listen`.
-        let setting = match e.get(ContextKind::InvalidArg) {
-            Some(ContextValue::String(arg)) => {
-                arg.trim_start_matches('-').split([' ', '=']).next().unwrap_or_default().replace('-', "_")
-            }
-            _ => "command line".to_owned(),
-        };
-        let reason = match e.get(ContextKind::InvalidValue) {
-            Some(ContextValue::String(value)) => {
-                let why = e.source().map(|s| s.to_string()).unwrap_or_default();
-                format!("{value:?}: {why}")
-            }
-            _ => e.to_string().lines().next().unwrap_or_default().trim_start_matches("error: ").to_owned(),
-        };
-        LoadError::Invalid(bad(&setting, reason))
-    }
-
-    /// The bad setting, or, for `--help` and `--version`, the text printed
-    /// and a successful exit.
-    fn or_exit(self) -> ConfigError {
-        match self {
-            LoadError::Invalid(e) => e,
-            LoadError::Informational(e) => e.exit(),
-        }
-    }
-
-    /// The bad setting (tests).
-    pub fn setting(&self) -> &str {
-        match self {
-            LoadError::Invalid(e) => &e.setting,
-            LoadError::Informational(_) => "",
-        }
-    }
 }
 
 #[cfg(test)]

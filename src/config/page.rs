@@ -5,8 +5,8 @@ use std::num::{NonZeroU32, NonZeroU64};
 use std::time::Duration;
 
 use super::declared::PageArgs;
+use super::errors::{ConfigError, bad};
 use super::values::{CaptchaWidgetSettings, FrameAncestors, OneLine, PublicUrl, is_loopback};
-use super::{ConfigError, bad};
 use crate::look::{Logo, Look};
 use crate::records::ReportToken;
 use crate::signup::{EventCode, LanguageCode, PageTitle, Window};

@@ -316,4 +316,22 @@ mod tests {
         assert_eq!(window.at(at("2026-03-07T17:00:00Z")), WindowState::Over(at("2026-03-07T17:00:00Z")));
         assert_eq!(Window::default().at(at("2026-03-07T12:00:00Z")), WindowState::Open);
     }
+
+    #[test]
+    fn an_event_is_open_inside_its_window_until_its_maximum_is_made() {
+        let at = |s: &str| OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).unwrap();
+        let window = Window::new(Some(at("2026-03-07T09:00:00Z")), Some(at("2026-03-07T18:00:00Z")));
+        let rules = EventRules::new(None, None, window, Some(40));
+        assert!(rules.counts_accounts());
+        assert_eq!(rules.open_at(at("2026-03-07T08:00:00Z"), Some(0)), Err(Closed::NotYet(at("2026-03-07T09:00:00Z"))));
+        assert_eq!(rules.open_at(at("2026-03-07T12:00:00Z"), Some(39)), Ok(()));
+        assert_eq!(rules.open_at(at("2026-03-07T12:00:00Z"), Some(40)), Err(Closed::Full));
+        assert_eq!(rules.open_at(at("2026-03-07T19:00:00Z"), Some(0)), Err(Closed::Over(at("2026-03-07T18:00:00Z"))));
+        let unlimited = EventRules::default();
+        assert!(!unlimited.counts_accounts() && !unlimited.passwords_mailed());
+        assert_eq!(unlimited.open_at(at("2026-03-07T12:00:00Z"), None), Ok(()));
+        assert!(unlimited.admits_code(&Submission::default()).is_ok());
+        let coded = EventRules::new(None, Some("quokka".parse().unwrap()), Window::default(), None);
+        assert!(coded.admits_code(&Submission::default()).is_err());
+    }
 }

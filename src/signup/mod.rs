@@ -14,6 +14,7 @@ mod html;
 mod language;
 mod outcome;
 mod page_title;
+mod params;
 mod submission;
 mod username;
 mod words;
@@ -29,7 +30,8 @@ pub use html::SafeHtml;
 pub use language::{Asked, LanguageCode, LanguageCodeError};
 pub use outcome::{Outcome, interpret};
 pub use page_title::{PageTitle, PageTitleError};
-pub use submission::{CreateParams, Submission, WAY_BUTTON, create_params};
+pub use params::{CreateParams, create_params};
+pub use submission::{Submission, WAY_BUTTON};
 pub use username::{Username, UsernameError};
 pub use words::{INTERFACE_MESSAGES, Said, Words};
 

@@ -9,9 +9,9 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use url::Url;
 
-use super::SafeHtml;
 use super::catalogue;
 use super::form::FormView;
+use super::html::SafeHtml;
 
 /// The interface messages the pages show, and MediaWiki's English for each.
 const MESSAGES: [(&str, &str); 28] = [
