@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use crate::helpers::{PASSWORD, Page, TestWiki, Visitor, spawn_app, unique_name};
+use crate::helpers::{PASSWORD, Page, TestWiki, Visitor, api_at, spawn_app, unique_name};
 
 /// Every word of the portal's own English sentences (`locales/en.ftl`),
 /// lowercase: ids, placeholders and plural selectors left out.
@@ -107,7 +107,7 @@ async fn a_thai_visitor_reads_no_english_of_the_portals_own() {
         assert_eq!(english_on(&error, &allowed), Vec::<String>::new(), "{path}: {}", error.html);
     }
     // The form page itself failing offers to try again, not to go "back".
-    let down = spawn_app("http://127.0.0.1:9/api.php").await;
+    let down = spawn_app(&api_at("127.0.0.1:9")).await;
     let error = Visitor::speaking(&down, "th").get("/").await;
     assert_eq!(error.status, 502, "{}", error.html);
     assert_eq!(error.attr("a.button", "href").as_deref(), Some(""), "{}", error.html);

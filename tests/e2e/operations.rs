@@ -5,9 +5,11 @@ use std::process::Stdio;
 use std::time::Duration;
 
 use wiremock::matchers::method;
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::{Mock, ResponseTemplate};
 
-use crate::helpers::{PASSWORD, TestWiki, Visitor, free_port, run_binary, run_binary_at, spawn_app, unique_name};
+use crate::helpers::{
+    PASSWORD, StubWiki, TestWiki, Visitor, api_at, free_port, run_binary, run_binary_at, spawn_app, unique_name,
+};
 
 fn quiet(command: &mut tokio::process::Command) {
     command.stdout(Stdio::null()).stderr(Stdio::null());
@@ -15,14 +17,14 @@ fn quiet(command: &mut tokio::process::Command) {
 
 #[tokio::test]
 async fn readiness_follows_the_wiki_and_spares_it() {
-    let stub = MockServer::start().await;
+    let stub = StubWiki::start().await;
     let site = serde_json::json!({"batchcomplete": true, "query": {"general": {"sitename": "Stub"}}});
     Mock::given(method("GET"))
         .respond_with(ResponseTemplate::new(200).set_body_json(site))
         .expect(1)
         .mount(&stub)
         .await;
-    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).await;
+    let app = spawn_app(&stub.api()).await;
     for _ in 0..3 {
         let response = reqwest::get(format!("{}/readyz", app.address)).await.unwrap();
         assert_eq!(response.status(), 200);
@@ -30,7 +32,7 @@ async fn readiness_follows_the_wiki_and_spares_it() {
     assert_eq!(reqwest::get(format!("{}/healthz", app.address)).await.unwrap().status(), 200);
     // Three probes, one request to the wiki (checked when `stub` drops).
 
-    let down = spawn_app(&format!("http://127.0.0.1:{}/api.php", free_port())).await;
+    let down = spawn_app(&api_at(format!("127.0.0.1:{}", free_port()))).await;
     assert_eq!(reqwest::get(format!("{}/readyz", down.address)).await.unwrap().status(), 503);
     assert_eq!(reqwest::get(format!("{}/healthz", down.address)).await.unwrap().status(), 200);
 }
@@ -78,7 +80,7 @@ async fn static_files_are_compressed_and_cached() {
 
 #[tokio::test]
 async fn sigterm_lets_a_sign_up_under_way_finish() {
-    let stub = MockServer::start().await;
+    let stub = StubWiki::start().await;
     let form = include_str!("../fixtures/plain-authmanagerinfo.json");
     Mock::given(method("GET"))
         .respond_with(ResponseTemplate::new(200).set_body_raw(form, "application/json"))
@@ -88,7 +90,7 @@ async fn sigterm_lets_a_sign_up_under_way_finish() {
     let slow = ResponseTemplate::new(200).set_body_json(pass).set_delay(Duration::from_millis(1000));
     Mock::given(method("POST")).respond_with(slow).mount(&stub).await;
 
-    let (mut portal, app) = run_binary(&format!("{}/w/api.php", stub.uri()), quiet).await;
+    let (mut portal, app) = run_binary(&stub.api(), quiet).await;
     let visitor = Visitor::stepwise(&app);
     let page = visitor.get("/").await;
     let typed = [("username", "Patient"), ("password", "Secret-1234"), ("retype", "Secret-1234")];
@@ -114,7 +116,7 @@ async fn sigterm_lets_a_sign_up_under_way_finish() {
 async fn the_binary_runs_alone_from_an_empty_directory() {
     // Templates and static files are inside the binary: a copy of it in an
     // empty directory serves complete pages.
-    let stub = MockServer::start().await;
+    let stub = StubWiki::start().await;
     let form = include_str!("../fixtures/plain-authmanagerinfo.json");
     Mock::given(method("GET"))
         .respond_with(ResponseTemplate::new(200).set_body_raw(form, "application/json"))
@@ -124,7 +126,7 @@ async fn the_binary_runs_alone_from_an_empty_directory() {
     std::fs::create_dir_all(&dir).unwrap();
     let binary = dir.join("wikisignup");
     std::fs::copy(env!("CARGO_BIN_EXE_wikisignup"), &binary).unwrap();
-    let (_portal, app) = run_binary_at(&binary, &format!("{}/w/api.php", stub.uri()), |c| {
+    let (_portal, app) = run_binary_at(&binary, &stub.api(), |c| {
         quiet(c.current_dir(&dir).env_clear());
     })
     .await;

@@ -5,15 +5,15 @@
 use std::process::Stdio;
 
 use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::{Mock, ResponseTemplate};
 
-use crate::helpers::{PASSWORD, TestWiki, Visitor, run_binary, spawn_app, unique_name};
+use crate::helpers::{PASSWORD, StubWiki, TestWiki, Visitor, run_binary, spawn_app, unique_name};
 
 /// A stub wiki showing `form` (an authmanagerinfo answer) and answering
 /// every createaccount with `on_submit`; `expected_posts` is checked when
 /// the stub is dropped.
-async fn stub_wiki(form: serde_json::Value, on_submit: serde_json::Value, expected_posts: u64) -> MockServer {
-    let stub = MockServer::start().await;
+async fn stub_wiki(form: serde_json::Value, on_submit: serde_json::Value, expected_posts: u64) -> StubWiki {
+    let stub = StubWiki::start().await;
     Mock::given(method("GET")).respond_with(ResponseTemplate::new(200).set_body_json(form)).mount(&stub).await;
     Mock::given(method("POST"))
         .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({ "createaccount": on_submit })))
@@ -35,7 +35,7 @@ fn fail(message: &str) -> serde_json::Value {
 #[tokio::test]
 async fn a_post_without_the_sessions_csrf_token_never_reaches_the_wiki() {
     let stub = stub_wiki(fixture("plain-authmanagerinfo.json"), fail("no"), 0).await;
-    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).await;
+    let app = spawn_app(&stub.api()).await;
     let visitor = Visitor::new(&app);
     let form = visitor.get("/").await;
     let typed = [("username", "Forged"), ("password", "Secret-1234"), ("retype", "Secret-1234")];
@@ -59,7 +59,7 @@ async fn a_post_without_the_sessions_csrf_token_never_reaches_the_wiki() {
 async fn a_post_from_another_site_is_refused_blank_and_uses_no_turn() {
     // One createaccount only: the visitor's own.
     let stub = stub_wiki(fixture("plain-authmanagerinfo.json"), fail("no"), 1).await;
-    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).args(&["--submissions-per-minute", "1"]).await;
+    let app = spawn_app(&stub.api()).args(&["--submissions-per-minute", "1"]).await;
     let visitor = Visitor::new(&app);
     let form = visitor.get("/").await;
     let planted =
@@ -95,7 +95,7 @@ async fn a_post_from_another_site_is_refused_blank_and_uses_no_turn() {
 #[tokio::test]
 async fn the_session_cookie_is_httponly_lax_secure_on_https_and_renewed_on_sign_up() {
     let stub = stub_wiki(fixture("plain-authmanagerinfo.json"), fail("no"), 1).await;
-    let api = format!("{}/w/api.php", stub.uri());
+    let api = stub.api();
     let app = spawn_app(&api).await;
     let http = reqwest::Client::new();
     let first = http.get(&app.address).send().await.unwrap();
@@ -127,7 +127,7 @@ async fn the_session_cookie_is_httponly_lax_secure_on_https_and_renewed_on_sign_
 #[tokio::test]
 async fn pages_carry_a_strict_content_security_policy() {
     let stub = stub_wiki(fixture("plain-authmanagerinfo.json"), fail("no"), 0).await;
-    let api = format!("{}/w/api.php", stub.uri());
+    let api = stub.api();
     for (args, ancestors) in [
         (vec![], "frame-ancestors 'self'"),
         (vec!["--frame-ancestors", "https://event.example"], "frame-ancestors https://event.example"),
@@ -162,7 +162,7 @@ async fn markup_from_the_wiki_is_shown_never_run() {
     }
     let message = r#"<img src=x onerror=alert(5)>Refused <a href="/wiki/Help" onclick="alert(6)">help</a>"#;
     let stub = stub_wiki(form, fail(message), 1).await;
-    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).await;
+    let app = spawn_app(&stub.api()).await;
     let visitor = Visitor::new(&app);
 
     let page = visitor.get("/").await;
@@ -202,10 +202,10 @@ async fn a_username_with_markup_is_refused_by_the_real_wiki_and_shown_as_text() 
 #[tokio::test]
 async fn captcha_images_come_only_from_the_wiki_origin() {
     // Another server, which the portal must never be made to fetch from.
-    let elsewhere = MockServer::start().await;
+    let elsewhere = StubWiki::start().await;
     Mock::given(method("GET")).respond_with(ResponseTemplate::new(200)).expect(0).mount(&elsewhere).await;
 
-    let wiki = MockServer::start().await;
+    let wiki = StubWiki::start().await;
     let links = [
         format!("{}/evil.png", elsewhere.uri()),
         format!("//{}/evil.png", elsewhere.address()),
@@ -240,7 +240,7 @@ async fn captcha_images_come_only_from_the_wiki_origin() {
         .mount(&wiki)
         .await;
 
-    let app = spawn_app(&format!("{}/w/api.php", wiki.uri())).await;
+    let app = spawn_app(&wiki.api()).await;
     let visitor = Visitor::new(&app);
     let page = visitor.get("/").await;
     let images = page.images();
@@ -259,7 +259,7 @@ async fn too_many_submissions_get_429_with_the_form_kept() {
     // Behind a trusted reverse proxy (the test itself, on 127.0.0.1), which
     // names each client in X-Forwarded-For.
     let args = ["--submissions-per-minute", "2", "--trusted-proxies", "127.0.0.1"];
-    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).args(&args).await;
+    let app = spawn_app(&stub.api()).args(&args).await;
     let visitor = Visitor::forwarded_for(&app, "198.51.100.1");
     let mut page = visitor.get("/").await;
     let typed =
@@ -332,7 +332,7 @@ async fn no_secret_reaches_the_log() {
 #[tokio::test]
 async fn oversized_forms_get_a_clear_page_and_never_reach_the_wiki() {
     let stub = stub_wiki(fixture("plain-authmanagerinfo.json"), fail("no"), 0).await;
-    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).await;
+    let app = spawn_app(&stub.api()).await;
     let visitor = Visitor::new(&app);
     let form = visitor.get("/").await;
     let token = form.csrf();
@@ -354,7 +354,7 @@ async fn oversized_forms_get_a_clear_page_and_never_reach_the_wiki() {
 #[tokio::test]
 async fn a_value_longer_than_the_wiki_takes_is_refused_with_the_form_as_typed() {
     let stub = stub_wiki(fixture("plain-authmanagerinfo.json"), fail("no"), 0).await;
-    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).await;
+    let app = spawn_app(&stub.api()).await;
     let visitor = Visitor::new(&app);
     let form = visitor.get("/").await;
     let long_name = "N".repeat(300);
@@ -370,7 +370,7 @@ async fn a_value_longer_than_the_wiki_takes_is_refused_with_the_form_as_typed() 
 #[tokio::test]
 async fn the_csrf_token_changes_with_the_session_id() {
     let stub = stub_wiki(fixture("plain-authmanagerinfo.json"), fail("no"), 1).await;
-    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).await;
+    let app = spawn_app(&stub.api()).await;
     let visitor = Visitor::new(&app);
     let form = visitor.get("/").await;
     let (old_cookie, old_token) = (visitor.session_cookie(), form.csrf());
@@ -386,7 +386,7 @@ async fn the_csrf_token_changes_with_the_session_id() {
 #[tokio::test]
 async fn a_link_with_returnto_twice_takes_the_first() {
     let stub = stub_wiki(fixture("plain-authmanagerinfo.json"), fail("no"), 0).await;
-    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).await;
+    let app = spawn_app(&stub.api()).await;
     let page = Visitor::new(&app).get("/?returnto=First_page&returnto=Second_page").await;
     assert_eq!(page.status, 200, "{}", page.html);
     let login = page.attr("p.login a", "href").unwrap();
@@ -407,7 +407,7 @@ async fn help_and_version_exit_zero_without_an_error() {
 #[tokio::test]
 async fn fresh_forms_are_limited_per_client_too() {
     let stub = stub_wiki(fixture("plain-authmanagerinfo.json"), fail("no"), 0).await;
-    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).args(&["--submissions-per-minute", "1"]).await;
+    let app = spawn_app(&stub.api()).args(&["--submissions-per-minute", "1"]).await;
     // Six fresh forms for the one submission a minute; each is a new
     // visitor (no cookie), as a flood would be.
     for _ in 0..6 {

@@ -2,9 +2,9 @@
 //! should never give (a REDIRECT to a non-http target), from stub wikis.
 
 use wiremock::matchers::{body_string_contains, method};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::{Mock, ResponseTemplate};
 
-use crate::helpers::{Visitor, spawn_app};
+use crate::helpers::{StubWiki, Visitor, spawn_app};
 
 fn form_answer(preserved_state: bool) -> ResponseTemplate {
     let mut info: serde_json::Value =
@@ -19,7 +19,7 @@ fn create_answer(answer: serde_json::Value) -> ResponseTemplate {
 
 #[tokio::test]
 async fn restart_brings_a_fresh_form_that_preserves_the_wikis_state() {
-    let stub = MockServer::start().await;
+    let stub = StubWiki::start().await;
     // First form: nothing preserved; after the RESTART, the wiki says it
     // kept state, which the next submission must ask to use.
     Mock::given(method("GET")).respond_with(form_answer(false)).up_to_n_times(1).with_priority(1).mount(&stub).await;
@@ -39,7 +39,7 @@ async fn restart_brings_a_fresh_form_that_preserves_the_wikis_state() {
         .mount(&stub)
         .await;
 
-    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).await;
+    let app = spawn_app(&stub.api()).await;
     let visitor = Visitor::new(&app);
     let form = visitor.get("/").await;
     let typed =
@@ -58,14 +58,14 @@ async fn restart_brings_a_fresh_form_that_preserves_the_wikis_state() {
 
 #[tokio::test]
 async fn a_redirect_to_a_non_http_target_is_not_followed() {
-    let stub = MockServer::start().await;
+    let stub = StubWiki::start().await;
     Mock::given(method("GET")).respond_with(form_answer(false)).mount(&stub).await;
     let redirect = serde_json::json!({"status": "REDIRECT", "redirecttarget": "javascript:alert(1)",
         "requests": [{"id": "X", "required": "required", "provider": "p", "metadata": [],
             "fields": {"code": {"type": "string", "label": "Code"}}}]});
     Mock::given(method("POST")).respond_with(create_answer(redirect)).mount(&stub).await;
 
-    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).await;
+    let app = spawn_app(&stub.api()).await;
     let visitor = Visitor::stepwise(&app);
     let form = visitor.get("/").await;
     let page =

@@ -5,9 +5,9 @@
 use std::time::Duration;
 
 use wiremock::matchers::{method, query_param};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::{Mock, ResponseTemplate};
 
-use crate::helpers::{Page, Visitor, spawn_app};
+use crate::helpers::{Page, StubWiki, Visitor, api_at, spawn_app};
 
 fn assert_error_page(page: &Page, status: u16) {
     assert_eq!(page.status, status, "{}", page.html);
@@ -16,44 +16,38 @@ fn assert_error_page(page: &Page, status: u16) {
     assert!(!page.html.contains("panicked") && !page.html.contains("at src/"), "{}", page.html);
 }
 
-async fn wiki_answering(response: ResponseTemplate) -> MockServer {
-    let stub = MockServer::start().await;
-    Mock::given(method("GET")).respond_with(response).mount(&stub).await;
-    stub
-}
-
 #[tokio::test]
 async fn an_unreachable_wiki_gives_502() {
     // A port nobody listens on: bound, then released.
     let port = crate::helpers::free_port();
-    let app = spawn_app(&format!("http://127.0.0.1:{port}/w/api.php")).await;
+    let app = spawn_app(&api_at(format!("127.0.0.1:{port}"))).await;
     assert_error_page(&Visitor::new(&app).get("/").await, 502);
 }
 
 #[tokio::test]
 async fn a_slow_wiki_gives_504() {
-    let stub = wiki_answering(ResponseTemplate::new(200).set_delay(Duration::from_secs(5))).await;
-    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).args(&["--upstream-timeout", "1"]).await;
+    let stub = StubWiki::answering(ResponseTemplate::new(200).set_delay(Duration::from_secs(5))).await;
+    let app = spawn_app(&stub.api()).args(&["--upstream-timeout", "1"]).await;
     assert_error_page(&Visitor::new(&app).get("/").await, 504);
 }
 
 #[tokio::test]
 async fn a_wiki_answering_500_gives_502_and_503_gives_503() {
-    let broken = wiki_answering(ResponseTemplate::new(500).set_body_string("<h1>Fatal error</h1>")).await;
-    let app = spawn_app(&format!("{}/w/api.php", broken.uri())).await;
+    let broken = StubWiki::answering(ResponseTemplate::new(500).set_body_string("<h1>Fatal error</h1>")).await;
+    let app = spawn_app(&broken.api()).await;
     let page = Visitor::new(&app).get("/").await;
     assert_error_page(&page, 502);
     assert!(!page.html.contains("Fatal error"), "the wiki's error page leaked through");
 
-    let busy = wiki_answering(ResponseTemplate::new(503)).await;
-    let app = spawn_app(&format!("{}/w/api.php", busy.uri())).await;
+    let busy = StubWiki::answering(ResponseTemplate::new(503)).await;
+    let app = spawn_app(&busy.api()).await;
     assert_error_page(&Visitor::new(&app).get("/").await, 503);
 }
 
 #[tokio::test]
 async fn a_wiki_answering_html_instead_of_json_gives_502() {
-    let stub = wiki_answering(ResponseTemplate::new(200).set_body_string("<!DOCTYPE html><p>Maintenance")).await;
-    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).await;
+    let stub = StubWiki::answering(ResponseTemplate::new(200).set_body_string("<!DOCTYPE html><p>Maintenance")).await;
+    let app = spawn_app(&stub.api()).await;
     assert_error_page(&Visitor::new(&app).get("/").await, 502);
 }
 
@@ -63,8 +57,8 @@ async fn a_wiki_that_refuses_account_creation_says_so() {
         "authmanagerinfo": {"canauthenticatenow": true, "cancreateaccounts": false, "canlinkaccounts": false,
             "haspreservedstate": false, "hasprimarypreservedstate": false, "preservedusername": "", "requests": []},
         "tokens": {"createaccounttoken": "+\\"}}});
-    let stub = wiki_answering(ResponseTemplate::new(200).set_body_json(body)).await;
-    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).await;
+    let stub = StubWiki::answering(ResponseTemplate::new(200).set_body_json(body)).await;
+    let app = spawn_app(&stub.api()).await;
     let page = Visitor::new(&app).get("/").await;
     assert_eq!(page.status, 403);
     assert!(page.text("main").contains("Account creation is disabled."), "{}", page.html);
@@ -73,8 +67,8 @@ async fn a_wiki_that_refuses_account_creation_says_so() {
 
 #[tokio::test]
 async fn the_portal_keeps_serving_after_upstream_trouble() {
-    let stub = MockServer::start().await;
-    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).await;
+    let stub = StubWiki::start().await;
+    let app = spawn_app(&stub.api()).await;
     let visitor = Visitor::new(&app);
     assert_error_page(&visitor.get("/").await, 502); // nothing mounted: the stub answers 404
     assert_eq!(visitor.get("/static/style.css").await.status, 200);
@@ -93,8 +87,8 @@ async fn the_portal_keeps_serving_after_upstream_trouble() {
 
 /// A stub wiki whose form is the real plain wiki's and whose
 /// `createaccount` answers `on_submit`.
-async fn wiki_failing_on_submit(on_submit: ResponseTemplate) -> MockServer {
-    let stub = MockServer::start().await;
+async fn wiki_failing_on_submit(on_submit: ResponseTemplate) -> StubWiki {
+    let stub = StubWiki::start().await;
     let form = include_str!("../fixtures/plain-authmanagerinfo.json");
     Mock::given(method("GET"))
         .respond_with(ResponseTemplate::new(200).set_body_raw(form, "application/json"))
@@ -119,7 +113,7 @@ async fn trouble_on_submit_shows_the_form_again_as_it_was_typed() {
     ];
     for (on_submit, status, words) in cases {
         let stub = wiki_failing_on_submit(on_submit).await;
-        let app = spawn_app(&format!("{}/w/api.php", stub.uri())).args(&["--upstream-timeout", "1"]).await;
+        let app = spawn_app(&stub.api()).args(&["--upstream-timeout", "1"]).await;
         let visitor = Visitor::new(&app);
         let form = visitor.get("/").await;
         let page = visitor
@@ -170,7 +164,7 @@ async fn wiki_cutting_answers_short() -> String {
             });
         }
     });
-    format!("http://{address}/w/api.php")
+    api_at(address)
 }
 
 #[tokio::test]
@@ -191,8 +185,8 @@ async fn a_connection_cut_mid_answer_gives_502_and_keeps_the_form() {
 /// A wiki whose first `createaccount` answer comes too late (the account
 /// is made, the answer lost); any later one says `userexists`; and
 /// `list=users` says the account was registered at `registered`.
-async fn wiki_losing_the_first_answer(registered: &str) -> MockServer {
-    let stub = MockServer::start().await;
+async fn wiki_losing_the_first_answer(registered: &str) -> StubWiki {
+    let stub = StubWiki::start().await;
     let form = include_str!("../fixtures/plain-authmanagerinfo.json");
     Mock::given(method("GET"))
         .and(query_param("list", "users"))
@@ -222,7 +216,7 @@ async fn wiki_losing_the_first_answer(registered: &str) -> MockServer {
 async fn a_retry_after_a_lost_answer_finds_the_account_it_made() {
     let now = time::OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap();
     let stub = wiki_losing_the_first_answer(&now).await;
-    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).args(&["--upstream-timeout", "1"]).await;
+    let app = spawn_app(&stub.api()).args(&["--upstream-timeout", "1"]).await;
     let visitor = Visitor::new(&app);
     let form = visitor.get("/").await;
     let typed = [("username", "Lost Answer"), ("password", "Secret-1234"), ("retype", "Secret-1234")];
@@ -236,7 +230,7 @@ async fn a_retry_after_a_lost_answer_finds_the_account_it_made() {
 #[tokio::test]
 async fn an_old_account_of_that_name_is_still_taken() {
     let stub = wiki_losing_the_first_answer("2020-01-01T00:00:00Z").await;
-    let app = spawn_app(&format!("{}/w/api.php", stub.uri())).args(&["--upstream-timeout", "1"]).await;
+    let app = spawn_app(&stub.api()).args(&["--upstream-timeout", "1"]).await;
     let visitor = Visitor::new(&app);
     let form = visitor.get("/").await;
     let typed = [("username", "Lost Answer"), ("password", "Secret-1234"), ("retype", "Secret-1234")];
@@ -280,7 +274,7 @@ async fn requests_to_the_wiki_in_flight_are_bounded() {
         }
     });
 
-    let app = spawn_app(&format!("http://{address}/w/api.php")).args(&["--upstream-concurrency", "2"]).await;
+    let app = spawn_app(&api_at(address)).args(&["--upstream-concurrency", "2"]).await;
     let visitors: Vec<Visitor> = (0..6).map(|_| Visitor::new(&app)).collect();
     let pages = futures_util::future::join_all(visitors.iter().map(|v| v.get("/"))).await;
     assert!(pages.iter().all(|p| p.status == 200), "a queued visitor was refused");

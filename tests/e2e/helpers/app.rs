@@ -1,0 +1,169 @@
+//! The portal under test: started in the test's process on a random port
+//! ([`spawn_app`]), or as the real binary ([`run_binary`]), each with a
+//! database of its own.
+
+use std::process::Command;
+use std::sync::OnceLock;
+
+use wikisignup::config::Settings;
+use wikisignup::startup::Application;
+
+use super::visitor::unique_name;
+
+/// The portal, running on a random port of 127.0.0.1.
+pub struct TestApp {
+    pub address: String,
+    /// `http://127.0.0.1:PORT` of `/metrics`, with `--metrics-listen`.
+    pub metrics_address: Option<String>,
+    pub handle: Option<actix_web::dev::ServerHandle>,
+}
+
+/// The portal on a random port of 127.0.0.1, against `wiki_api`: the one
+/// way tests start the application. Await it as it is, or set it up first:
+/// `spawn_app(api).args(&["--frame-ancestors", "..."]).await`.
+/// With `TEST_LOG=1` the application's log goes to the test's output.
+pub fn spawn_app(wiki_api: &str) -> AppBuilder {
+    AppBuilder { args: vec!["--wiki-api".into(), wiki_api.into()], session_secret: None, organizer: None }
+}
+
+pub struct AppBuilder {
+    args: Vec<String>,
+    session_secret: Option<&'static str>,
+    organizer: Option<wikisignup::config::OrganizerSettings>,
+}
+
+impl AppBuilder {
+    /// Command-line arguments, as an operator would give them.
+    pub fn args(mut self, args: &[&str]) -> AppBuilder {
+        self.args.extend(args.iter().map(|a| a.to_string()));
+        self
+    }
+
+    /// The session secret (an environment variable only, in production).
+    pub fn session_secret(mut self, secret: &'static str) -> AppBuilder {
+        self.session_secret = Some(secret);
+        self
+    }
+
+    /// Organizer mode with a bot password (`NAME@APP PASSWORD`, as
+    /// `tests/wiki/up --organizer` prints it); an environment variable in
+    /// production, which tests running side by side cannot share.
+    pub fn organizer(mut self, bot_password: &str, mail_password: bool) -> AppBuilder {
+        let (user, password) = bot_password.split_once(' ').expect("NAME@APP PASSWORD");
+        self.organizer = Some(wikisignup::config::OrganizerSettings {
+            credentials: wikisignup::wiki::OrganizerCredentials::BotPassword {
+                user: user.to_owned(),
+                password: password.to_owned(),
+            },
+            reason: Some(ORGANIZER_REASON.to_owned()),
+            mail_password,
+        });
+        self
+    }
+
+    async fn spawn(self) -> TestApp {
+        if std::env::var_os("TEST_LOG").is_some() {
+            wikisignup::telemetry::init_test_log();
+        }
+        let mut own = vec!["wikisignup".to_owned(), "--listen".to_owned(), "127.0.0.1:0".to_owned()];
+        if !self.args.iter().any(|a| a.starts_with("--database")) {
+            own.extend(["--database".to_owned(), scratch_database()]);
+        }
+        let args = own.into_iter().chain(self.args);
+        let mut settings = Settings::from_args(args).expect("test settings are valid");
+        settings.session_secret = self.session_secret.map(|s| s.parse().expect("a valid session secret"));
+        settings.page.organizer = self.organizer;
+        let app = Application::build(settings).await.expect("the portal starts");
+        let address = format!("http://127.0.0.1:{}", app.port());
+        let metrics_address = app.metrics_port().map(|port| format!("http://127.0.0.1:{port}"));
+        let handle = Some(app.handle());
+        tokio::spawn(app.run_until_stopped());
+        TestApp { address, metrics_address, handle }
+    }
+}
+
+impl std::future::IntoFuture for AppBuilder {
+    type Output = TestApp;
+    type IntoFuture = std::pin::Pin<Box<dyn std::future::Future<Output = TestApp>>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.spawn())
+    }
+}
+
+/// A PostgreSQL server for the tests that need one (`tests/postgres/up`,
+/// stopped when the tests end): a new database on it for each caller.
+pub fn postgres_database() -> String {
+    static SERVER: OnceLock<String> = OnceLock::new();
+    let server = SERVER.get_or_init(|| {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let out = Command::new(format!("{root}/tests/postgres/up"))
+            .args(["--watch", &std::process::id().to_string()])
+            .output()
+            .expect("tests/postgres/up runs");
+        assert!(out.status.success(), "tests/postgres/up failed:\n{}", String::from_utf8_lossy(&out.stderr));
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        stdout.lines().find_map(|l| l.strip_prefix("url=")).expect("a url").to_owned()
+    });
+    let name = unique_name("db").replace(' ', "_").to_lowercase();
+    psql(server, &format!("CREATE DATABASE {name}"));
+    let (base, _) = server.rsplit_once('/').unwrap();
+    format!("{base}/{name}")
+}
+
+/// Runs `sql` in the database at `url` (one `postgres_database` gave).
+pub fn psql(url: &str, sql: &str) {
+    let (server, database) = url.rsplit_once('/').unwrap();
+    let (host, port) = server.trim_start_matches("postgres://postgres@").split_once(':').unwrap();
+    let ran = Command::new("psql")
+        .args(["-h", host, "-p", port, "-U", "postgres", "-d", database, "-qc", sql])
+        .output()
+        .expect("psql runs");
+    assert!(ran.status.success(), "{sql}: {}", String::from_utf8_lossy(&ran.stderr));
+}
+
+/// A new SQLite file for an app's record of sign-ups, in the temporary
+/// directory (never the working tree).
+pub fn scratch_database() -> String {
+    let name = unique_name("signups").replace(' ', "-");
+    format!("sqlite://{}", std::env::temp_dir().join(format!("wikisignup-{name}.db")).display())
+}
+
+/// The reason the organizer mode of tests gives for each account.
+pub const ORGANIZER_REASON: &str = "Test edit-a-thon sign-up";
+
+/// A port free on 127.0.0.1 a moment ago.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// The real binary, as an operator starts it: `configure` adds arguments,
+/// environment and where its output goes; `--listen` is added here. Returns
+/// once it answers `/healthz`.
+pub async fn run_binary(
+    wiki_api: &str,
+    configure: impl FnOnce(&mut tokio::process::Command),
+) -> (tokio::process::Child, TestApp) {
+    run_binary_at(env!("CARGO_BIN_EXE_wikisignup").as_ref(), wiki_api, configure).await
+}
+
+pub async fn run_binary_at(
+    binary: &std::path::Path,
+    wiki_api: &str,
+    configure: impl FnOnce(&mut tokio::process::Command),
+) -> (tokio::process::Child, TestApp) {
+    let port = free_port();
+    let mut command = tokio::process::Command::new(binary);
+    command.args(["--wiki-api", wiki_api, "--listen", &format!("127.0.0.1:{port}")]).kill_on_drop(true);
+    command.env("WIKISIGNUP_DATABASE", scratch_database());
+    configure(&mut command);
+    let child = command.spawn().expect("the binary starts");
+    let address = format!("http://127.0.0.1:{port}");
+    for _ in 0..100 {
+        if reqwest::get(format!("{address}/healthz")).await.is_ok() {
+            return (child, TestApp { address, metrics_address: None, handle: None });
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("the binary did not answer on {address}");
+}
