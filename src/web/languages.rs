@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use crate::signup::{LanguageCode, Words};
 use crate::wiki::types::LanguageInfo;
-use crate::wiki::{SignupInfo, WikiClient};
+use crate::wiki::{FormPageInfo, WikiClient};
 
 /// How long what the wiki said of a language code is reused.
 const LANGUAGE_TTL: Duration = Duration::from_secs(3600);
@@ -70,7 +70,7 @@ impl Languages {
     }
 
     /// What a form page's answer said in `language`: its words, kept.
-    pub fn learn(&self, language: &LanguageCode, info: &SignupInfo) {
+    pub fn learn(&self, language: &LanguageCode, info: &FormPageInfo) {
         let (lang, rtl) = match self.known.get(language).flatten() {
             Some(known) => (known.bcp47, known.dir == "rtl"),
             // The portal's default: the wiki's own language, or as set.

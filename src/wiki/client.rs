@@ -28,7 +28,7 @@ const RASTER_TYPES: [&str; 4] = ["image/png", "image/jpeg", "image/gif", "image/
 
 /// What a form page needs of the wiki, from its one request.
 #[derive(Debug)]
-pub struct SignupInfo {
+pub struct FormPageInfo {
     pub form: AuthManagerInfo,
     /// The interface messages asked for, in the visitor's language, by key
     /// (those the wiki has).
@@ -85,7 +85,7 @@ pub struct ClientOptions {
 impl WikiClient {
     pub fn new(api: WikiApiUrl, options: ClientOptions) -> Result<Self, reqwest::Error> {
         let messages = options.interface_messages.join("|");
-        let signup_info_url = query_url(&api, &signup_info_query(&messages));
+        let signup_info_url = query_url(&api, &form_page_query(&messages));
         Ok(WikiClient {
             transport: Transport::new(options.transport)?,
             api,
@@ -112,7 +112,7 @@ impl WikiClient {
     /// The sign-up form's field descriptions, a create-account token and the
     /// pages' interface messages, in one request. The token is kept in
     /// `session`.
-    pub async fn signup_info(&self, session: &mut UpstreamSession) -> Result<SignupInfo, WikiError> {
+    pub async fn form_page(&self, session: &mut UpstreamSession) -> Result<FormPageInfo, WikiError> {
         let url = self.signup_info_url.clone();
         let response: QueryResponse = self.transport.get_json(session, url, "authmanagerinfo").await?;
         let query = api_result(response)?;
@@ -131,7 +131,7 @@ impl WikiClient {
         let form =
             query.authmanagerinfo.ok_or_else(|| WikiError::BadResponse("no authmanagerinfo in the answer".into()))?;
         let messages = query.allmessages.into_iter().filter_map(|m| Some((m.name, m.content?))).collect();
-        Ok(SignupInfo { form, messages, content_language })
+        Ok(FormPageInfo { form, messages, content_language })
     }
 
     /// Which of `codes` the wiki speaks, each with its BCP 47 tag and
@@ -335,7 +335,7 @@ fn query_url(api: &WikiApiUrl, query: &[(&str, &str)]) -> Url {
 
 /// The form page's request: field descriptions, a create-account token and
 /// whether the wiki is writable, in one.
-fn signup_info_query(messages: &str) -> [(&str, &str); 8] {
+fn form_page_query(messages: &str) -> [(&str, &str); 8] {
     [
         ("action", "query"),
         // siteinfo: a read-only wiki is said up front, not after the

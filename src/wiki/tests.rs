@@ -99,7 +99,7 @@ async fn a_read_only_wiki_says_so_with_its_reason_on_the_form_request() {
         .mount(&server)
         .await;
     let wiki = client(&server, Duration::from_secs(5)).await;
-    let error = wiki.signup_info(&mut UpstreamSession::default()).await.unwrap_err();
+    let error = wiki.form_page(&mut UpstreamSession::default()).await.unwrap_err();
     assert!(matches!(&error, WikiError::ReadOnly { reason } if reason == "Database upgrade"), "{error:?}");
 }
 

@@ -354,7 +354,7 @@ async fn fresh_form(
     notice: Option<Notice>,
     cookie_check: bool,
 ) -> Result<HttpResponse, PageError> {
-    let info = session.with_wiki(state, client, language, async |wiki| state.wiki.signup_info(wiki).await).await??;
+    let info = session.with_wiki(state, client, language, async |wiki| state.wiki.form_page(wiki).await).await??;
     state.languages.learn(language, &info);
     let campaign = session.campaign();
     let (flow, previous) = flow::fresh(info.form, previous, &state.event.rules, campaign.as_ref())
