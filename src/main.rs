@@ -15,6 +15,10 @@ async fn main() -> ExitCode {
     };
     match settings.command.clone() {
         Some(Command::Report { slug, csv }) => report(&settings, &slug, csv).await,
+        Some(Command::Token) => {
+            println!("{}", wikisignup::records::ReportToken::generate().expose());
+            ExitCode::SUCCESS
+        }
         None => serve(settings).await,
     }
 }

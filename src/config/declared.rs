@@ -75,6 +75,8 @@ pub enum Command {
         #[arg(long)]
         csv: bool,
     },
+    /// Print a fresh report token (24 random bytes as hex) for an event's report_token
+    Token,
 }
 
 /// The settings of one sign-up page: the portal's own at `/`, and each

@@ -75,6 +75,14 @@ fn page_command() -> Command {
     PageArgs::augment_args(Command::new("wikisignup"))
 }
 
+/// An event as its `[[event]]` table gives it.
+pub(super) struct EventTable {
+    pub slug: Slug,
+    pub page: PageArgs,
+    /// The table gives its own `report_token`, rather than inheriting one.
+    pub own_report_token: bool,
+}
+
 /// An `[[event]]` table's page settings: the portal's (`portal`: as given
 /// on the command line and in the file; the environment applies by
 /// itself), with what the table says instead. A bad one is named by the
@@ -83,7 +91,7 @@ pub(super) fn event_table(
     number: usize,
     mut table: toml::Table,
     portal: &ArgMatches,
-) -> Result<(Slug, PageArgs), ConfigError> {
+) -> Result<EventTable, ConfigError> {
     let slug = match table.remove("slug") {
         Some(toml::Value::String(s)) => s.parse::<Slug>().map_err(|e| bad(&format!("event {number}: slug"), e))?,
         _ => return Err(bad(&format!("event {number}: slug"), "is missing: each event needs a slug")),
@@ -119,5 +127,6 @@ pub(super) fn event_table(
         LoadError::Informational(e) => bad(&named("?"), e),
     })?;
     let page = <PageArgs as clap::FromArgMatches>::from_arg_matches(&matches).map_err(|e| bad(&named("?"), e))?;
-    Ok((slug, page))
+    let own_report_token = table.contains_key("report_token");
+    Ok(EventTable { slug, page, own_report_token })
 }

@@ -97,12 +97,29 @@ impl Settings {
         let public_url = declared.public_url.clone().unwrap_or_else(|| bound_url(declared.listen));
         let mut events: Vec<EventSettings> = Vec::new();
         for (i, table) in event_tables.into_iter().enumerate() {
-            let (slug, args) = layers::event_table(i + 1, table, &matches)?;
+            let layers::EventTable { slug, page, own_report_token } = layers::event_table(i + 1, table, &matches)?;
             let named = |key: &str| format!("event {}: {key}", slug.as_str());
             if events.iter().any(|e| e.slug == slug) {
                 return Err(bad(&named("slug"), "is the slug of an earlier event too").into());
             }
-            let page = PageSettings::checked(args, &public_url).map_err(|e| bad(&named(&e.setting), e.reason))?;
+            if page.report_token.is_some() && !own_report_token {
+                return Err(bad(
+                    &named("report_token"),
+                    "is the portal's, which every event without its own would share: give each [[event]] a \
+                     report_token of its own (`wikisignup token` prints one)",
+                )
+                .into());
+            }
+            let page = PageSettings::checked(page, &public_url).map_err(|e| bad(&named(&e.setting), e.reason))?;
+            if let Some(twin) =
+                events.iter().find(|e| e.page.report_token.is_some() && e.page.report_token == page.report_token)
+            {
+                return Err(bad(
+                    &named("report_token"),
+                    format!("is event {}'s too: one token would open both reports; give each its own", twin.slug),
+                )
+                .into());
+            }
             events.push(EventSettings { slug, page });
         }
         Ok(Settings { events, ..Settings::checked(declared, &public_url)? })

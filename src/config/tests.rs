@@ -273,3 +273,27 @@ fn the_readme_lists_every_setting_as_help_does() {
         }
     }
 }
+
+#[test]
+fn each_event_has_a_report_token_of_its_own_and_a_strong_one() {
+    let (a, b) = ("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b", "2c26b46b68ffc68ff99b453c1d30413413422d70");
+    let two = |first: &str, second: &str| {
+        format!("[[event]]\nslug = \"one\"\n{first}\n[[event]]\nslug = \"two\"\n{second}\n")
+    };
+    let own = with_file("tokens", &two(&format!("report_token = \"{a}\""), &format!("report_token = \"{b}\"")), &[]);
+    assert!(own.unwrap().events.iter().all(|e| e.page.report_token.is_some()));
+    let shared = with_file("tokens", &two(&format!("report_token = \"{a}\""), &format!("report_token = \"{a}\"")), &[]);
+    let err = shared.unwrap_err().to_string();
+    assert!(err.contains("event two: report_token: is event one's too"), "{err}");
+    let inherited = with_file("tokens", &format!("report_token = \"{a}\"\n{}", two("", "")), &[]);
+    let err = inherited.unwrap_err().to_string();
+    assert!(err.contains("event one: report_token: is the portal's"), "{err}");
+    let weak = with_file("tokens", &two(&format!("report_token = \"{}\"", "A".repeat(32)), ""), &[]);
+    assert_eq!(weak.unwrap_err().setting(), "event one: report_token");
+}
+
+#[test]
+fn token_prints_a_fresh_report_token() {
+    let s = settings(&["token"]).unwrap();
+    assert!(matches!(s.command, Some(Command::Token)));
+}

@@ -207,6 +207,27 @@ async fn report_on(database: String) {
     std::fs::remove_file(file).unwrap();
 }
 
+#[test]
+fn wikisignup_token_prints_a_report_token_the_settings_take() {
+    let run = || std::process::Command::new(env!("CARGO_BIN_EXE_wikisignup")).arg("token").output().unwrap();
+    let (first, second) = (run(), run());
+    assert!(first.status.success());
+    let token = String::from_utf8(first.stdout).unwrap().trim().to_owned();
+    assert_ne!(token, String::from_utf8(second.stdout).unwrap().trim(), "the same token twice");
+    assert!(token.len() >= 32 && token.chars().all(|c| c.is_ascii_hexdigit()), "{token}");
+    let taken = std::process::Command::new(env!("CARGO_BIN_EXE_wikisignup"))
+        .args(["--report-token", &token, "token"])
+        .output()
+        .unwrap();
+    assert!(taken.status.success(), "{}", String::from_utf8_lossy(&taken.stderr));
+    let weak = std::process::Command::new(env!("CARGO_BIN_EXE_wikisignup"))
+        .args(["--report-token", &"A".repeat(32), "token"])
+        .output()
+        .unwrap();
+    let refusal = String::from_utf8(weak.stderr).unwrap();
+    assert!(!weak.status.success() && refusal.contains("report_token"), "{refusal}");
+}
+
 /// Draws the QR code's SVG (dark rectangles `M{x} {y}h{w}v{h}...` on a
 /// light ground, as the portal draws it) and reads it with a QR decoder.
 fn decode_qr_svg(svg: &str) -> String {
