@@ -211,7 +211,9 @@ async fn page_state(
         None => settings.wiki_api.as_url().host_str().unwrap_or_default().to_owned(),
     };
     let event = event_setup(settings, shared.settings, &public_url).await?;
+    let frame_origins = settings.frame_ancestors.origins(&public_url.origin()).join(" ");
     let state = AppState {
+        frame_origins,
         wiki,
         public_url,
         base: slug.map_or_else(|| "/".to_owned(), |slug| format!("/e/{slug}/")),

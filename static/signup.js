@@ -144,24 +144,35 @@ function compareRetyped(password, retype) {
 // that an account was created (the username only), so the site can resize
 // the frame and thank the person. Only sites named in frame-ancestors can
 // frame the portal; where the browser names the framing origin, the
-// messages go to it alone.
+// messages go to it alone; where it does not (Firefox), one message goes to
+// each origin frame-ancestors names, which only the framing page of that
+// origin receives. Never to all origins.
 function tellTheFramingPage() {
   document.documentElement.classList.add("framed");
-  var ancestors = window.location.ancestorOrigins;
-  var target = ancestors && ancestors.length ? ancestors[0] : "*";
+  var targets = frameTargets(window.location.ancestorOrigins);
+  var tell = function (message) {
+    targets.forEach(function (target) { window.parent.postMessage(message, target); });
+  };
   var main = document.querySelector("main");
   var lastHeight = 0;
   var tellHeight = function () {
     var height = Math.ceil(main.getBoundingClientRect().bottom + window.scrollY);
     if (height === lastHeight) return;
     lastHeight = height;
-    window.parent.postMessage({ type: "wikisignup:height", height: height }, target);
+    tell({ type: "wikisignup:height", height: height });
   };
   if (window.ResizeObserver) new ResizeObserver(tellHeight).observe(main);
   window.addEventListener("load", tellHeight);
   tellHeight();
   var created = document.body.dataset.created;
-  if (created) window.parent.postMessage({ type: "wikisignup:created", username: created }, target);
+  if (created) tell({ type: "wikisignup:created", username: created });
+}
+
+// The origins the frame's messages go to: the framing page's, as the browser
+// names it (`ancestors`), else every origin the page may be framed by.
+function frameTargets(ancestors) {
+  if (ancestors && ancestors.length) return [ancestors[0]];
+  return (document.body.dataset.frameOrigins || "").split(" ").filter(Boolean);
 }
 
 // The CAPTCHA's "Refresh" redraws the whole form without this script; with

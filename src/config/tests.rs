@@ -297,3 +297,14 @@ fn token_prints_a_fresh_report_token() {
     let s = settings(&["token"]).unwrap();
     assert!(matches!(s.command, Some(Command::Token)));
 }
+
+#[test]
+fn the_origins_that_may_frame_the_pages_are_written_out_never_as_a_wildcard() {
+    let ancestors: FrameAncestors =
+        "'self' https://event.example/page http://127.0.0.1:8080 https://*.example.org https: 'none'".parse().unwrap();
+    assert_eq!(
+        ancestors.origins("https://signup.example"),
+        ["https://signup.example", "https://event.example", "http://127.0.0.1:8080"]
+    );
+    assert!("https://*.example.org".parse::<FrameAncestors>().unwrap().origins("https://signup.example").is_empty());
+}

@@ -263,6 +263,25 @@ impl FrameAncestors {
     pub fn allows_other_sites(&self) -> bool {
         self.0.split(' ').any(|source| source != "'self'" && source != "'none'")
     }
+
+    /// The origins that may frame the pages, written out (`'self'` as
+    /// `own`, the portal's origin): where the pages' script may send its
+    /// messages when the browser does not name the framing page. Sources
+    /// that are no one origin (`https:`, `https://*.example.org`) are left
+    /// out: a message is never sent to `*`.
+    pub fn origins(&self, own: &str) -> Vec<String> {
+        self.0
+            .split(' ')
+            .filter_map(|source| match source {
+                "'self'" => Some(own.to_owned()),
+                _ if source.contains('*') || source.starts_with('\'') => None,
+                _ => Url::parse(source)
+                    .ok()
+                    .filter(|url| matches!(url.scheme(), "http" | "https") && url.host().is_some())
+                    .map(|url| url.origin().ascii_serialization()),
+            })
+            .collect()
+    }
 }
 
 /// The session secret: at least 32 bytes, never printed.

@@ -246,7 +246,11 @@ impl ResponseError for PageError {
     fn error_response(&self) -> HttpResponse {
         self.log();
         let plain = crate::look::Look::default();
-        self.page(pages::Site { look: &plain, base: "/", wiki_name: String::new() }, &Words::default(), false)
+        self.page(
+            pages::Site { look: &plain, base: "/", wiki_name: String::new(), frame_origins: "" },
+            &Words::default(),
+            false,
+        )
     }
 }
 

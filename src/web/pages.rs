@@ -26,6 +26,9 @@ pub struct Site<'a> {
     pub base: &'a str,
     /// The wiki by its own name (`sitename`).
     pub wiki_name: String,
+    /// The origins that may frame the page, space-separated: where its
+    /// script sends messages when the browser does not say who frames it.
+    pub frame_origins: &'a str,
 }
 
 impl Site<'_> {

@@ -33,6 +33,8 @@ pub struct AppState {
     pub records: Arc<AccountRecords>,
     /// The sites that may frame the pages (CSP `frame-ancestors`).
     pub frame_ancestors: FrameAncestors,
+    /// Their origins written out, space-separated (see [`FrameAncestors::origins`]).
+    pub frame_origins: String,
     /// The wiki's host (and port), as shown to visitors: "on test.wikipedia.org".
     pub wiki_host: String,
     /// How often each client may make this page call the wiki.
@@ -94,7 +96,7 @@ impl Readiness {
 impl AppState {
     /// Whose the pages are: for their header and footer.
     pub fn site(&self) -> Site<'_> {
-        Site { look: &self.look, base: &self.base, wiki_name: self.wiki_name() }
+        Site { look: &self.look, base: &self.base, wiki_name: self.wiki_name(), frame_origins: &self.frame_origins }
     }
 
     /// How pages name the wiki: its own name (`sitename`), or its host

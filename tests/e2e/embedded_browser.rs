@@ -268,3 +268,25 @@ async fn a_browser_that_blocks_the_frames_cookie_is_offered_a_new_tab_that_works
     assert!(wiki.user(&name).await.is_some(), "no account {name} on the wiki");
     browser.close().await;
 }
+
+/// Where the browser does not say who frames the page (Firefox has no
+/// `location.ancestorOrigins`), the frame's messages go to each origin that
+/// may frame it, never to `*`.
+#[tokio::test]
+async fn the_frames_messages_go_only_to_origins_that_may_frame_it() {
+    let wiki = TestWiki::shared("captcha");
+    let (_site, site_origin, app) = event_site_and_portal(wiki, |portal| vec![("/plain", plain_page(portal))]).await;
+    let browser = Browser::start().await;
+    browser.client.goto(&format!("{site_origin}/plain")).await.unwrap();
+    // The event page, of an allowed origin, hears the frame.
+    wait_in_page(&browser, "window.heights.length > 0").await;
+
+    enter_the_frame(&browser).await;
+    browser.wait_for_heading("Create account").await;
+    let named = eval(&browser, "return frameTargets(window.location.ancestorOrigins)").await;
+    assert_eq!(named, serde_json::json!([site_origin]));
+    let unnamed = eval(&browser, "return frameTargets(undefined)").await;
+    assert_eq!(unnamed, serde_json::json!([app.address, site_origin]), "messages would go elsewhere");
+    let script = include_str!("../../static/signup.js");
+    assert!(!script.contains("\"*\"") && !script.contains("'*'"), "signup.js names the target *");
+}
