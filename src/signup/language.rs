@@ -52,6 +52,10 @@ impl std::fmt::Display for LanguageCode {
     }
 }
 
+/// The part of `Accept-Language` read, and the most languages read from it.
+const MOST_HEADER_BYTES: usize = 256;
+const MOST_PREFERENCES: usize = 8;
+
 /// What a visitor asked for: `?uselang=` now, the one kept from earlier in
 /// the visit, and the browser's `Accept-Language` header.
 #[derive(Debug, Default)]
@@ -86,18 +90,19 @@ impl Asked {
             codes.extend([tag, primary]);
         }
         codes.dedup();
-        codes.truncate(16);
+        codes.truncate(2 * MOST_PREFERENCES);
         codes
     }
 
     /// The languages of `Accept-Language` that are codes, most wanted
     /// first (equal preferences in the browser's order).
     fn preferences(&self) -> Vec<LanguageCode> {
-        let mut wanted: Vec<(f32, LanguageCode)> = self
-            .accept_language
-            .as_deref()
-            .unwrap_or_default()
+        let header = self.accept_language.as_deref().unwrap_or_default();
+        // A browser sends a few languages; more is not a browser.
+        let header = header.get(..MOST_HEADER_BYTES).unwrap_or(header);
+        let mut wanted: Vec<(f32, LanguageCode)> = header
             .split(',')
+            .take(MOST_PREFERENCES)
             .filter_map(|entry| {
                 let mut parts = entry.split(';');
                 let tag = parts.next()?.trim().parse::<LanguageCode>().ok()?;

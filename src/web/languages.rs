@@ -1,8 +1,13 @@
 //! What the wiki said of the languages visitors asked for, and the pages'
 //! words in each: kept for a while, so that a language costs the wiki one
 //! question an hour, and its words come with the form page's one request.
+//! Only codes of the wiki's own list of languages (asked once a day) are
+//! ever sent to it: whatever codes visitors make up, the wiki is asked
+//! about a few hundred languages an hour at most.
 
-use std::time::Duration;
+use std::collections::HashSet;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use crate::signup::{LanguageCode, Words};
 use crate::wiki::types::LanguageInfo;
@@ -10,40 +15,89 @@ use crate::wiki::{FormPageInfo, WikiClient};
 
 /// How long what the wiki said of a language code is reused.
 const LANGUAGE_TTL: Duration = Duration::from_secs(3600);
+/// How long the wiki's list of languages is reused, and how soon it is
+/// asked again after the wiki could not give it.
+const LIST_TTL: Duration = Duration::from_secs(24 * 3600);
+const LIST_RETRY: Duration = Duration::from_secs(60);
+/// The most languages one request may make the portal ask the wiki about.
+const MOST_ASKED: usize = 4;
 /// How long a language's words are reused (a wiki's local change shows
 /// within this time).
 const WORDS_TTL: Duration = Duration::from_secs(600);
 
 pub struct Languages {
+    /// The codes of the wiki's list of languages, and when it was asked
+    /// (whether it answered).
+    list: tokio::sync::Mutex<LanguageList>,
     /// What the wiki said of each code asked: `None` for one it does not speak.
     known: moka::sync::Cache<LanguageCode, Option<LanguageInfo>>,
     words: moka::sync::Cache<LanguageCode, Words>,
 }
 
+#[derive(Default)]
+struct LanguageList {
+    codes: Arc<HashSet<LanguageCode>>,
+    asked: Option<(Instant, bool)>,
+}
+
 impl Default for Languages {
     fn default() -> Languages {
         Languages {
-            known: moka::sync::Cache::builder().max_capacity(10_000).time_to_live(LANGUAGE_TTL).build(),
+            list: Default::default(),
+            known: moka::sync::Cache::builder().max_capacity(1000).time_to_live(LANGUAGE_TTL).build(),
             words: moka::sync::Cache::builder().max_capacity(1000).time_to_live(WORDS_TTL).build(),
         }
     }
 }
 
 impl Languages {
-    /// Learns which of `codes` the wiki speaks: one request for those not
-    /// asked within [`LANGUAGE_TTL`], none when all were. If the wiki cannot
-    /// say, the codes count as unknown until asked again.
-    pub async fn ask_about(&self, wiki: &WikiClient, codes: &[LanguageCode]) {
-        let unasked: Vec<LanguageCode> = codes.iter().filter(|c| !self.known.contains_key(*c)).cloned().collect();
-        if unasked.is_empty() {
+    /// The codes of every language the wiki speaks: asked once a day (one
+    /// request, however many visitors ask at once); kept when the wiki
+    /// cannot say, and asked again a minute later.
+    async fn spoken(&self, wiki: &WikiClient) -> Arc<HashSet<LanguageCode>> {
+        let mut list = self.list.lock().await;
+        let fresh = list.asked.is_some_and(|(at, ok)| at.elapsed() < if ok { LIST_TTL } else { LIST_RETRY });
+        if !fresh {
+            let answered = match wiki.language_codes().await {
+                Ok(codes) => {
+                    list.codes = Arc::new(codes.iter().filter_map(|code| code.parse().ok()).collect());
+                    true
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "the wiki did not say which languages it speaks");
+                    false
+                }
+            };
+            list.asked = Some((Instant::now(), answered));
+        }
+        list.codes.clone()
+    }
+
+    /// Of `codes`, those the wiki lists and was not asked about within
+    /// [`LANGUAGE_TTL`]: at most a few, most wanted first. Empty when
+    /// [`Languages::learn_about`] has nothing to ask.
+    pub async fn unasked(&self, wiki: &WikiClient, codes: &[LanguageCode]) -> Vec<LanguageCode> {
+        let spoken = self.spoken(wiki).await;
+        let mut unasked: Vec<LanguageCode> =
+            codes.iter().filter(|c| spoken.contains(*c) && !self.known.contains_key(*c)).cloned().collect();
+        unasked.dedup();
+        unasked.truncate(MOST_ASKED);
+        unasked
+    }
+
+    /// Asks the wiki about `codes` (from [`Languages::unasked`]): one
+    /// request. If the wiki cannot say, they count as unknown until asked
+    /// again.
+    pub async fn learn_about(&self, wiki: &WikiClient, codes: &[LanguageCode]) {
+        if codes.is_empty() {
             return;
         }
-        let asked: Vec<String> = unasked.iter().map(|c| c.as_str().to_owned()).collect();
+        let asked: Vec<String> = codes.iter().map(|c| c.as_str().to_owned()).collect();
         match wiki.languages(&asked).await {
             Ok(spoken) => {
-                for code in unasked {
+                for code in codes {
                     let info = spoken.iter().find(|l| l.code == code.as_str()).cloned();
-                    self.known.insert(code, info);
+                    self.known.insert(code.clone(), info);
                 }
             }
             Err(e) => tracing::warn!(error = %e, "the wiki did not say which languages it speaks"),

@@ -27,8 +27,10 @@ pub struct ClientLimits {
     pub submissions: Limiter,
     /// Username and password checks (`field_check`).
     pub field_checks: Limiter,
-    /// Fresh forms (each costs the wiki a request).
+    /// Fresh forms (each costs the wiki a request), and language look-ups.
     pub form_pages: Limiter,
+    /// CAPTCHA images, fetched from the wiki.
+    pub images: Limiter,
 }
 
 impl ClientLimits {
@@ -37,13 +39,14 @@ impl ClientLimits {
             submissions: RateLimiter::keyed(Quota::per_minute(submissions)),
             field_checks: RateLimiter::keyed(Quota::per_minute(submissions.saturating_mul(CHECKS_PER_SUBMISSION))),
             form_pages: RateLimiter::keyed(Quota::per_minute(submissions.saturating_mul(FORM_PAGES_PER_SUBMISSION))),
+            images: RateLimiter::keyed(Quota::per_minute(submissions.saturating_mul(FORM_PAGES_PER_SUBMISSION))),
         }
     }
 
     /// Forgets the clients whose turns have all come back, and gives the
     /// memory back: without it every address ever seen stays.
     pub fn prune(&self) {
-        for limiter in [&self.submissions, &self.field_checks, &self.form_pages] {
+        for limiter in [&self.submissions, &self.field_checks, &self.form_pages, &self.images] {
             forget_quiet_clients(limiter);
         }
     }

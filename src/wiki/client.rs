@@ -134,6 +134,15 @@ impl WikiClient {
         Ok(FormPageInfo { form, messages, content_language })
     }
 
+    /// The codes of every language the wiki speaks, in one request.
+    pub async fn language_codes(&self) -> Result<Vec<String>, WikiError> {
+        let query = [("action", "query"), ("meta", "siteinfo"), ("siprop", "languages")];
+        let url = query_url(&self.api, &query);
+        let response: QueryResponse =
+            self.transport.get_json(&mut UpstreamSession::default(), url, "language-list").await?;
+        Ok(api_result(response)?.languages.into_iter().map(|l| l.code).collect())
+    }
+
     /// Which of `codes` the wiki speaks, each with its BCP 47 tag and
     /// direction; codes it does not know are left out.
     pub async fn languages(&self, codes: &[String]) -> Result<Vec<LanguageInfo>, WikiError> {

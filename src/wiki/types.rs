@@ -82,6 +82,15 @@ pub struct QueryResult {
     /// `meta=languageinfo`, by language code.
     #[serde(default)]
     pub languageinfo: std::collections::HashMap<String, LanguageInfo>,
+    /// `meta=siteinfo&siprop=languages`: every language the wiki speaks.
+    #[serde(default)]
+    pub languages: Vec<SiteLanguage>,
+}
+
+/// One language of the wiki's list (`siprop=languages`).
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+pub struct SiteLanguage {
+    pub code: String,
 }
 
 /// One interface message; `content` is absent for one the wiki lacks.

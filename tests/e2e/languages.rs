@@ -148,8 +148,9 @@ async fn the_words_cost_no_request_and_a_language_one_per_hour() {
         let form = Visitor::speaking(&app, "th").get("/").await;
         assert_eq!(form.attr("html", "lang").as_deref(), Some("th"));
     }
-    // One question about Thai, then one request per form page, words included.
-    assert_eq!(wiki.requests()[before..], ["GET /api.php query"; 4]);
+    // The wiki's list of languages and one question about Thai, then one
+    // request per form page, words included.
+    assert_eq!(wiki.requests()[before..], ["GET /api.php query"; 5]);
 }
 
 #[tokio::test]

@@ -7,26 +7,7 @@ use std::process::Stdio;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::helpers::{PASSWORD, StubWiki, TestWiki, Visitor, run_binary, spawn_app, unique_name};
-
-/// A stub wiki showing `form` (an authmanagerinfo answer) and answering
-/// every createaccount with `on_submit`; `expected_posts` is checked when
-/// the stub is dropped.
-async fn stub_wiki(form: serde_json::Value, on_submit: serde_json::Value, expected_posts: u64) -> StubWiki {
-    let stub = StubWiki::start().await;
-    Mock::given(method("GET")).respond_with(ResponseTemplate::new(200).set_body_json(form)).mount(&stub).await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({ "createaccount": on_submit })))
-        .expect(expected_posts)
-        .mount(&stub)
-        .await;
-    stub
-}
-
-fn fixture(name: &str) -> serde_json::Value {
-    let text = std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
-    serde_json::from_str(&text).unwrap()
-}
+use crate::helpers::{PASSWORD, StubWiki, TestWiki, Visitor, fixture, run_binary, spawn_app, unique_name};
 
 fn fail(message: &str) -> serde_json::Value {
     serde_json::json!({"status": "FAIL", "message": message, "messagecode": "x"})
@@ -34,7 +15,7 @@ fn fail(message: &str) -> serde_json::Value {
 
 #[tokio::test]
 async fn a_post_without_the_sessions_csrf_token_never_reaches_the_wiki() {
-    let stub = stub_wiki(fixture("plain-authmanagerinfo.json"), fail("no"), 0).await;
+    let stub = StubWiki::signing_up(fixture("plain-authmanagerinfo.json"), fail("no"), 0).await;
     let app = spawn_app(&stub.api()).await;
     let visitor = Visitor::new(&app);
     let form = visitor.get("/").await;
@@ -56,10 +37,12 @@ async fn a_post_without_the_sessions_csrf_token_never_reaches_the_wiki() {
 }
 
 #[tokio::test]
-async fn a_post_from_another_site_is_refused_blank_and_uses_no_turn() {
-    // One createaccount only: the visitor's own.
-    let stub = stub_wiki(fixture("plain-authmanagerinfo.json"), fail("no"), 1).await;
-    let app = spawn_app(&stub.api()).args(&["--submissions-per-minute", "1"]).await;
+async fn a_post_from_another_site_is_refused_blank_and_uses_no_submission_turn() {
+    // One createaccount only: the visitor's own. Two submissions a minute:
+    // the forged posts' blank forms take form-page turns (twelve a minute),
+    // never a submission's.
+    let stub = StubWiki::signing_up(fixture("plain-authmanagerinfo.json"), fail("no"), 1).await;
+    let app = spawn_app(&stub.api()).args(&["--submissions-per-minute", "2"]).await;
     let visitor = Visitor::new(&app);
     let form = visitor.get("/").await;
     let planted =
@@ -80,8 +63,8 @@ async fn a_post_from_another_site_is_refused_blank_and_uses_no_turn() {
     assert!(page.html.contains("another site"), "{}", page.html);
     assert_eq!(visitor.get("/").await.input_value("username").as_deref(), Some(""));
 
-    // The visitor's own page posts same-origin, and still has its one turn
-    // a minute: the forged posts used none.
+    // The visitor's own page posts same-origin, and still has its turns:
+    // the forged posts used none.
     let own = app.address.as_str();
     let form = visitor.get("/").await;
     let mut pairs = form.hidden_fields();
@@ -94,7 +77,7 @@ async fn a_post_from_another_site_is_refused_blank_and_uses_no_turn() {
 
 #[tokio::test]
 async fn the_session_cookie_is_httponly_lax_secure_on_https_and_renewed_on_sign_up() {
-    let stub = stub_wiki(fixture("plain-authmanagerinfo.json"), fail("no"), 1).await;
+    let stub = StubWiki::signing_up(fixture("plain-authmanagerinfo.json"), fail("no"), 1).await;
     let api = stub.api();
     let app = spawn_app(&api).await;
     let http = reqwest::Client::new();
@@ -126,7 +109,7 @@ async fn the_session_cookie_is_httponly_lax_secure_on_https_and_renewed_on_sign_
 
 #[tokio::test]
 async fn pages_carry_a_strict_content_security_policy() {
-    let stub = stub_wiki(fixture("plain-authmanagerinfo.json"), fail("no"), 0).await;
+    let stub = StubWiki::signing_up(fixture("plain-authmanagerinfo.json"), fail("no"), 0).await;
     let api = stub.api();
     for (args, ancestors) in [
         (vec![], "frame-ancestors 'self'"),
@@ -161,7 +144,7 @@ async fn markup_from_the_wiki_is_shown_never_run() {
         }
     }
     let message = r#"<img src=x onerror=alert(5)>Refused <a href="/wiki/Help" onclick="alert(6)">help</a>"#;
-    let stub = stub_wiki(form, fail(message), 1).await;
+    let stub = StubWiki::signing_up(form, fail(message), 1).await;
     let app = spawn_app(&stub.api()).await;
     let visitor = Visitor::new(&app);
 
@@ -255,7 +238,7 @@ async fn captcha_images_come_only_from_the_wiki_origin() {
 
 #[tokio::test]
 async fn too_many_submissions_get_429_with_the_form_kept() {
-    let stub = stub_wiki(fixture("plain-authmanagerinfo.json"), fail("Refused."), 3).await;
+    let stub = StubWiki::signing_up(fixture("plain-authmanagerinfo.json"), fail("Refused."), 3).await;
     // Behind a trusted reverse proxy (the test itself, on 127.0.0.1), which
     // names each client in X-Forwarded-For.
     let args = ["--submissions-per-minute", "2", "--trusted-proxies", "127.0.0.1"];
@@ -331,7 +314,7 @@ async fn no_secret_reaches_the_log() {
 
 #[tokio::test]
 async fn oversized_forms_get_a_clear_page_and_never_reach_the_wiki() {
-    let stub = stub_wiki(fixture("plain-authmanagerinfo.json"), fail("no"), 0).await;
+    let stub = StubWiki::signing_up(fixture("plain-authmanagerinfo.json"), fail("no"), 0).await;
     let app = spawn_app(&stub.api()).await;
     let visitor = Visitor::new(&app);
     let form = visitor.get("/").await;
@@ -353,7 +336,7 @@ async fn oversized_forms_get_a_clear_page_and_never_reach_the_wiki() {
 
 #[tokio::test]
 async fn a_value_longer_than_the_wiki_takes_is_refused_with_the_form_as_typed() {
-    let stub = stub_wiki(fixture("plain-authmanagerinfo.json"), fail("no"), 0).await;
+    let stub = StubWiki::signing_up(fixture("plain-authmanagerinfo.json"), fail("no"), 0).await;
     let app = spawn_app(&stub.api()).await;
     let visitor = Visitor::new(&app);
     let form = visitor.get("/").await;
@@ -369,7 +352,7 @@ async fn a_value_longer_than_the_wiki_takes_is_refused_with_the_form_as_typed() 
 
 #[tokio::test]
 async fn the_csrf_token_changes_with_the_session_id() {
-    let stub = stub_wiki(fixture("plain-authmanagerinfo.json"), fail("no"), 1).await;
+    let stub = StubWiki::signing_up(fixture("plain-authmanagerinfo.json"), fail("no"), 1).await;
     let app = spawn_app(&stub.api()).await;
     let visitor = Visitor::new(&app);
     let form = visitor.get("/").await;
@@ -385,7 +368,7 @@ async fn the_csrf_token_changes_with_the_session_id() {
 
 #[tokio::test]
 async fn a_link_with_returnto_twice_takes_the_first() {
-    let stub = stub_wiki(fixture("plain-authmanagerinfo.json"), fail("no"), 0).await;
+    let stub = StubWiki::signing_up(fixture("plain-authmanagerinfo.json"), fail("no"), 0).await;
     let app = spawn_app(&stub.api()).await;
     let page = Visitor::new(&app).get("/?returnto=First_page&returnto=Second_page").await;
     assert_eq!(page.status, 200, "{}", page.html);
@@ -406,7 +389,7 @@ async fn help_and_version_exit_zero_without_an_error() {
 
 #[tokio::test]
 async fn fresh_forms_are_limited_per_client_too() {
-    let stub = stub_wiki(fixture("plain-authmanagerinfo.json"), fail("no"), 0).await;
+    let stub = StubWiki::signing_up(fixture("plain-authmanagerinfo.json"), fail("no"), 0).await;
     let app = spawn_app(&stub.api()).args(&["--submissions-per-minute", "1"]).await;
     // Six fresh forms for the one submission a minute; each is a new
     // visitor (no cookie), as a flood would be.
@@ -418,4 +401,69 @@ async fn fresh_forms_are_limited_per_client_too() {
     assert!(flooded.retry_after.is_some());
     let asked = stub.received_requests().await.unwrap().len();
     assert_eq!(asked, 6, "the refused form page still asked the wiki");
+}
+
+/// Made-up letters, the same each run: `n` codes of 2 to 9 letters.
+fn made_up_codes(n: usize) -> Vec<String> {
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    (0..n)
+        .map(|_| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = 2 + (seed % 8) as usize;
+            (0..len).map(|i| (b'a' + ((seed >> (i * 5)) % 26) as u8) as char).collect()
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn made_up_languages_cost_the_wiki_a_bounded_number_of_requests() {
+    let wiki = TestWiki::private("plain", &[]);
+    let app = spawn_app(&wiki.api).await;
+    let before = wiki.requests().len();
+    let codes = made_up_codes(300);
+    let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    for (i, code) in codes.iter().enumerate() {
+        let long = code.repeat(200);
+        let accept = format!("{code}, {}-{code};q=0.9, x{i};q=0.8, {long};q=0.5", codes[(i + 1) % codes.len()]);
+        let answer = http
+            .get(format!("{}/welcome?uselang={code}", app.address))
+            .header("accept-language", accept)
+            .send()
+            .await
+            .unwrap();
+        assert!(answer.status().is_redirection() || answer.status() == 429, "{}", answer.status());
+    }
+    // The wiki's list of languages, once; the few real codes among the
+    // made-up ones, asked about once each at most; nothing else.
+    let asked = wiki.requests().len() - before;
+    let list = wiki.query(&[("meta", "siteinfo"), ("siprop", "languages")]).await;
+    let real: std::collections::HashSet<&str> =
+        list["query"]["languages"].as_array().unwrap().iter().map(|l| l["code"].as_str().unwrap()).collect();
+    let real_asked = codes.iter().filter(|c| real.contains(c.as_str())).collect::<std::collections::HashSet<_>>();
+    assert!(
+        asked <= 1 + real_asked.len(),
+        "300 made-up languages ({} real) cost the wiki {asked} requests",
+        real_asked.len()
+    );
+    assert!(asked < 20, "{asked}");
+}
+
+#[tokio::test]
+async fn floods_of_token_less_and_cross_site_posts_take_form_page_turns() {
+    let stub = StubWiki::signing_up(fixture("plain-authmanagerinfo.json"), fail("no"), 0).await;
+    // 10 submissions a minute: 60 fresh forms.
+    let app = spawn_app(&stub.api()).await;
+    let visitor = Visitor::new(&app);
+    visitor.get("/").await;
+    for _ in 0..300 {
+        visitor.post_form("/", &[("username", "Stale")]).await;
+    }
+    for _ in 0..300 {
+        let page = visitor.post_form_from("https://evil.example", "cross-site", "/", &[("username", "X")]).await;
+        assert_eq!(page.status, 403, "{}", page.html);
+    }
+    let questions = stub.questions().await;
+    assert!(questions <= 1 + 60, "600 refused posts cost the wiki {questions} requests");
 }

@@ -7,6 +7,7 @@ use futures_util::future::LocalBoxFuture;
 
 use crate::signup::{Asked, LanguageCode};
 use crate::web::errors::PageError;
+use crate::web::extractors::client_ip::ClientIp;
 use crate::web::extractors::session::VisitorSession;
 use crate::web::state::AppState;
 
@@ -41,10 +42,12 @@ impl FromRequest for VisitorLanguage {
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let req = req.clone();
         let session = VisitorSession::from_request(&req, payload);
+        let client = ClientIp::from_request(&req, payload);
         Box::pin(async move {
+            let client = client.await.map_err(|_| PageError::NotFound)?;
             let state = req.app_data::<web::Data<AppState>>().cloned().ok_or(PageError::NotFound)?;
             let session = session.await.map_err(|_| PageError::NotFound)?;
-            let chosen = choose(&req, &state, &session).await?;
+            let chosen = choose(&req, &state, &session, client).await?;
             // Kept for the request's error page, if it comes to one.
             req.extensions_mut().insert(chosen.clone());
             Ok(chosen)
@@ -52,16 +55,25 @@ impl FromRequest for VisitorLanguage {
     }
 }
 
-async fn choose(req: &HttpRequest, state: &AppState, session: &VisitorSession) -> Result<VisitorLanguage, PageError> {
+async fn choose(
+    req: &HttpRequest,
+    state: &AppState,
+    session: &VisitorSession,
+    client: ClientIp,
+) -> Result<VisitorLanguage, PageError> {
     let asked = asked_by(req, session);
     if asked.is_empty() && state.language_switch.is_empty() {
         return Ok(VisitorLanguage(state.language.clone()));
     }
     let languages = &state.languages;
-    // One question for the codes named and those of the switch.
+    // One question for the codes named and those of the switch, when the
+    // client still has a turn for it; else the languages known already.
     let mut codes = asked.candidates();
     codes.extend(state.language_switch.iter().cloned());
-    languages.ask_about(&state.wiki, &codes).await;
+    let unasked = languages.unasked(&state.wiki, &codes).await;
+    if !unasked.is_empty() && client.take_turn(&state.limits.form_pages).is_ok() {
+        languages.learn_about(&state.wiki, &unasked).await;
+    }
     let chosen = asked.choose(|code| languages.speaks(code), &state.language);
     if let Some(now) = asked.now().filter(|code| languages.speaks(code)) {
         session.set_language(&now)?;

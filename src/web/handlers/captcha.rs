@@ -32,6 +32,7 @@ pub async fn image(
 ) -> Result<HttpResponse, PageError> {
     let (generation, index) = path.into_inner();
     let flow = session.flow().ok_or(PageError::NotFound)?;
+    client.take_turn(&state.limits.images)?;
     let asked = format!("{}captcha/{generation}/{index}", state.base);
     let route = |generation, index| image_route(&state.base, generation, index);
     let link = flow.image(index, route, &asked).ok_or(PageError::NotFound)?;

@@ -96,6 +96,8 @@ pub async fn submit(
             return Err(PageError::CookieRefused(refused));
         }
         Err(PageError::StaleForm(StaleForm { typed, cookie_missing })) => {
+            // A fresh form costs the wiki a request: a turn, like any.
+            client.take_turn(&state.limits.form_pages)?;
             let notice = Notice::info(Said::portal("notice-form-too-old"));
             // Without a cookie (cleared, or refused): the refilled form
             // marks itself, so that a second post without one is known for
@@ -106,6 +108,8 @@ pub async fn submit(
         // A page of another site posted it: a blank form, never what it
         // posted (it could plant an address of its own in the form).
         Err(e @ PageError::CrossSitePost) => {
+            // Out of turns, the refusal alone.
+            client.take_turn(&state.limits.form_pages).map_err(|_| PageError::CrossSitePost)?;
             let description = e.describe();
             let notice = Notice::trouble(description.title, description.text, request_id::current());
             let mut page =
@@ -215,12 +219,18 @@ pub async fn provider_return(
 pub async fn start_over(
     state: web::Data<AppState>,
     session: VisitorSession,
+    client: ClientIp,
     language: VisitorLanguage,
     _: VerifiedForm,
 ) -> HttpResponse {
     let flow = session.flow();
     session.drop_flow();
     let Some(name) = flow.as_ref().and_then(Flow::account_maybe_made) else { return see_other(&state.base) };
+    // Asking the wiki takes a turn; without one, the fresh form says the
+    // name is taken if it is.
+    if client.take_turn(&state.limits.form_pages).is_err() {
+        return see_other(&state.base);
+    }
     match state.wiki.recently_registered(name, state.session_ttl).await {
         Ok(Some(made)) => {
             let username = Username::parse(&made).ok();

@@ -132,6 +132,12 @@ pub fn api_at(address: impl std::fmt::Display) -> String {
     format!("http://{address}/w/api.php")
 }
 
+/// A real answer of MediaWiki 1.39 (`tests/fixtures/NAME`).
+pub fn fixture(name: &str) -> serde_json::Value {
+    let text = std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
 /// A stub wiki (wiremock) for what a real one will not do on demand:
 /// time-outs, errors, statuses of other providers. Every stub of the tests
 /// is made here; `Mock::given(...).mount(&stub)` adds to it.
@@ -147,6 +153,24 @@ impl StubWiki {
         let stub = StubWiki::start().await;
         Mock::given(method("GET")).respond_with(answer).mount(&stub).await;
         stub
+    }
+
+    /// A stub showing `form` (an authmanagerinfo answer) to every GET and
+    /// answering every createaccount with `on_submit`; `expected_posts` is
+    /// checked when the stub is dropped.
+    pub async fn signing_up(form: serde_json::Value, on_submit: serde_json::Value, expected_posts: u64) -> StubWiki {
+        let stub = StubWiki::answering(ResponseTemplate::new(200).set_body_json(form)).await;
+        Mock::given(method("POST"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({ "createaccount": on_submit })))
+            .expect(expected_posts)
+            .mount(&stub)
+            .await;
+        stub
+    }
+
+    /// The GET requests it was sent: form pages and other questions.
+    pub async fn questions(&self) -> usize {
+        self.0.received_requests().await.unwrap_or_default().iter().filter(|r| r.method.as_str() == "GET").count()
     }
 
     /// Its api.php, as the portal's `--wiki-api` names it.
