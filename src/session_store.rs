@@ -140,54 +140,6 @@ impl VisitorSessionStore {
     }
 }
 
-/// How many accounts sign-ups through this portal have made, kept where the
-/// sessions are: in Redis, every instance counts into the one number.
-#[derive(Clone)]
-pub enum AccountCount {
-    Memory(std::sync::Arc<std::sync::atomic::AtomicU64>),
-    /// The connection, and the key of this portal's count: one Redis may
-    /// serve several portals (other wikis, other events).
-    Redis(redis::aio::ConnectionManager, String),
-}
-
-impl AccountCount {
-    /// The count of the portal at `public_url`, whose instances share it.
-    pub async fn open(setting: &SessionStoreSetting, public_url: &str) -> anyhow::Result<AccountCount> {
-        Ok(match setting {
-            SessionStoreSetting::Memory => AccountCount::Memory(Default::default()),
-            SessionStoreSetting::Redis(url) => {
-                let client = redis::Client::open(url.as_str())?;
-                let connection = client
-                    .get_connection_manager()
-                    .await
-                    .map_err(|e| anyhow::anyhow!("cannot reach the session store {url}: {e}"))?;
-                AccountCount::Redis(connection, format!("wikisignup:accounts:{public_url}"))
-            }
-        })
-    }
-
-    /// The accounts made so far.
-    pub async fn made(&self) -> redis::RedisResult<u64> {
-        match self {
-            AccountCount::Memory(count) => Ok(count.load(std::sync::atomic::Ordering::Relaxed)),
-            AccountCount::Redis(connection, key) => {
-                let made: Option<u64> = redis::cmd("GET").arg(key).query_async(&mut connection.clone()).await?;
-                Ok(made.unwrap_or(0))
-            }
-        }
-    }
-
-    /// Counts one more account.
-    pub async fn add_one(&self) -> redis::RedisResult<u64> {
-        match self {
-            AccountCount::Memory(count) => Ok(count.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1),
-            AccountCount::Redis(connection, key) => {
-                redis::cmd("INCR").arg(key).query_async(&mut connection.clone()).await
-            }
-        }
-    }
-}
-
 impl SessionStore for VisitorSessionStore {
     async fn load(&self, key: &SessionKey) -> Result<Option<SessionState>, LoadError> {
         match self {

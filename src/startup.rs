@@ -17,7 +17,7 @@ use crate::config::{PageSettings, PublicUrl, Settings};
 use crate::events::Events;
 use crate::metrics::Metrics;
 use crate::records::AccountRecords;
-use crate::session_store::{AccountCount, VisitorSessionStore};
+use crate::session_store::VisitorSessionStore;
 use crate::signup::{CreatorForm, EventRules, Slug};
 use crate::web::extractors::session::SESSION_COOKIE;
 use crate::web::limits::ClientLimits;
@@ -210,7 +210,7 @@ async fn page_state(
         Some(port) => format!("{}:{port}", settings.wiki_api.as_url().host_str().unwrap_or_default()),
         None => settings.wiki_api.as_url().host_str().unwrap_or_default().to_owned(),
     };
-    let event = event_setup(settings, shared.settings, &public_url).await?;
+    let event = event_setup(settings, &public_url);
     let frame_origins = settings.frame_ancestors.origins(&public_url.origin()).join(" ");
     let state = AppState {
         frame_origins,
@@ -243,7 +243,7 @@ async fn page_state(
 
 /// What the event settings add: organizer mode, the event code, the time
 /// window, the account maximum, forwarding visitors' addresses.
-async fn event_setup(settings: &PageSettings, portal: &Settings, public_url: &PublicUrl) -> anyhow::Result<EventSetup> {
+fn event_setup(settings: &PageSettings, public_url: &PublicUrl) -> EventSetup {
     let creator = settings.organizer.as_ref().map(|o| CreatorForm {
         reason: o
             .reason
@@ -251,7 +251,7 @@ async fn event_setup(settings: &PageSettings, portal: &Settings, public_url: &Pu
             .unwrap_or_else(|| format!("Account created at an event through {}", public_url.as_str())),
         mail_password: o.mail_password,
     });
-    Ok(EventSetup {
+    EventSetup {
         rules: EventRules::new(
             creator,
             settings.event_code.clone(),
@@ -259,9 +259,8 @@ async fn event_setup(settings: &PageSettings, portal: &Settings, public_url: &Pu
             settings.max_accounts.map(NonZeroU64::get),
         ),
         organizer: settings.organizer.as_ref().map(|o| Organizer::new(o.credentials.clone())),
-        accounts: AccountCount::open(&portal.session_store, public_url.as_str()).await?,
         forward_client_ip: settings.forward_client_ip,
-    })
+    }
 }
 
 /// Logs in as the organiser once at start-up and says, in one line an

@@ -125,7 +125,7 @@ pub struct PageArgs {
     /// A word announced at the event that visitors must type to sign up [default: none asked]
     #[arg(long, global = true, env = "WIKISIGNUP_EVENT_CODE")]
     pub event_code: Option<EventCode>,
-    /// Most accounts made through this portal, counted in the session store [default: no maximum]
+    /// Most accounts made through this page, counted exactly in the database [default: no maximum]
     #[arg(long, global = true, env = "WIKISIGNUP_MAX_ACCOUNTS")]
     pub max_accounts: Option<NonZeroU64>,
     /// When sign-up opens (RFC 3339, e.g. 2026-03-07T09:00:00+01:00) [default: open]

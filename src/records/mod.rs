@@ -1,7 +1,8 @@
-//! The record of accounts made: who signed up through each event: the event, the username, the wiki, the
-//! time, and how (directly or through an organiser's account). Never a
-//! password, an e-mail address or an IP address. Kept in a real database
-//! through sqlx: an SQLite file by default, PostgreSQL for several
+//! The record of accounts made: who signed up through each event (the
+//! event, the username, the wiki, the time, and how: directly or through an
+//! organiser's account; never a password, an e-mail address or an IP
+//! address), and each page's account slots (`slots.rs`). Kept in a real
+//! database through sqlx: an SQLite file by default, PostgreSQL for several
 //! instances; the same migrations for both.
 
 use std::fmt;
@@ -12,18 +13,22 @@ use sqlx::any::AnyPoolOptions;
 use crate::signup::Slug;
 
 mod report_token;
+mod slots;
 
 pub use report_token::{ReportToken, ReportTokenError};
 
 /// The schema, one step at a time; each is applied once, in order, and
 /// recorded in `schema_migrations`. Plain SQL both databases take.
-const MIGRATIONS: [(i64, &str); 2] = [
+const MIGRATIONS: [(i64, &str); 3] = [
     (
         1,
         "CREATE TABLE signups (event TEXT NOT NULL, username TEXT NOT NULL, wiki TEXT NOT NULL, \
          created_at BIGINT NOT NULL, via TEXT NOT NULL)",
     ),
     (2, "CREATE INDEX signups_by_event ON signups (event, created_at)"),
+    // A page's accounts made or being made, against its maximum: `page` is
+    // an event's slug, or `/` for the portal's own page.
+    (3, "CREATE TABLE account_slots (page TEXT PRIMARY KEY, taken BIGINT NOT NULL)"),
 ];
 
 /// How an account was made.

@@ -190,6 +190,11 @@ impl EventRules {
         self.max_accounts.is_some()
     }
 
+    /// The most accounts the event may make.
+    pub fn max_accounts(&self) -> Option<u64> {
+        self.max_accounts
+    }
+
     /// Whether sign-up is open at `now`, with `made` accounts made so far
     /// (counted where [`EventRules::counts_accounts`]).
     pub fn open_at(&self, now: OffsetDateTime, made: Option<u64>) -> Result<(), Closed> {

@@ -45,11 +45,9 @@ pub enum PageError {
     Over(time::OffsetDateTime),
     #[error("the event's account maximum is reached")]
     AllAccountsMade { wiki_signup: String },
-    #[error("the account count could not be read or written")]
-    Counter(#[source] redis::RedisError),
     #[error("a report asked for without its token")]
     ReportRefused,
-    #[error("the record of sign-ups could not be read")]
+    #[error("the record of sign-ups could not be read or written")]
     Record(#[source] sqlx::Error),
 }
 
@@ -156,8 +154,8 @@ impl PageError {
             PageError::ReportRefused => {
                 says(StatusCode::FORBIDDEN, "error-report-refused-title", &["error-report-refused"])
             }
-            PageError::Session(_) | PageError::Counter(_) | PageError::Record(_) => {
-                let status = if matches!(self, PageError::Counter(_) | PageError::Record(_)) {
+            PageError::Session(_) | PageError::Record(_) => {
+                let status = if matches!(self, PageError::Record(_)) {
                     StatusCode::SERVICE_UNAVAILABLE
                 } else {
                     StatusCode::INTERNAL_SERVER_ERROR

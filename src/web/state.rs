@@ -12,7 +12,6 @@ use crate::config::{CaptchaWidgetSettings, FrameAncestors, PublicUrl, TrustedPro
 use crate::look::Look;
 use crate::metrics::Metrics;
 use crate::records::{AccountRecords, ReportToken};
-use crate::session_store::AccountCount;
 use crate::signup::{EventRules, LanguageCode, PageTitle, Slug};
 use crate::wiki::{Organizer, UpstreamSession, WikiClient};
 
@@ -65,8 +64,6 @@ pub struct EventSetup {
     pub rules: EventRules,
     /// Organizer mode: sign-ups made in this account's wiki session.
     pub organizer: Option<Organizer>,
-    /// The accounts made, where a maximum needs them counted.
-    pub accounts: AccountCount,
     /// Send each visitor's address to the wiki (`X-Forwarded-For`).
     pub forward_client_ip: bool,
 }

@@ -4,7 +4,10 @@
 //! is hit anyway. Real wikis started with a limit of one account per
 //! address a day.
 
-use crate::helpers::{ORGANIZER_REASON, PASSWORD, TestWiki, Visitor, run_binary, spawn_app, unique_name};
+use crate::helpers::{
+    ORGANIZER_REASON, PASSWORD, StubWiki, TestWiki, Visitor, fixture, postgres_database, run_binary, scratch_database,
+    spawn_app, unique_name,
+};
 
 /// Whether `name` logs in to `wiki` with `password` (`action=clientlogin`).
 async fn logs_in(wiki: &TestWiki, name: &str, password: &str) -> bool {
@@ -252,4 +255,37 @@ async fn the_organizers_secrets_never_reach_the_log() {
     for secret in [password, PASSWORD, "_session=", "+\\", "Quokka"] {
         assert!(!log.contains(secret), "{secret:?} is in the log");
     }
+}
+
+/// 200 visitors post at once against a maximum of 5 (the wiki, a stub,
+/// makes every account asked for): exactly 5 are made, and a restart on the
+/// same database keeps the count.
+async fn the_maximum_is_exact_under_concurrent_posts_and_kept_across_a_restart(database: &str) {
+    let pass = serde_json::json!({ "status": "PASS", "username": "Counted" });
+    let stub = StubWiki::signing_up(fixture("plain-authmanagerinfo.json"), pass, 5).await;
+    let args = ["--max-accounts", "5", "--submissions-per-minute", "100000", "--database", database];
+    let app = spawn_app(&stub.api()).args(&args).await;
+    let visitors: Vec<Visitor> = (0..200).map(|_| Visitor::new(&app)).collect();
+    let forms = futures_util::future::join_all(visitors.iter().map(|v| v.get("/"))).await;
+    let typed = [("username", "Counted"), ("password", PASSWORD), ("retype", PASSWORD)];
+    let posts = visitors.iter().zip(&forms).map(|(visitor, form)| visitor.submit(form, &typed));
+    let pages = futures_util::future::join_all(posts).await;
+    let welcomed = pages.iter().filter(|p| p.url.ends_with("/welcome")).count();
+    assert_eq!(welcomed, 5, "{welcomed} accounts made against a maximum of 5");
+    assert!(pages.iter().all(|p| p.url.ends_with("/welcome") || p.status == 403), "a post failed otherwise");
+    drop(app);
+    let again = spawn_app(&stub.api()).args(&args).await;
+    let page = Visitor::new(&again).get("/").await;
+    assert_eq!(page.status, 403, "a restart forgot the accounts made: {}", page.html);
+    assert!(page.text("h1").contains("made all the accounts it may"), "{}", page.html);
+}
+
+#[tokio::test]
+async fn the_maximum_is_exact_and_durable_on_sqlite() {
+    the_maximum_is_exact_under_concurrent_posts_and_kept_across_a_restart(&scratch_database()).await;
+}
+
+#[tokio::test]
+async fn the_maximum_is_exact_and_durable_on_postgresql() {
+    the_maximum_is_exact_under_concurrent_posts_and_kept_across_a_restart(&postgres_database()).await;
 }

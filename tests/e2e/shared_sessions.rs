@@ -5,7 +5,7 @@
 use std::process::Command;
 use std::sync::OnceLock;
 
-use crate::helpers::{PASSWORD, TestApp, TestWiki, Visitor, spawn_app, unique_name};
+use crate::helpers::{PASSWORD, TestApp, TestWiki, Visitor, scratch_database, spawn_app, unique_name};
 
 /// A throw-away redis-server on 127.0.0.1, stopped when the tests end.
 struct TestRedis {
@@ -122,13 +122,15 @@ async fn without_a_shared_store_another_instance_knows_nothing() {
 }
 
 #[tokio::test]
-async fn the_account_maximum_is_shared_by_instances_on_one_redis() {
+async fn the_account_maximum_is_shared_by_instances_on_one_database() {
     let wiki = TestWiki::private("plain", &[]);
     let on = |app: &TestApp| Visitor::new(app);
-    // Two instances of one portal: one public address, one count.
+    // Two instances of one portal: one public address, one database, one count.
     let public_url = format!("http://signup-{}.test/", unique_name("max").replace(' ', "-"));
+    let database = scratch_database();
     let max = |store| {
-        let args = ["--session-store", store, "--max-accounts", "2", "--public-url", &public_url];
+        let args =
+            ["--session-store", store, "--max-accounts", "2", "--public-url", &public_url, "--database", &database];
         spawn_app(&wiki.api).args(&args).session_secret(SECRET)
     };
     let (a, b) = (max(&redis().url).await, max(&redis().url).await);

@@ -159,17 +159,20 @@ pub async fn submit(
         Stage::Continue => CreateStep::Continue,
     };
     let call = CreateAccount { step, requests: &params.requests, fields: &params.fields };
+    let slot = Slot::take(&state, &session).await?;
     match session
         .with_wiki(&state, client, &language.0, async |wiki| state.wiki.create_account(wiki, &call).await)
         .await?
     {
         Ok(result) => {
             flow.answered(&submission);
-            follow(&state, &session, flow, result, None).await
+            follow(&state, &session, flow, result, None, slot).await
         }
         Err(e) => {
             if e.outcome_unknown() {
                 flow.answer_lost(&submission);
+            } else {
+                slot.give_back(&state).await;
             }
             show_trouble(&state, &session, &language.0, flow, &submission, &PageError::from(e))
         }
@@ -195,12 +198,16 @@ pub async fn provider_return(
     let provider_said = flow::provider_error(&returned);
     let params = crate::signup::create_params(&flow.spec, &returned);
     let call = CreateAccount { step: CreateStep::Continue, requests: &params.requests, fields: &params.fields };
+    let slot = Slot::take(&state, &session).await?;
     match session
         .with_wiki(&state, client, &language.0, async |wiki| state.wiki.create_account(wiki, &call).await)
         .await?
     {
-        Ok(result) => follow(&state, &session, flow, result, provider_said).await,
+        Ok(result) => follow(&state, &session, flow, result, provider_said, slot).await,
         Err(e) => {
+            if !e.outcome_unknown() {
+                slot.give_back(&state).await;
+            }
             // Whether the wiki took the answer is unknown: the flow cannot
             // go on. The next form starts again, refilled.
             let e = PageError::from(e);
@@ -275,6 +282,7 @@ async fn follow(
     mut flow: Flow,
     result: CreateAccountResult,
     provider_said: Option<Said>,
+    slot: Slot,
 ) -> Result<HttpResponse, PageError> {
     let mut outcome = crate::signup::interpret(result, state.wiki.api().base());
     if let Some(name) = flow.name_to_check(&outcome) {
@@ -293,12 +301,13 @@ async fn follow(
     }
     let event = state.slug.as_ref().map_or("", |slug| slug.as_str());
     state.metrics.outcomes.with_label_values(&[event, status, outcome.metric_code()]).inc();
-    match flow.follow(outcome, provider_said) {
+    let next = flow.follow(outcome, provider_said);
+    if !matches!(next, Next::Welcome(_)) {
+        slot.give_back(state).await;
+    }
+    match next {
         Next::Welcome(username) => {
             tracing::info!("account created");
-            if state.event.rules.counts_accounts() {
-                state.event.accounts.add_one().await.map_err(PageError::Counter)?;
-            }
             record(state, &username).await;
             session.end_flow(&username)?;
             Ok(see_other(&format!("{}welcome", state.base)))
@@ -510,7 +519,7 @@ async fn record(state: &AppState, username: &Username) {
 async fn sign_up_open(state: &AppState, session: &VisitorSession) -> Result<(), PageError> {
     let rules = &state.event.rules;
     let made = match rules.counts_accounts() {
-        true => Some(state.event.accounts.made().await.map_err(PageError::Counter)?),
+        true => Some(state.records.slots_taken(state.slug.as_ref()).await.map_err(PageError::Record)?),
         false => None,
     };
     rules.open_at(time::OffsetDateTime::now_utc(), made).map_err(|closed| match closed {
@@ -518,6 +527,30 @@ async fn sign_up_open(state: &AppState, session: &VisitorSession) -> Result<(), 
         Closed::Over(closed) => PageError::Over(closed),
         Closed::Full => PageError::AllAccountsMade { wiki_signup: wiki_signup_url(state, session).to_string() },
     })
+}
+
+/// One of the page's account slots, held through a `createaccount` call
+/// where the event counts its accounts: kept when the call made an account
+/// (or may have: its answer was lost), given back otherwise. Taken before
+/// the wiki is asked, so that concurrent sign-ups never pass the maximum.
+struct Slot(bool);
+
+impl Slot {
+    async fn take(state: &AppState, session: &VisitorSession) -> Result<Slot, PageError> {
+        let Some(max) = state.event.rules.max_accounts() else { return Ok(Slot(false)) };
+        match state.records.take_slot(state.slug.as_ref(), max).await.map_err(PageError::Record)? {
+            true => Ok(Slot(true)),
+            false => Err(PageError::AllAccountsMade { wiki_signup: wiki_signup_url(state, session).to_string() }),
+        }
+    }
+
+    async fn give_back(self, state: &AppState) {
+        if self.0
+            && let Err(e) = state.records.give_back_slot(state.slug.as_ref()).await
+        {
+            tracing::error!(error = %e, "an account slot could not be given back: the maximum counts one too many");
+        }
+    }
 }
 
 fn see_other(location: &str) -> HttpResponse {
