@@ -20,7 +20,7 @@ use crate::records::AccountRecords;
 use crate::session_store::VisitorSessionStore;
 use crate::signup::{CreatorForm, EventRules, Slug};
 use crate::web::extractors::session::SESSION_COOKIE;
-use crate::web::limits::ClientLimits;
+use crate::web::limits::{self, ClientLimits};
 use crate::web::middleware::{
     cookie_partition, error_pages, head_as_get, request_id, request_metrics, security_headers,
 };
@@ -52,7 +52,8 @@ impl Application {
                 .await
                 .map_err(|e| anyhow::anyhow!("cannot open the database of sign-ups ({:?}): {e}", settings.database))?,
         );
-        let shared = Shared { metrics: metrics.clone(), records, settings: &settings };
+        let limits = std::sync::Arc::new(ClientLimits::per_minute(settings.page.submissions_per_minute));
+        let shared = Shared { metrics: metrics.clone(), records, settings: &settings, limits };
         let state = web::Data::new(page_state(&settings.page, public_url.clone(), None, &shared).await?);
         // Each event's page, under /e/SLUG/: its own wiki client, limits,
         // look and words, and its own keys in the visitor's session.
@@ -75,7 +76,7 @@ impl Application {
             let mut every = tokio::time::interval(LIMITER_PRUNING);
             loop {
                 every.tick().await;
-                pruned.iter().for_each(|state| state.limits.prune());
+                pruned.iter().for_each(|state| state.prune_limiters());
             }
         });
 
@@ -181,6 +182,8 @@ struct Shared<'a> {
     records: std::sync::Arc<AccountRecords>,
     /// The portal's own settings (sessions, proxies).
     settings: &'a Settings,
+    /// One budget of turns per client for every page.
+    limits: std::sync::Arc<ClientLimits>,
 }
 
 /// One sign-up page's state: the portal's own (`slug` `None`, at `/`) or
@@ -221,7 +224,12 @@ async fn page_state(
         report_token: settings.report_token.clone(),
         records: shared.records.clone(),
         wiki_host,
-        limits: ClientLimits::per_minute(settings.submissions_per_minute),
+        limits: shared.limits.clone(),
+        own_submissions: limits::page_submissions(
+            settings.submissions_per_minute,
+            shared.settings.page.submissions_per_minute,
+            settings.organizer.as_ref().map(|_| settings.organizer_burst),
+        ),
         trusted_proxies: shared.settings.trusted_proxies.clone(),
         frame_ancestors: settings.frame_ancestors.clone(),
         metrics,

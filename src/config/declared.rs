@@ -116,6 +116,9 @@ pub struct PageArgs {
     /// Organizer mode: the bot password's NAME@APP (secret in WIKISIGNUP_ORGANIZER_PASSWORD) [default: off]
     #[arg(long, global = true, env = "WIKISIGNUP_ORGANIZER_USER")]
     pub organizer_user: Option<OneLine>,
+    /// In organizer mode, the most sign-ups one client may send in a burst (no CAPTCHA slows a script down)
+    #[arg(long, global = true, env = "WIKISIGNUP_ORGANIZER_BURST", default_value = "5")]
+    pub organizer_burst: NonZeroU32,
     /// The reason the wiki logs with each account made in organizer mode [default: names the public URL]
     #[arg(long, global = true, env = "WIKISIGNUP_ORGANIZER_REASON")]
     pub organizer_reason: Option<OneLine>,

@@ -31,6 +31,8 @@ pub struct PageSettings {
     pub frame_ancestors: FrameAncestors,
     /// Organizer mode: sign-ups made by an event coordinator's account.
     pub organizer: Option<OrganizerSettings>,
+    /// In organizer mode, the most submissions one client may send at once.
+    pub organizer_burst: NonZeroU32,
     pub captcha_widgets: CaptchaWidgetSettings,
     pub event_code: Option<EventCode>,
     pub max_accounts: Option<NonZeroU64>,
@@ -77,6 +79,7 @@ impl PageSettings {
         }
         Ok(PageSettings {
             organizer,
+            organizer_burst: args.organizer_burst,
             look,
             captcha_widgets: CaptchaWidgetSettings {
                 enabled: args.captcha_widgets.0,

@@ -1,5 +1,8 @@
 //! How often one client may make the portal call the wiki: per address
 //! (an IPv4 address, an IPv6 /64), in turns that come back over a minute.
+//! One budget spans the portal: its own page and every event's together;
+//! an event may lower its own submissions, and organizer mode allows only
+//! a small burst of them.
 
 use std::net::IpAddr;
 use std::num::NonZeroU32;
@@ -52,6 +55,19 @@ impl ClientLimits {
     }
 }
 
+/// A page's own limit on submissions, besides the portal's, where it needs
+/// one: an event's lower `rate` than the `portal`'s, or in organizer mode
+/// (the wiki's CAPTCHA no longer slowing a script down) a burst of at most
+/// `organizer_burst`.
+pub fn page_submissions(rate: NonZeroU32, portal: NonZeroU32, organizer_burst: Option<NonZeroU32>) -> Option<Limiter> {
+    let rate = rate.min(portal);
+    match organizer_burst {
+        Some(burst) => Some(RateLimiter::keyed(Quota::per_minute(rate).allow_burst(burst.min(rate)))),
+        None if rate < portal => Some(RateLimiter::keyed(Quota::per_minute(rate))),
+        None => None,
+    }
+}
+
 /// Takes one of `ip`'s turns at `limiter`, or says how long to wait for
 /// the next.
 pub fn take_turn(limiter: &Limiter, ip: IpAddr) -> Result<(), PageError> {
@@ -62,7 +78,7 @@ pub fn take_turn(limiter: &Limiter, ip: IpAddr) -> Result<(), PageError> {
 
 /// Forgets the clients whose turns have all come back (as good as never
 /// seen), and gives the memory back.
-fn forget_quiet_clients(limiter: &Limiter) {
+pub fn forget_quiet_clients(limiter: &Limiter) {
     limiter.retain_recent();
     limiter.shrink_to_fit();
 }
@@ -97,6 +113,18 @@ mod tests {
         assert_ne!(limit_key(ip("2001:db8:1:2::1")), limit_key(ip("2001:db8:1:3::1")));
         assert_eq!(limit_key(ip("::ffff:198.51.100.7")), ip("198.51.100.7"));
         assert_eq!(limit_key(ip("198.51.100.7")), ip("198.51.100.7"));
+    }
+
+    #[test]
+    fn organizer_mode_allows_a_small_burst_and_an_event_may_lower_its_rate() {
+        let n = |n| NonZeroU32::new(n).unwrap();
+        let client = ip("198.51.100.7");
+        let organizer = page_submissions(n(10), n(10), Some(n(3))).unwrap();
+        assert_eq!((0..10).filter(|_| take_turn(&organizer, client).is_ok()).count(), 3);
+        let lower = page_submissions(n(2), n(10), None).unwrap();
+        assert_eq!((0..10).filter(|_| take_turn(&lower, client).is_ok()).count(), 2);
+        assert!(page_submissions(n(10), n(10), None).is_none(), "the portal's budget is enough");
+        assert!(page_submissions(n(20), n(10), None).is_none(), "an event cannot raise the portal's");
     }
 
     #[test]

@@ -5,8 +5,9 @@ use std::net::IpAddr;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use super::errors::PageError;
 use super::languages::Languages;
-use super::limits::ClientLimits;
+use super::limits::{self, ClientLimits, Limiter};
 use super::pages::Site;
 use crate::config::{CaptchaWidgetSettings, FrameAncestors, PublicUrl, TrustedProxies};
 use crate::look::Look;
@@ -36,8 +37,12 @@ pub struct AppState {
     pub frame_origins: String,
     /// The wiki's host (and port), as shown to visitors: "on test.wikipedia.org".
     pub wiki_host: String,
-    /// How often each client may make this page call the wiki.
-    pub limits: ClientLimits,
+    /// How often each client may make the portal call the wiki: one
+    /// budget for every page of the portal.
+    pub limits: Arc<ClientLimits>,
+    /// This page's own limit on submissions, besides the portal's, if it
+    /// has one (see [`limits::page_submissions`]).
+    pub own_submissions: Option<Limiter>,
     pub trusted_proxies: TrustedProxies,
     pub metrics: Metrics,
     pub readiness: Readiness,
@@ -100,6 +105,23 @@ impl AppState {
     /// until the wiki has said its name.
     pub fn wiki_name(&self) -> String {
         self.wiki.sitename().unwrap_or_else(|| self.wiki_host.clone())
+    }
+
+    /// Takes one of `client`'s submission turns: the page's own, if it has
+    /// a limit of its own, and the portal's.
+    pub fn take_submission_turn(&self, client: IpAddr) -> Result<(), PageError> {
+        if let Some(own) = &self.own_submissions {
+            limits::take_turn(own, client)?;
+        }
+        limits::take_turn(&self.limits.submissions, client)
+    }
+
+    /// Forgets the clients whose turns have all come back.
+    pub fn prune_limiters(&self) {
+        self.limits.prune();
+        if let Some(own) = &self.own_submissions {
+            limits::forget_quiet_clients(own);
+        }
     }
 
     /// Makes the calls of `wiki` calls for this visitor: in their

@@ -56,7 +56,7 @@ async fn twenty_visitors_sign_up_through_the_organizers_account_past_the_wikis_l
     let app = spawn_app(&wiki.api)
         .organizer(wiki.organizer.as_deref().unwrap(), false)
         // The whole room shares one address: its turns are the room's.
-        .args(&["--event-code", "Quokka", "--submissions-per-minute", "40"])
+        .args(&["--event-code", "Quokka", "--submissions-per-minute", "40", "--organizer-burst", "20"])
         .await;
     let mut names = Vec::new();
     for i in 0..20 {

@@ -237,6 +237,32 @@ async fn captcha_images_come_only_from_the_wiki_origin() {
 }
 
 #[tokio::test]
+async fn one_address_has_one_budget_across_the_portals_page_and_its_events() {
+    // Three submissions a minute for the whole portal: three pages do not
+    // make it nine.
+    let stub = StubWiki::signing_up(fixture("plain-authmanagerinfo.json"), fail("Refused."), 3).await;
+    let events = "[[event]]\nslug = \"one\"\n[[event]]\nslug = \"two\"\nsubmissions_per_minute = 1000\n";
+    let file = std::env::temp_dir().join(format!("wikisignup-budget-{}.toml", unique_name("b").replace(' ', "-")));
+    std::fs::write(&file, events).unwrap();
+    let args = ["--submissions-per-minute", "3", "--config", file.to_str().unwrap()];
+    let app = spawn_app(&stub.api()).args(&args).await;
+    let visitor = Visitor::new(&app);
+    let typed = [("username", "Everywhere"), ("password", "Secret-1234"), ("retype", "Secret-1234")];
+    let mut sent = 0;
+    for _ in 0..3 {
+        for page in ["/", "/e/one/", "/e/two/"] {
+            let form = visitor.get(page).await;
+            let answer = visitor.submit_to(page, &form, &typed).await;
+            if answer.status != 429 {
+                sent += 1;
+            }
+        }
+    }
+    assert_eq!(sent, 3, "one address sent {sent} sign-ups across three pages");
+    std::fs::remove_file(file).unwrap();
+}
+
+#[tokio::test]
 async fn too_many_submissions_get_429_with_the_form_kept() {
     let stub = StubWiki::signing_up(fixture("plain-authmanagerinfo.json"), fail("Refused."), 3).await;
     // Behind a trusted reverse proxy (the test itself, on 127.0.0.1), which

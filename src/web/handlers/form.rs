@@ -121,7 +121,7 @@ pub async fn submit(
     };
     sign_up_open(&state, &session).await?;
     // Before the wiki is asked anything; only genuine forms use a turn.
-    if let Err(e) = client.take_turn(&state.limits.submissions) {
+    if let Err(e) = state.take_submission_turn(client.0) {
         return match flow::form_to_show_again(session.flow()) {
             // The form as it was, filled in as it was.
             Some(flow) => {
