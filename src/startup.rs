@@ -30,6 +30,8 @@ use crate::wiki::{ClientOptions, Organizer, TransportOptions, WikiClient};
 
 /// How often the rate limiters forget clients gone quiet.
 const LIMITER_PRUNING: Duration = Duration::from_secs(60);
+/// How often records the database refused are offered to it again.
+const PENDING_RETRY: Duration = Duration::from_secs(5);
 
 pub struct Application {
     port: u16,
@@ -53,7 +55,7 @@ impl Application {
                 .map_err(|e| anyhow::anyhow!("cannot open the database of sign-ups ({:?}): {e}", settings.database))?,
         );
         let limits = std::sync::Arc::new(ClientLimits::per_minute(settings.page.submissions_per_minute));
-        let shared = Shared { metrics: metrics.clone(), records, settings: &settings, limits };
+        let shared = Shared { metrics: metrics.clone(), records: records.clone(), settings: &settings, limits };
         let state = web::Data::new(page_state(&settings.page, public_url.clone(), None, &shared).await?);
         // Each event's page, under /e/SLUG/: its own wiki client, limits,
         // look and words, and its own keys in the visitor's session.
@@ -72,6 +74,14 @@ impl Application {
         let frame_ancestors = settings.page.frame_ancestors.as_str().to_owned();
         let pruned: Vec<web::Data<AppState>> =
             std::iter::once(state.clone()).chain(events.iter().map(|(_, s, _)| s.clone())).collect();
+        let waiting = records.clone();
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(PENDING_RETRY);
+            loop {
+                every.tick().await;
+                waiting.write_pending().await;
+            }
+        });
         tokio::spawn(async move {
             let mut every = tokio::time::interval(LIMITER_PRUNING);
             loop {

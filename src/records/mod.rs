@@ -12,6 +12,7 @@ use sqlx::any::AnyPoolOptions;
 
 use crate::signup::Slug;
 
+mod pending;
 mod report_token;
 mod slots;
 
@@ -32,7 +33,8 @@ const MIGRATIONS: [(i64, &str); 3] = [
 ];
 
 /// How an account was made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Via {
     /// In the visitor's own wiki session.
     Direct,
@@ -50,7 +52,7 @@ impl Via {
 }
 
 /// One account made through an event.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct AccountRecord {
     pub event: Slug,
     pub username: String,
@@ -102,6 +104,14 @@ impl fmt::Debug for DatabaseUrl {
 }
 
 impl DatabaseUrl {
+    /// Where records the database refuses wait for it: beside an SQLite
+    /// file (`PATH-pending.jsonl`); in memory only for a server.
+    fn pending_file(&self) -> Option<std::path::PathBuf> {
+        let path = self.0.strip_prefix("sqlite://").or_else(|| self.0.strip_prefix("sqlite:"))?;
+        let path = path.split('?').next().unwrap_or_default();
+        (!path.is_empty() && path != ":memory:").then(|| format!("{path}-pending.jsonl").into())
+    }
+
     /// The URL sqlx opens: an SQLite file is created when missing.
     fn to_open(&self) -> String {
         if self.0.starts_with("sqlite:") && !self.0.contains('?') {
@@ -115,15 +125,62 @@ impl DatabaseUrl {
 /// The record of sign-ups, shared by every page of the portal.
 pub struct AccountRecords {
     pool: AnyPool,
+    /// Records the database refused, waiting for it.
+    pending: pending::Pending,
 }
 
 impl AccountRecords {
-    /// Opens the database and brings its tables up to date.
+    /// Opens the database and brings its tables up to date; records left
+    /// waiting by an earlier run are taken up again.
     pub async fn open(url: &DatabaseUrl) -> Result<AccountRecords, sqlx::Error> {
         sqlx::any::install_default_drivers();
         let pool = AnyPoolOptions::new().max_connections(4).connect(&url.to_open()).await?;
         migrate(&pool).await?;
-        Ok(AccountRecords { pool })
+        Ok(AccountRecords { pool, pending: pending::Pending::open(url.pending_file()) })
+    }
+
+    /// Records an account made: in the database, or, when it refuses,
+    /// waiting for it (see [`AccountRecords::write_pending`]). The account
+    /// exists either way: the error is logged with what the organiser
+    /// needs to rebuild the list (all public on the wiki's log). `false`
+    /// when the record waits.
+    pub async fn keep(&self, signup: AccountRecord) -> bool {
+        match self.record(&signup).await {
+            Ok(()) => true,
+            Err(e) => {
+                tracing::error!(
+                    error = %e,
+                    event = signup.event.as_str(),
+                    username = signup.username,
+                    wiki = signup.wiki,
+                    "an account was made but the database refused its record: it waits to be written"
+                );
+                self.pending.push(signup);
+                false
+            }
+        }
+    }
+
+    /// Writes the records waiting for the database, as many as it takes;
+    /// the others wait on. The records still waiting.
+    pub async fn write_pending(&self) -> usize {
+        let mut waiting = Vec::new();
+        for signup in self.pending.take_all() {
+            if !waiting.is_empty() || self.record(&signup).await.is_err() {
+                waiting.push(signup);
+            }
+        }
+        self.pending.put_back(waiting)
+    }
+
+    /// The records of `event` waiting for the database (`None`: all).
+    pub fn pending(&self, event: Option<&Slug>) -> usize {
+        self.pending.count(event)
+    }
+
+    /// Whether the database answers.
+    pub async fn answers(&self) -> bool {
+        sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
     }
 
     pub async fn record(&self, signup: &AccountRecord) -> Result<(), sqlx::Error> {

@@ -76,8 +76,23 @@ impl EventCode {
 
 /// An event's name in its pages' addresses (`/e/SLUG/`) and in its records:
 /// lowercase letters, digits and hyphens.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct Slug(String);
+
+impl TryFrom<String> for Slug {
+    type Error = SlugError;
+
+    fn try_from(s: String) -> Result<Slug, SlugError> {
+        s.parse()
+    }
+}
+
+impl From<Slug> for String {
+    fn from(slug: Slug) -> String {
+        slug.0
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("must be 1 to 40 lowercase letters, digits and hyphens, e.g. bangkok-2026")]

@@ -292,3 +292,82 @@ async fn an_account_the_database_cannot_record_is_still_made_and_counted() {
     }
     std::fs::remove_file(file).unwrap();
 }
+
+/// A small tmpfs, unmounted when dropped.
+struct SmallDisk(std::path::PathBuf);
+
+impl SmallDisk {
+    /// Needs root, to mount: the test says so rather than pass unchecked.
+    fn mount() -> SmallDisk {
+        let dir = std::env::temp_dir().join(format!("wikisignup-disk-{}", unique_name("d").replace(' ', "-")));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mounted = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=1m", "tmpfs"])
+            .arg(&dir)
+            .status()
+            .expect("mount runs");
+        assert!(mounted.success(), "this test needs root: it mounts a 1 MB tmpfs to fill the database's disk");
+        SmallDisk(dir)
+    }
+
+    /// Fills the disk to its last byte.
+    fn fill(&self) -> std::path::PathBuf {
+        use std::io::Write;
+        let filler = self.0.join("filler");
+        let mut file = std::fs::File::create(&filler).unwrap();
+        while file.write_all(&[0; 4096]).and_then(|_| file.sync_all()).is_ok() {}
+        filler
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg("-l").arg(&self.0).status();
+    }
+}
+
+#[tokio::test]
+async fn a_full_disk_loses_no_record_once_space_returns() {
+    let wiki = TestWiki::shared("plain");
+    let disk = SmallDisk::mount();
+    let database = format!("sqlite://{}/signups.db", disk.0.display());
+    let token = "6b86b273ff34fce19d6b804eff5a3f5747ada4eaa22f1d49";
+    let file = disk.0.join("settings.toml");
+    std::fs::write(
+        &file,
+        format!("[[event]]\nslug = \"full\"\nwiki_api = \"{}\"\nreport_token = \"{token}\"\n", wiki.api),
+    )
+    .unwrap();
+    let app = spawn_app(&wiki.api).args(&["--config", file.to_str().unwrap(), "--database", &database]).await;
+    let filler = disk.fill();
+
+    let mut names = Vec::new();
+    for _ in 0..3 {
+        let visitor = Visitor::new(&app);
+        let form = visitor.get("/e/full/").await;
+        let name = unique_name("Full disk");
+        let done = visitor.submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD)]).await;
+        assert!(done.url.ends_with("/e/full/welcome"), "{}", done.html);
+        names.push(name);
+    }
+    let report = |app: &TestApp| {
+        let visitor = Visitor::new(app);
+        async move { visitor.get(&format!("/e/full/report?token={token}")).await }
+    };
+    let waiting = report(&app).await;
+    assert!(waiting.text(".notice").contains("3 more accounts were made"), "{}", waiting.html);
+    let ready = reqwest::get(format!("{}/readyz", app.address)).await.unwrap().text().await.unwrap();
+    assert!(ready.contains("3 records of accounts made wait to be written"), "{ready}");
+
+    std::fs::remove_file(filler).unwrap();
+    for _ in 0..60 {
+        let page = report(&app).await;
+        if page.text(".count").starts_with('3') {
+            assert!(names.iter().all(|name| page.html.contains(name.as_str())), "{}", page.html);
+            assert!(page.text(".notice").is_empty(), "{}", page.html);
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    }
+    panic!("the records did not reach the database once space returned: {}", report(&app).await.html);
+}

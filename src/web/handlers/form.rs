@@ -497,7 +497,8 @@ fn wiki_signup_url(state: &AppState, session: &VisitorSession) -> Url {
 }
 
 /// Records an account made through an event for its report. A failure
-/// does not fail the sign-up (the account exists): it is logged and counted.
+/// does not fail the sign-up (the account exists): the record waits for the
+/// database, and is logged and counted.
 async fn record(state: &AppState, username: &Username) {
     let Some(event) = &state.slug else { return };
     let signup = AccountRecord {
@@ -507,8 +508,7 @@ async fn record(state: &AppState, username: &Username) {
         created_at: time::OffsetDateTime::now_utc().unix_timestamp(),
         via: if state.event.organizer.is_some() { Via::Organizer } else { Via::Direct },
     };
-    if let Err(e) = state.records.record(&signup).await {
-        tracing::error!(error = %e, event = event.as_str(), "an account was made but could not be recorded for the event's report");
+    if !state.records.keep(signup).await {
         state.metrics.unrecorded.with_label_values(&[event.as_str()]).inc();
     }
 }

@@ -1,6 +1,7 @@
 //! For operators: `/healthz` (the process serves), `/readyz` (the wiki
-//! answers, checked at most every few seconds), `/metrics` (Prometheus, on
-//! its own listener: see [`metrics_routes`]).
+//! answers, checked at most every few seconds, and the database, with the
+//! records waiting for it), `/metrics` (Prometheus, on its own listener:
+//! see [`metrics_routes`]).
 
 use actix_web::http::header::ContentType;
 use actix_web::{HttpResponse, web};
@@ -29,12 +30,19 @@ pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
             ready
         }
     };
-    if ready {
-        HttpResponse::Ok().content_type(ContentType::plaintext()).body("ready\n")
+    let database = state.records.answers().await;
+    let waiting = match state.records.pending(None) {
+        0 => String::new(),
+        n => format!("; {n} records of accounts made wait to be written"),
+    };
+    let database_line = format!("database: {}{waiting}\n", if database { "answers" } else { "does not answer" });
+    if ready && database {
+        HttpResponse::Ok().content_type(ContentType::plaintext()).body(format!("ready\n{database_line}"))
     } else {
-        HttpResponse::ServiceUnavailable()
-            .content_type(ContentType::plaintext())
-            .body("the wiki does not answer, or the organiser's account cannot create accounts\n")
+        HttpResponse::ServiceUnavailable().content_type(ContentType::plaintext()).body(format!(
+            "not ready: the wiki does not answer, the organiser's account cannot create accounts, or the database \
+             does not answer\n{database_line}"
+        ))
     }
 }
 

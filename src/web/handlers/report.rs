@@ -36,6 +36,8 @@ struct ReportPage<'a> {
     /// The event's sign-up page, to pass on or project.
     signup_url: String,
     signups: &'a [AccountRecord],
+    /// Accounts made whose records wait for the database.
+    pending: usize,
     csv_link: String,
     /// Seconds between the page's updates of itself.
     every: u32,
@@ -63,6 +65,7 @@ pub async fn report(state: web::Data<AppState>, query: web::Query<ReportQuery>) 
             event: state.look.title.as_deref().unwrap_or(event.as_str()),
             signup_url: state.public_url.as_str().to_owned(),
             signups: &signups,
+            pending: state.records.pending(Some(event)),
             csv_link: csv_link.finish(),
             every: query.every.unwrap_or(30).clamp(2, 300),
         };
