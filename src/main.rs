@@ -44,6 +44,9 @@ async fn serve(settings: Settings) -> ExitCode {
         tracing::warn!("no --contact set: wikis such as Wikimedia's ask for one in the User-Agent");
     }
     let listen = settings.listen;
+    if settings.listen_from_port {
+        tracing::info!(%listen, "listening where the environment's PORT says (no --listen given)");
+    }
     let wiki = settings.page.wiki_api.to_string();
     let app = match Application::build(settings).await {
         Ok(app) => app,

@@ -14,6 +14,7 @@ use std::net::SocketAddr;
 use std::num::NonZeroU64;
 use std::time::Duration;
 
+use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches};
 
 pub use declared::Command;
@@ -35,6 +36,8 @@ pub struct Settings {
     /// What to do besides serving (`wikisignup report ...`), if anything.
     pub command: Option<Command>,
     pub listen: SocketAddr,
+    /// `listen` came from the environment's `PORT` (a hosting platform's).
+    pub listen_from_port: bool,
     /// Given by the operator; without it, derived from the address the
     /// portal is bound to (see [`Settings::public_url`]).
     pub public_url: Option<PublicUrl>,
@@ -69,6 +72,9 @@ pub struct EventSettings {
 
 /// The environment variable that holds the session secret.
 const SESSION_SECRET_VAR: &str = "WIKISIGNUP_SESSION_SECRET";
+/// Where hosting platforms (Toolforge, build packs, Cloud Run) say to
+/// listen: `0.0.0.0:$PORT`, unless `--listen` says otherwise.
+const PORT_VAR: &str = "PORT";
 
 impl Settings {
     /// Reads the command line, the environment and the file they name.
@@ -93,7 +99,14 @@ impl Settings {
             event_tables = file.events;
         }
         let matches = Declared::command().try_get_matches_from(&args).map_err(LoadError::from_clap)?;
-        let declared = Declared::from_arg_matches(&matches).map_err(LoadError::from_clap)?;
+        let mut declared = Declared::from_arg_matches(&matches).map_err(LoadError::from_clap)?;
+        // Hosting platforms say where to listen in PORT; --listen wins.
+        let port =
+            std::env::var(PORT_VAR).ok().filter(|_| matches.value_source("listen") == Some(ValueSource::DefaultValue));
+        if let Some(port) = &port {
+            let port: u16 = port.trim().parse().map_err(|_| bad(PORT_VAR, "must be a port number, e.g. 8000"))?;
+            declared.listen = SocketAddr::from(([0, 0, 0, 0], port));
+        }
         let public_url = declared.public_url.clone().unwrap_or_else(|| bound_url(declared.listen));
         let mut events: Vec<EventSettings> = Vec::new();
         for (i, table) in event_tables.into_iter().enumerate() {
@@ -122,7 +135,7 @@ impl Settings {
             }
             events.push(EventSettings { slug, page });
         }
-        Ok(Settings { events, ..Settings::checked(declared, &public_url)? })
+        Ok(Settings { events, listen_from_port: port.is_some(), ..Settings::checked(declared, &public_url)? })
     }
 
     /// The portal's settings `declared`, checked together.
@@ -137,6 +150,7 @@ impl Settings {
             page: PageSettings::checked(declared.page, public_url)?,
             command: declared.command,
             listen: declared.listen,
+            listen_from_port: false,
             public_url: declared.public_url,
             session_ttl: Duration::from_secs(declared.session_ttl.0 * 60),
             max_sessions: declared.max_sessions,

@@ -161,3 +161,37 @@ async fn the_suite_runs_against_the_mediawiki_version_asked_for() {
     eprintln!("end-to-end tests against {generator}");
     assert!(generator.starts_with(&format!("MediaWiki {asked}.")), "asked for {asked}, the wiki is {generator}");
 }
+
+#[tokio::test]
+async fn without_listen_the_portal_listens_where_port_says() {
+    let stub = StubWiki::answering(
+        ResponseTemplate::new(200).set_body_json(crate::helpers::fixture("plain-authmanagerinfo.json")),
+    )
+    .await;
+    let port = free_port();
+    let log = std::env::temp_dir().join(format!("wikisignup-port-{}.log", unique_name("p").replace(' ', "-")));
+    let mut portal = tokio::process::Command::new(env!("CARGO_BIN_EXE_wikisignup"))
+        .env("PORT", port.to_string())
+        .env("WIKISIGNUP_WIKI_API", stub.api())
+        .env("WIKISIGNUP_DATABASE", crate::helpers::scratch_database())
+        .stdout(std::fs::File::create(&log).unwrap())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let address = format!("http://127.0.0.1:{port}");
+    let mut served = false;
+    for _ in 0..100 {
+        if reqwest::get(format!("{address}/healthz")).await.is_ok() {
+            served = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(served, "nothing answers on PORT {port}");
+    let page = reqwest::get(format!("{address}/")).await.unwrap().text().await.unwrap();
+    assert!(page.contains("name=\"username\""), "{page}");
+    portal.kill().await.unwrap();
+    let said = std::fs::read_to_string(&log).unwrap();
+    assert!(said.contains(&format!("0.0.0.0:{port}")) && said.contains("PORT"), "{said}");
+}
