@@ -17,7 +17,7 @@ use crate::config::{PageSettings, PublicUrl, Settings};
 use crate::events::Events;
 use crate::metrics::Metrics;
 use crate::records::AccountRecords;
-use crate::session_store::VisitorSessionStore;
+use crate::session_store::{MemoryBounds, Sealer, VisitorSessionStore};
 use crate::signup::{CreatorForm, EventRules, Slug};
 use crate::web::extractors::session::SESSION_COOKIE;
 use crate::web::limits::{self, ClientLimits};
@@ -90,22 +90,23 @@ impl Application {
             }
         });
 
-        let key = match &settings.session_secret {
-            Some(secret) => Key::derive_from(secret.expose()),
+        let secret: Vec<u8> = match &settings.session_secret {
+            Some(secret) => secret.expose().to_vec(),
             None => {
                 tracing::warn!(
                     "WIKISIGNUP_SESSION_SECRET is not set: using a random key, so sessions end when the process does"
                 );
-                Key::generate()
+                rand::RngExt::random::<[u8; 64]>(&mut rand::rng()).to_vec()
             }
         };
-        let store = VisitorSessionStore::open(
-            &settings.session_store,
-            settings.max_sessions.get(),
-            settings.session_memory_bytes,
-            settings.session_ttl,
-        )
-        .await?;
+        let key = Key::derive_from(&secret);
+        let bounds = MemoryBounds {
+            max_sessions: settings.max_sessions.get(),
+            budget_bytes: settings.session_memory_bytes,
+            idle_ttl: settings.session_ttl,
+        };
+        let sealer = Sealer::new(&secret, settings.redis_prefix.as_ref().map(|p| p.as_str()));
+        let store = VisitorSessionStore::open(&settings.session_store, bounds, sealer).await?;
         // Framed by other sites, the cookie must be sent inside a cross-site
         // frame (SameSite=None, which browsers take only when Secure), kept
         // apart per embedding site (Partitioned, added by `partition_cookie`).

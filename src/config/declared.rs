@@ -12,8 +12,8 @@ use std::path::PathBuf;
 use url::Url;
 
 use super::values::{
-    CaptchaWidgetList, FrameAncestors, InRange, LanguageList, Moment, OneLine, PublicUrl, SessionStoreSetting,
-    TrustedProxies,
+    CaptchaWidgetList, FrameAncestors, InRange, LanguageList, Moment, OneLine, PublicUrl, RedisPrefix,
+    SessionStoreSetting, TrustedProxies,
 };
 use crate::look::AccentColor;
 use crate::records::{DatabaseUrl, ReportToken};
@@ -48,6 +48,9 @@ pub struct Declared {
     /// Where visitor sessions live: memory, or a redis:// URL shared by several instances
     #[arg(long, global = true, env = "WIKISIGNUP_SESSION_STORE", default_value = "memory")]
     pub session_store: SessionStoreSetting,
+    /// Where keys begin in a Redis session store shared with others [default: derived from the session secret]
+    #[arg(long, global = true, env = "WIKISIGNUP_REDIS_PREFIX")]
+    pub redis_prefix: Option<RedisPrefix>,
     /// Log JSON lines instead of text
     #[arg(long, global = true, env = "WIKISIGNUP_LOG_JSON", default_value = "false", action = clap::ArgAction::Set)]
     pub log_json: bool,

@@ -21,8 +21,8 @@ pub use declared::Command;
 pub use errors::{ConfigError, LoadError};
 pub use page::{OrganizerSettings, PageSettings};
 pub use values::{
-    CaptchaWidgetSettings, FrameAncestors, InRange, OneLine, PublicUrl, SessionSecret, SessionStoreSetting,
-    SettingError, TrustedProxies,
+    CaptchaWidgetSettings, FrameAncestors, InRange, OneLine, PublicUrl, RedisPrefix, SessionSecret,
+    SessionStoreSetting, SettingError, TrustedProxies,
 };
 
 use crate::records::DatabaseUrl;
@@ -46,6 +46,8 @@ pub struct Settings {
     /// The bytes sessions held in memory may take in all.
     pub session_memory_bytes: u64,
     pub session_store: SessionStoreSetting,
+    /// Where the keys begin in a Redis session store.
+    pub redis_prefix: Option<RedisPrefix>,
     pub log_json: bool,
     pub trusted_proxies: TrustedProxies,
     /// Where `/metrics` is served, if anywhere: never on the public listener.
@@ -75,6 +77,8 @@ const SESSION_SECRET_VAR: &str = "WIKISIGNUP_SESSION_SECRET";
 /// Where hosting platforms (Toolforge, build packs, Cloud Run) say to
 /// listen: `0.0.0.0:$PORT`, unless `--listen` says otherwise.
 const PORT_VAR: &str = "PORT";
+/// Where Toolforge names the Redis its tools share.
+const TOOL_REDIS_VAR: &str = "TOOL_REDIS_URI";
 
 impl Settings {
     /// Reads the command line, the environment and the file they name.
@@ -100,6 +104,12 @@ impl Settings {
         }
         let matches = Declared::command().try_get_matches_from(&args).map_err(LoadError::from_clap)?;
         let mut declared = Declared::from_arg_matches(&matches).map_err(LoadError::from_clap)?;
+        // Toolforge names its shared Redis in TOOL_REDIS_URI; --session-store wins.
+        if matches.value_source("session_store") == Some(ValueSource::DefaultValue)
+            && let Ok(url) = std::env::var(TOOL_REDIS_VAR)
+        {
+            declared.session_store = url.parse().map_err(|e| bad(TOOL_REDIS_VAR, e))?;
+        }
         // Hosting platforms say where to listen in PORT; --listen wins.
         let port =
             std::env::var(PORT_VAR).ok().filter(|_| matches.value_source("listen") == Some(ValueSource::DefaultValue));
@@ -156,6 +166,7 @@ impl Settings {
             max_sessions: declared.max_sessions,
             session_memory_bytes: declared.session_memory.0 << 20,
             session_store: declared.session_store,
+            redis_prefix: declared.redis_prefix,
             log_json: declared.log_json,
             trusted_proxies: declared.trusted_proxies,
             metrics_listen: declared.metrics_listen,

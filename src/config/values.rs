@@ -25,6 +25,8 @@ pub enum SettingError {
     NotOneLine,
     #[error("must be memory or a redis:// URL")]
     NotAStore,
+    #[error("must be 1 to 64 printable characters without spaces, e.g. wikisignup-bangkok:")]
+    NotAPrefix,
     #[error("must be a time as RFC 3339 writes it, e.g. 2026-03-07T09:00:00+01:00")]
     NotATime,
     #[error("{0:?} is not a CAPTCHA service the portal can show: hcaptcha or turnstile")]
@@ -158,7 +160,28 @@ impl FromStr for SessionStoreSetting {
     }
 }
 
-/// Reverse proxies whose `X-Forwarded-For` is believed.
+/// Where the portal's keys begin in a Redis it may share with other
+/// programs: printable, no spaces, at most 64 bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RedisPrefix(String);
+
+impl FromStr for RedisPrefix {
+    type Err = SettingError;
+
+    fn from_str(s: &str) -> Result<Self, SettingError> {
+        if s.is_empty() || s.len() > 64 || !s.chars().all(|c| c.is_ascii_graphic()) {
+            return Err(SettingError::NotAPrefix);
+        }
+        Ok(RedisPrefix(s.to_owned()))
+    }
+}
+
+impl RedisPrefix {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// Reverse proxies whose `X-Forwarded-For` is believed: addresses or CIDR
 /// ranges.
 #[derive(Debug, Clone, Default)]

@@ -5,6 +5,8 @@
 use std::process::Command;
 use std::sync::OnceLock;
 
+use wikisignup::session_store::Sealer;
+
 use crate::helpers::{PASSWORD, TestApp, TestWiki, Visitor, scratch_database, spawn_app, unique_name};
 
 /// A throw-away redis-server on 127.0.0.1, stopped when the tests end.
@@ -176,15 +178,69 @@ async fn in_organizer_mode_the_session_store_holds_nothing_of_the_organizers() {
     }
 }
 
-/// The values of every session Redis holds.
+/// Every key of the Redis, with its value and its time to live in seconds.
+fn everything_in_redis() -> Vec<(String, Vec<u8>, i64)> {
+    let mut redis = redis::Client::open(redis().url.as_str()).unwrap().get_connection().unwrap();
+    let keys: Vec<String> = redis::cmd("KEYS").arg("*").query(&mut redis).unwrap();
+    keys.into_iter()
+        .map(|key| {
+            let value: Vec<u8> = redis::cmd("GET").arg(&key).query(&mut redis).unwrap_or_default();
+            let ttl: i64 = redis::cmd("TTL").arg(&key).query(&mut redis).unwrap();
+            (key, value, ttl)
+        })
+        .collect()
+}
+
+/// The sessions the portals of these tests (all with [`SECRET`]) hold,
+/// opened as the portal opens them.
 fn stored_sessions() -> Vec<String> {
-    let port = redis().url.rsplit(':').next().unwrap().to_owned();
-    let cli = |args: &[&str]| {
-        let out = Command::new("redis-cli").args(["-p", &port]).args(args).output().expect("redis-cli runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
-    let keys = cli(&["--scan", "--pattern", "wikisignup:session:*"]);
-    keys.lines().map(|key| cli(&["GET", key])).collect()
+    let sealer = Sealer::new(SECRET.as_bytes(), None);
+    everything_in_redis()
+        .into_iter()
+        .filter(|(key, _, _)| key.starts_with(sealer.prefix()))
+        .filter_map(|(key, value, _)| sealer.open(&key, &value))
+        .map(|state| serde_json::to_string(&state).unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn what_the_portal_writes_to_redis_is_under_its_prefix_expires_and_is_sealed() {
+    // A portal of its own secret, beside the others on one Redis.
+    let secret = "a secret of this test alone, longer than thirty-two bytes";
+    let sealer = Sealer::new(secret.as_bytes(), None);
+    let wiki = TestWiki::shared("captcha");
+    let app = spawn_app(&wiki.api).args(&["--session-store", &redis().url]).session_secret(secret).await;
+    let visitor = Visitor::new(&app);
+    let form = visitor.get("/").await;
+    let name = unique_name("Sealed");
+    let typed = [("username", name.as_str()), ("password", PASSWORD), ("retype", PASSWORD), ("captchaWord", "no")];
+    let refused = visitor.submit(&form, &typed).await;
+    assert!(!refused.text(".notice.error").is_empty(), "{}", refused.html);
+
+    let ours: Vec<(String, Vec<u8>, i64)> =
+        everything_in_redis().into_iter().filter(|(_, value, _)| !value.is_empty()).collect();
+    let mine: Vec<&(String, Vec<u8>, i64)> =
+        ours.iter().filter(|(key, _, _)| key.starts_with(sealer.prefix())).collect();
+    assert!(!mine.is_empty(), "the portal wrote nothing under its prefix {}", sealer.prefix());
+    let opened: Vec<String> = mine
+        .iter()
+        .map(|(key, value, ttl)| {
+            assert!(*ttl > 0, "{key} never expires");
+            let text = String::from_utf8_lossy(value);
+            for clear in [name.as_str(), "session", "Token", "+\\", "cookie"] {
+                assert!(!text.contains(clear), "{key} holds {clear:?} in clear");
+            }
+            serde_json::to_string(&sealer.open(key, value).expect("the portal's own value opens")).unwrap()
+        })
+        .collect();
+    // What was sealed is the visitor's wiki session: its cookies and token.
+    let opened = opened.concat();
+    assert!(opened.contains(&name) && opened.contains("cookie"), "{opened}");
+    // Every key of every portal of these tests is under a prefix of its own.
+    assert!(
+        ours.iter().all(|(key, _, ttl)| key.starts_with("wikisignup:") && *ttl > 0),
+        "a key without prefix or expiry"
+    );
 }
 
 #[tokio::test]
@@ -228,4 +284,41 @@ async fn the_session_store_never_holds_a_password() {
     assert!(stored.contains(&name), "the sessions were not read: {} keys", sessions.len());
     assert!(!stored.contains(password), "a password is in the session store");
     assert!(!stored.contains("zqxj-answer"), "a CAPTCHA answer is in the session store");
+}
+
+#[tokio::test]
+async fn a_redis_that_forgets_or_goes_away_costs_a_restarted_form_never_an_error() {
+    let port = crate::helpers::free_port();
+    let mut server = std::process::Command::new("redis-server")
+        .args(["--port", &port.to_string(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("redis-server starts (scripts/test installs it)");
+    let url = format!("redis://127.0.0.1:{port}");
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let wiki = TestWiki::shared("plain");
+    let app = instance(wiki, &url).await;
+    let visitor = Visitor::new(&app);
+    let name = unique_name("Forgotten");
+
+    // Evicted: the form comes back refilled, saying it was too old.
+    let form = visitor.get("/").await;
+    let mut redis = redis::Client::open(url.as_str()).unwrap().get_connection().unwrap();
+    let _: () = redis::cmd("FLUSHALL").query(&mut redis).unwrap();
+    let again = visitor.submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD)]).await;
+    assert_eq!(again.status, 200, "{}", again.html);
+    assert_eq!(again.input_value("username").as_deref(), Some(name.as_str()), "{}", again.html);
+
+    // Gone: the pages still serve, each a fresh start.
+    server.kill().unwrap();
+    server.wait().unwrap();
+    let form = visitor.get("/").await;
+    assert_eq!(form.status, 200, "{}", form.html);
+    let sent = visitor.submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD)]).await;
+    assert!(sent.status < 500, "{}: {}", sent.status, sent.html);
 }

@@ -1,18 +1,13 @@
-//! Where visitor sessions live: the wiki's cookies and token, the form a
-//! visitor was shown. Behind actix-session's `SessionStore` seam: the
-//! embedded in-memory store, or actix-session's own Redis store shared by
-//! several instances, chosen by `--session-store`; no handler knows which.
+//! The embedded session store: in this process, bounded, expiring.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use actix_session::storage::{LoadError, RedisSessionStore, SaveError, SessionKey, SessionStore, UpdateError};
+use actix_session::storage::{LoadError, SaveError, SessionKey, SessionStore, UpdateError};
 use actix_web::cookie::time::Duration as CookieDuration;
 use moka::sync::Cache;
 use rand::RngExt;
-
-use crate::config::SessionStoreSetting;
 
 type SessionState = HashMap<String, String>;
 
@@ -66,7 +61,7 @@ impl MemorySessionStore {
 }
 
 /// 64 random alphanumeric characters: 380 bits, unguessable.
-fn new_session_key() -> SessionKey {
+pub(super) fn new_session_key() -> SessionKey {
     let key: String = rand::rng().sample_iter(rand::distr::Alphanumeric).take(64).map(char::from).collect();
     SessionKey::try_from(key).expect("64 characters make a valid session key")
 }
@@ -106,79 +101,6 @@ impl SessionStore for MemorySessionStore {
     async fn delete(&self, key: &SessionKey) -> Result<(), anyhow::Error> {
         self.sessions.invalidate(key.as_ref());
         Ok(())
-    }
-}
-
-/// The store `--session-store` chose.
-#[derive(Clone)]
-pub enum VisitorSessionStore {
-    Memory(MemorySessionStore),
-    Redis(RedisSessionStore),
-}
-
-impl VisitorSessionStore {
-    pub async fn open(
-        setting: &SessionStoreSetting,
-        max_sessions: u64,
-        budget_bytes: u64,
-        idle_ttl: Duration,
-    ) -> anyhow::Result<Self> {
-        Ok(match setting {
-            SessionStoreSetting::Memory => {
-                VisitorSessionStore::Memory(MemorySessionStore::new(max_sessions, budget_bytes, idle_ttl))
-            }
-            SessionStoreSetting::Redis(url) => {
-                let store = RedisSessionStore::builder(url.as_str())
-                    // One Redis may serve other programs: keep to our keys.
-                    .cache_keygen(|key| format!("wikisignup:session:{key}"))
-                    .build()
-                    .await
-                    .map_err(|e| anyhow::anyhow!("cannot reach the session store {url}: {e}"))?;
-                VisitorSessionStore::Redis(store)
-            }
-        })
-    }
-}
-
-impl SessionStore for VisitorSessionStore {
-    async fn load(&self, key: &SessionKey) -> Result<Option<SessionState>, LoadError> {
-        match self {
-            VisitorSessionStore::Memory(store) => store.load(key).await,
-            VisitorSessionStore::Redis(store) => store.load(key).await,
-        }
-    }
-
-    async fn save(&self, state: SessionState, ttl: &CookieDuration) -> Result<SessionKey, SaveError> {
-        match self {
-            VisitorSessionStore::Memory(store) => store.save(state, ttl).await,
-            VisitorSessionStore::Redis(store) => store.save(state, ttl).await,
-        }
-    }
-
-    async fn update(
-        &self,
-        key: SessionKey,
-        state: SessionState,
-        ttl: &CookieDuration,
-    ) -> Result<SessionKey, UpdateError> {
-        match self {
-            VisitorSessionStore::Memory(store) => store.update(key, state, ttl).await,
-            VisitorSessionStore::Redis(store) => store.update(key, state, ttl).await,
-        }
-    }
-
-    async fn update_ttl(&self, key: &SessionKey, ttl: &CookieDuration) -> Result<(), anyhow::Error> {
-        match self {
-            VisitorSessionStore::Memory(store) => store.update_ttl(key, ttl).await,
-            VisitorSessionStore::Redis(store) => store.update_ttl(key, ttl).await,
-        }
-    }
-
-    async fn delete(&self, key: &SessionKey) -> Result<(), anyhow::Error> {
-        match self {
-            VisitorSessionStore::Memory(store) => store.delete(key).await,
-            VisitorSessionStore::Redis(store) => store.delete(key).await,
-        }
     }
 }
 
