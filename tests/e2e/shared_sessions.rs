@@ -322,3 +322,24 @@ async fn a_redis_that_forgets_or_goes_away_costs_a_restarted_form_never_an_error
     let sent = visitor.submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD)]).await;
     assert!(sent.status < 500, "{}: {}", sent.status, sent.html);
 }
+
+#[tokio::test]
+async fn on_toolforge_the_redis_comes_from_tool_redis_uri() {
+    let secret = "the secret of the tool-redis-uri test, over thirty-two bytes";
+    let wiki = TestWiki::shared("plain");
+    let (_portal, app) = crate::helpers::run_binary(&wiki.api, |command| {
+        command
+            .env("TOOL_REDIS_URI", &redis().url)
+            .env("WIKISIGNUP_SESSION_SECRET", secret)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+    })
+    .await;
+    let form = Visitor::new(&app).get("/").await;
+    assert_eq!(form.status, 200, "{}", form.html);
+    let prefix = Sealer::new(secret.as_bytes(), None).prefix().to_owned();
+    assert!(
+        everything_in_redis().iter().any(|(key, _, _)| key.starts_with(&prefix)),
+        "no session in TOOL_REDIS_URI's Redis"
+    );
+}
