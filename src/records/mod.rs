@@ -5,32 +5,20 @@
 //! database through sqlx: an SQLite file by default, PostgreSQL for several
 //! instances; the same migrations for both.
 
-use std::fmt;
-
 use sqlx::AnyPool;
 use sqlx::any::AnyPoolOptions;
 
 use crate::signup::Slug;
 
+mod database;
 mod pending;
 mod report_token;
 mod slots;
 
+pub use database::{DatabaseUrl, DatabaseUrlError};
 pub use report_token::{ReportToken, ReportTokenError};
 
-/// The schema, one step at a time; each is applied once, in order, and
-/// recorded in `schema_migrations`. Plain SQL both databases take.
-const MIGRATIONS: [(i64, &str); 3] = [
-    (
-        1,
-        "CREATE TABLE signups (event TEXT NOT NULL, username TEXT NOT NULL, wiki TEXT NOT NULL, \
-         created_at BIGINT NOT NULL, via TEXT NOT NULL)",
-    ),
-    (2, "CREATE INDEX signups_by_event ON signups (event, created_at)"),
-    // A page's accounts made or being made, against its maximum: `page` is
-    // an event's slug, or `/` for the portal's own page.
-    (3, "CREATE TABLE account_slots (page TEXT PRIMARY KEY, taken BIGINT NOT NULL)"),
-];
+use database::Dialect;
 
 /// How an account was made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -78,53 +66,11 @@ impl AccountRecord {
     }
 }
 
-/// Where the database is: `sqlite://PATH` or `postgres://...`. Never
-/// printed whole: a PostgreSQL URL may carry a password.
-#[derive(Clone, PartialEq, Eq)]
-pub struct DatabaseUrl(String);
-
-#[derive(Debug, thiserror::Error)]
-#[error("must be sqlite://PATH or postgres://USER@HOST/DATABASE")]
-pub struct DatabaseUrlError;
-
-impl std::str::FromStr for DatabaseUrl {
-    type Err = DatabaseUrlError;
-
-    fn from_str(raw: &str) -> Result<DatabaseUrl, DatabaseUrlError> {
-        let known = ["sqlite:", "postgres://", "postgresql://"].iter().any(|s| raw.starts_with(s));
-        if known && raw.len() > "sqlite:".len() { Ok(DatabaseUrl(raw.to_owned())) } else { Err(DatabaseUrlError) }
-    }
-}
-
-impl fmt::Debug for DatabaseUrl {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let scheme = self.0.split(':').next().unwrap_or_default();
-        write!(f, "DatabaseUrl({scheme}:...)")
-    }
-}
-
-impl DatabaseUrl {
-    /// Where records the database refuses wait for it: beside an SQLite
-    /// file (`PATH-pending.jsonl`); in memory only for a server.
-    fn pending_file(&self) -> Option<std::path::PathBuf> {
-        let path = self.0.strip_prefix("sqlite://").or_else(|| self.0.strip_prefix("sqlite:"))?;
-        let path = path.split('?').next().unwrap_or_default();
-        (!path.is_empty() && path != ":memory:").then(|| format!("{path}-pending.jsonl").into())
-    }
-
-    /// The URL sqlx opens: an SQLite file is created when missing.
-    fn to_open(&self) -> String {
-        if self.0.starts_with("sqlite:") && !self.0.contains('?') {
-            format!("{}?mode=rwc", self.0)
-        } else {
-            self.0.clone()
-        }
-    }
-}
-
 /// The record of sign-ups, shared by every page of the portal.
 pub struct AccountRecords {
     pool: AnyPool,
+    /// How this database writes SQL.
+    dialect: Dialect,
     /// Records the database refused, waiting for it.
     pending: pending::Pending,
 }
@@ -135,8 +81,9 @@ impl AccountRecords {
     pub async fn open(url: &DatabaseUrl) -> Result<AccountRecords, sqlx::Error> {
         sqlx::any::install_default_drivers();
         let pool = AnyPoolOptions::new().max_connections(4).connect(&url.to_open()).await?;
-        migrate(&pool).await?;
-        Ok(AccountRecords { pool, pending: pending::Pending::open(url.pending_file()) })
+        let dialect = url.dialect();
+        database::migrate(&pool, dialect).await?;
+        Ok(AccountRecords { pool, dialect, pending: pending::Pending::open(url.pending_file()) })
     }
 
     /// Records an account made: in the database, or, when it refuses,
@@ -184,7 +131,10 @@ impl AccountRecords {
     }
 
     pub async fn record(&self, signup: &AccountRecord) -> Result<(), sqlx::Error> {
-        sqlx::query("INSERT INTO signups (event, username, wiki, created_at, via) VALUES ($1, $2, $3, $4, $5)")
+        let sql = self
+            .dialect
+            .sql("INSERT INTO signups (event, username, wiki, created_at, via) VALUES ($1, $2, $3, $4, $5)");
+        sqlx::query(&sql)
             .bind(signup.event.as_str())
             .bind(&signup.username)
             .bind(&signup.wiki)
@@ -197,13 +147,12 @@ impl AccountRecords {
 
     /// The sign-ups of `event`, newest first.
     pub async fn of_event(&self, event: &Slug) -> Result<Vec<AccountRecord>, sqlx::Error> {
-        let rows: Vec<(String, String, String, i64, String)> = sqlx::query_as(
+        let sql = self.dialect.sql(
             "SELECT event, username, wiki, created_at, via FROM signups WHERE event = $1 \
              ORDER BY created_at DESC, username DESC",
-        )
-        .bind(event.as_str())
-        .fetch_all(&self.pool)
-        .await?;
+        );
+        let rows: Vec<(String, String, String, i64, String)> =
+            sqlx::query_as(&sql).bind(event.as_str()).fetch_all(&self.pool).await?;
         Ok(rows
             .into_iter()
             .map(|(_, username, wiki, created_at, via)| AccountRecord {
@@ -215,26 +164,6 @@ impl AccountRecords {
             })
             .collect())
     }
-}
-
-/// Applies the migrations not applied yet, each with its record, in one
-/// transaction (two instances starting at once apply each step once).
-async fn migrate(pool: &AnyPool) -> Result<(), sqlx::Error> {
-    sqlx::query("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY)").execute(pool).await?;
-    for (version, sql) in MIGRATIONS {
-        let mut tx = pool.begin().await?;
-        let done: Option<(i64,)> = sqlx::query_as("SELECT version FROM schema_migrations WHERE version = $1")
-            .bind(version)
-            .fetch_optional(&mut *tx)
-            .await?;
-        if done.is_some() {
-            continue;
-        }
-        sqlx::query(sql).execute(&mut *tx).await?;
-        sqlx::query("INSERT INTO schema_migrations (version) VALUES ($1)").bind(version).execute(&mut *tx).await?;
-        tx.commit().await?;
-    }
-    Ok(())
 }
 
 /// `wikisignup report SLUG [--csv]`: the event's sign-ups on standard
@@ -313,13 +242,5 @@ mod tests {
         assert_eq!(lines[0], "time,username,wiki,how");
         assert_eq!(lines[1], "2023-11-14 22:13:20 UTC,\"Ada, Countess\",https://th.wikipedia.org/w/api.php,direct");
         assert!(lines[2].contains(",'=cmd,"), "{}", lines[2]);
-    }
-
-    #[test]
-    fn database_urls_are_checked_and_never_printed_whole() {
-        assert!("sqlite://signups.db".parse::<DatabaseUrl>().is_ok());
-        let pg: DatabaseUrl = "postgres://app:secret@db/wikisignup".parse().unwrap();
-        assert_eq!(format!("{pg:?}"), "DatabaseUrl(postgres:...)");
-        assert!("mysql://db".parse::<DatabaseUrl>().is_err() && "sqlite:".parse::<DatabaseUrl>().is_err());
     }
 }

@@ -4,9 +4,10 @@
 //! counts into the one number, and a restart changes nothing. The first
 //! count of an event starts from its records.
 //!
-//! Atomic in both databases: one `UPDATE ... WHERE taken < max` on one row;
-//! SQLite runs one write at a time, and PostgreSQL, holding the row's lock,
-//! checks the condition again against the row as the first writer left it.
+//! Atomic in every database: one `UPDATE ... WHERE taken < max` on one
+//! row; SQLite runs one write at a time, and PostgreSQL and MariaDB,
+//! holding the row's lock, check the condition against the row as the
+//! writer before left it.
 
 use super::AccountRecords;
 use crate::signup::Slug;
@@ -21,20 +22,16 @@ impl AccountRecords {
     pub async fn take_slot(&self, event: Option<&Slug>, max: u64) -> Result<bool, sqlx::Error> {
         let page = page_key(event);
         self.start_count(page).await?;
-        let taken = sqlx::query("UPDATE account_slots SET taken = taken + 1 WHERE page = $1 AND taken < $2")
-            .bind(page)
-            .bind(i64::try_from(max).unwrap_or(i64::MAX))
-            .execute(&self.pool)
-            .await?;
+        let sql = self.dialect.sql("UPDATE account_slots SET taken = taken + 1 WHERE page = $1 AND taken < $2");
+        let taken =
+            sqlx::query(&sql).bind(page).bind(i64::try_from(max).unwrap_or(i64::MAX)).execute(&self.pool).await?;
         Ok(taken.rows_affected() == 1)
     }
 
     /// Gives back a slot whose `createaccount` made no account.
     pub async fn give_back_slot(&self, event: Option<&Slug>) -> Result<(), sqlx::Error> {
-        sqlx::query("UPDATE account_slots SET taken = taken - 1 WHERE page = $1 AND taken > 0")
-            .bind(page_key(event))
-            .execute(&self.pool)
-            .await?;
+        let sql = self.dialect.sql("UPDATE account_slots SET taken = taken - 1 WHERE page = $1 AND taken > 0");
+        sqlx::query(&sql).bind(page_key(event)).execute(&self.pool).await?;
         Ok(())
     }
 
@@ -42,20 +39,19 @@ impl AccountRecords {
     pub async fn slots_taken(&self, event: Option<&Slug>) -> Result<u64, sqlx::Error> {
         let page = page_key(event);
         self.start_count(page).await?;
-        let (taken,): (i64,) =
-            sqlx::query_as("SELECT taken FROM account_slots WHERE page = $1").bind(page).fetch_one(&self.pool).await?;
+        let sql = self.dialect.sql("SELECT taken FROM account_slots WHERE page = $1");
+        let (taken,): (i64,) = sqlx::query_as(&sql).bind(page).fetch_one(&self.pool).await?;
         Ok(u64::try_from(taken).unwrap_or(0))
     }
 
     /// The page's row, made on first use with the accounts recorded for it.
     async fn start_count(&self, page: &str) -> Result<(), sqlx::Error> {
-        sqlx::query(
-            "INSERT INTO account_slots (page, taken) SELECT $1, COUNT(*) FROM signups WHERE event = $1 \
+        let sql = self.dialect.choose(
+            "INSERT INTO account_slots (page, taken) SELECT $1, COUNT(*) FROM signups WHERE event = $2 \
              ON CONFLICT (page) DO NOTHING",
-        )
-        .bind(page)
-        .execute(&self.pool)
-        .await?;
+            "INSERT IGNORE INTO account_slots (page, taken) SELECT ?, COUNT(*) FROM signups WHERE event = ?",
+        );
+        sqlx::query(&sql).bind(page).bind(page).execute(&self.pool).await?;
         Ok(())
     }
 }

@@ -5,8 +5,8 @@
 //! address a day.
 
 use crate::helpers::{
-    ORGANIZER_REASON, PASSWORD, StubWiki, TestWiki, Visitor, fixture, postgres_database, run_binary, scratch_database,
-    spawn_app, unique_name,
+    ORGANIZER_REASON, PASSWORD, StubWiki, TestWiki, Visitor, fixture, mariadb_database, postgres_database, run_binary,
+    scratch_database, spawn_app, unique_name,
 };
 
 /// Whether `name` logs in to `wiki` with `password` (`action=clientlogin`).
@@ -288,4 +288,9 @@ async fn the_maximum_is_exact_and_durable_on_sqlite() {
 #[tokio::test]
 async fn the_maximum_is_exact_and_durable_on_postgresql() {
     the_maximum_is_exact_under_concurrent_posts_and_kept_across_a_restart(&postgres_database()).await;
+}
+
+#[tokio::test]
+async fn the_maximum_is_exact_and_durable_on_mariadb() {
+    the_maximum_is_exact_under_concurrent_posts_and_kept_across_a_restart(&mariadb_database()).await;
 }

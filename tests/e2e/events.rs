@@ -105,9 +105,23 @@ async fn the_same_report_on_postgresql() {
 }
 
 #[tokio::test]
+async fn the_same_report_on_mariadb() {
+    report_on(crate::helpers::mariadb_database()).await;
+}
+
+#[tokio::test]
 async fn two_instances_on_one_postgresql_share_one_report() {
+    two_instances_share_one_report(crate::helpers::postgres_database()).await;
+}
+
+#[tokio::test]
+async fn two_instances_on_one_mariadb_share_one_report() {
+    two_instances_share_one_report(crate::helpers::mariadb_database()).await;
+}
+
+async fn two_instances_share_one_report(database: String) {
     let (plain, captcha) = (TestWiki::shared("plain"), TestWiki::shared("captcha"));
-    let (file, database) = (report_settings(plain, captcha), crate::helpers::postgres_database());
+    let file = report_settings(plain, captcha);
     let config = file.to_str().unwrap();
     let args = ["--config", config, "--database", &database];
     let (a, b) = (spawn_app(&plain.api).args(&args).await, spawn_app(&plain.api).args(&args).await);

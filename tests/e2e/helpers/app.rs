@@ -91,24 +91,50 @@ impl std::future::IntoFuture for AppBuilder {
     }
 }
 
-/// A PostgreSQL server for the tests that need one (`tests/postgres/up`,
-/// stopped when the tests end): a new database on it for each caller.
-pub fn postgres_database() -> String {
-    static SERVER: OnceLock<String> = OnceLock::new();
-    let server = SERVER.get_or_init(|| {
-        let root = env!("CARGO_MANIFEST_DIR");
-        let out = Command::new(format!("{root}/tests/postgres/up"))
-            .args(["--watch", &std::process::id().to_string()])
-            .output()
-            .expect("tests/postgres/up runs");
-        assert!(out.status.success(), "tests/postgres/up failed:\n{}", String::from_utf8_lossy(&out.stderr));
-        let stdout = String::from_utf8(out.stdout).unwrap();
-        stdout.lines().find_map(|l| l.strip_prefix("url=")).expect("a url").to_owned()
-    });
+/// A throw-away server started by `tests/SERVER/up` (stopped when the
+/// tests end), once per test process: its URL.
+fn server_started_by(script: &str) -> String {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let out = Command::new(format!("{root}/tests/{script}/up"))
+        .args(["--watch", &std::process::id().to_string()])
+        .output()
+        .unwrap_or_else(|e| panic!("tests/{script}/up runs: {e}"));
+    assert!(out.status.success(), "tests/{script}/up failed:\n{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    stdout.lines().find_map(|l| l.strip_prefix("url=")).expect("a url").to_owned()
+}
+
+/// A new database on `server` for one test, made by `create`: its URL.
+fn new_database(server: &str, create: impl Fn(&str, &str)) -> String {
     let name = unique_name("db").replace(' ', "_").to_lowercase();
-    psql(server, &format!("CREATE DATABASE {name}"));
+    create(server, &format!("CREATE DATABASE {name}"));
     let (base, _) = server.rsplit_once('/').unwrap();
     format!("{base}/{name}")
+}
+
+/// A PostgreSQL server for the tests that need one (`tests/postgres/up`):
+/// a new database on it for each caller.
+pub fn postgres_database() -> String {
+    static SERVER: OnceLock<String> = OnceLock::new();
+    new_database(SERVER.get_or_init(|| server_started_by("postgres")), psql)
+}
+
+/// A MariaDB server for the tests that need one (`tests/mariadb/up`): a new
+/// database on it for each caller.
+pub fn mariadb_database() -> String {
+    static SERVER: OnceLock<String> = OnceLock::new();
+    new_database(SERVER.get_or_init(|| server_started_by("mariadb")), mariadb)
+}
+
+/// Runs `sql` in the MariaDB database at `url` (one `mariadb_database` gave).
+pub fn mariadb(url: &str, sql: &str) {
+    let (server, database) = url.rsplit_once('/').unwrap();
+    let (host, port) = server.trim_start_matches("mysql://root@").split_once(':').unwrap();
+    let ran = Command::new("mariadb")
+        .args(["--no-defaults", "-h", host, "-P", port, "-u", "root", "-D", database, "-e", sql])
+        .output()
+        .expect("mariadb runs");
+    assert!(ran.status.success(), "{sql}: {}", String::from_utf8_lossy(&ran.stderr));
 }
 
 /// Runs `sql` in the database at `url` (one `postgres_database` gave).
