@@ -15,15 +15,21 @@ RUN mkdir src && echo 'fn main() {}' > src/main.rs && touch src/lib.rs \
 COPY src src
 COPY templates templates
 COPY static static
+COPY locales locales
 RUN touch src/main.rs src/lib.rs && cargo build --release --locked
 
 FROM debian:bookworm-slim
 RUN apt-get update \
     && apt-get install -y --no-install-recommends ca-certificates \
     && rm -rf /var/lib/apt/lists/* \
-    && useradd --system --uid 10001 --no-create-home wikisignup
+    && useradd --system --uid 10001 --no-create-home wikisignup \
+    && mkdir -p /var/lib/wikisignup && chown wikisignup /var/lib/wikisignup
 COPY --from=build /src/target/release/wikisignup /usr/local/bin/wikisignup
 USER wikisignup
+# The default SQLite database lives here; mount a volume to keep it, or give
+# WIKISIGNUP_DATABASE a PostgreSQL or MariaDB URL.
+WORKDIR /var/lib/wikisignup
+VOLUME /var/lib/wikisignup
 ENV WIKISIGNUP_LISTEN=0.0.0.0:8000 \
     WIKISIGNUP_LOG_JSON=true
 EXPOSE 8000

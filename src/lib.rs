@@ -5,6 +5,7 @@ pub mod config;
 pub mod events;
 pub mod look;
 pub mod metrics;
+pub mod preflight;
 pub mod records;
 pub mod session_store;
 pub mod signup;

@@ -15,6 +15,7 @@ async fn main() -> ExitCode {
     };
     match settings.command.clone() {
         Some(Command::Report { slug, csv }) => report(&settings, &slug, csv).await,
+        Some(Command::Check) => check(&settings).await,
         Some(Command::Token) => {
             println!("{}", wikisignup::records::ReportToken::generate().expose());
             ExitCode::SUCCESS
@@ -31,6 +32,21 @@ async fn report(settings: &Settings, slug: &wikisignup::signup::Slug, csv: bool)
     }
     match wikisignup::records::print_report(&settings.database, slug, csv).await {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("wikisignup: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `wikisignup check`: the pre-flight check, one sentence a line; fails
+/// when anything stands in the way of sign-ups.
+async fn check(settings: &Settings) -> ExitCode {
+    match wikisignup::startup::check(settings).await {
+        Ok(findings) => {
+            print!("{}", wikisignup::preflight::lines(&findings));
+            if findings.iter().any(|f| f.trouble) { ExitCode::from(1) } else { ExitCode::SUCCESS }
+        }
         Err(e) => {
             eprintln!("wikisignup: {e}");
             ExitCode::from(1)

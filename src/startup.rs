@@ -13,9 +13,10 @@ use actix_web::{App, HttpServer, web};
 
 use std::num::NonZeroU64;
 
-use crate::config::{PageSettings, PublicUrl, Settings};
+use crate::config::{PageSettings, PublicUrl, SessionStoreSetting, Settings};
 use crate::events::Events;
 use crate::metrics::Metrics;
+use crate::preflight::{self, Finding};
 use crate::records::AccountRecords;
 use crate::session_store::{MemoryBounds, Sealer, VisitorSessionStore};
 use crate::signup::{CreatorForm, EventRules, Slug};
@@ -48,32 +49,25 @@ impl Application {
         let port = bound.port();
         let public_url = settings.public_url(bound);
 
-        let metrics = Metrics::new();
-        let records = std::sync::Arc::new(
-            AccountRecords::open(&settings.database)
-                .await
-                .map_err(|e| anyhow::anyhow!("cannot open the database of sign-ups ({:?}): {e}", settings.database))?,
-        );
-        let limits = std::sync::Arc::new(ClientLimits::per_minute(settings.page.submissions_per_minute));
-        let shared = Shared { metrics: metrics.clone(), records: records.clone(), settings: &settings, limits };
-        let state = web::Data::new(page_state(&settings.page, public_url.clone(), None, &shared).await?);
-        // Each event's page, under /e/SLUG/: its own wiki client, limits,
-        // look and words, and its own keys in the visitor's session.
-        let mut events = Vec::new();
-        for event in Events::from_settings(&settings).all() {
-            let route = format!("e/{}/", event.slug.as_str());
-            let url: PublicUrl = public_url.route(&route).as_str().parse().expect("the public URL extended");
-            let event_state = page_state(&event.page, url, Some(&event.slug), &shared).await?;
-            let frame_ancestors = event.page.frame_ancestors.as_str().to_owned();
-            events.push((format!("/e/{}", event.slug.as_str()), web::Data::new(event_state), frame_ancestors));
+        let Pages { portal: state, events, records, preflight } = Pages::build(&settings, &public_url).await?;
+        // The pre-flight check, before serving (an organiser's login fails
+        // or succeeds before the first visitor): logged, and shown by
+        // /readyz. The portal serves either way.
+        let findings = run_preflight(&Pages::all(&state, &events), &settings.session_store).await;
+        for finding in &findings {
+            if finding.trouble {
+                tracing::warn!("pre-flight check: {}", finding.sentence);
+            } else {
+                tracing::info!("pre-flight check: {}", finding.sentence);
+            }
         }
+        *preflight.write().expect("pre-flight lock") = findings;
         let metrics_server = match settings.metrics_listen {
             Some(address) => Some(serve_metrics(address, state.metrics.clone())?),
             None => None,
         };
         let frame_ancestors = settings.page.frame_ancestors.as_str().to_owned();
-        let pruned: Vec<web::Data<AppState>> =
-            std::iter::once(state.clone()).chain(events.iter().map(|(_, s, _)| s.clone())).collect();
+        let pruned = Pages::all(&state, &events);
         let waiting = records.clone();
         tokio::spawn(async move {
             let mut every = tokio::time::interval(PENDING_RETRY);
@@ -187,6 +181,73 @@ impl Application {
     }
 }
 
+/// Every sign-up page of the portal, and what they share.
+struct Pages {
+    /// The portal's own page, at `/`.
+    portal: web::Data<AppState>,
+    /// Each event's page: its scope (`/e/SLUG`), state and frame ancestors.
+    events: Vec<(String, web::Data<AppState>, String)>,
+    records: std::sync::Arc<AccountRecords>,
+    preflight: std::sync::Arc<std::sync::RwLock<Vec<Finding>>>,
+}
+
+impl Pages {
+    /// The portal's page and each event's (under /e/SLUG/: its own wiki
+    /// client, limits, look and words, and its own keys in the visitor's
+    /// session), reached at `public_url`.
+    async fn build(settings: &Settings, public_url: &PublicUrl) -> anyhow::Result<Pages> {
+        let records = std::sync::Arc::new(
+            AccountRecords::open(&settings.database)
+                .await
+                .map_err(|e| anyhow::anyhow!("cannot open the database of sign-ups ({:?}): {e}", settings.database))?,
+        );
+        let limits = std::sync::Arc::new(ClientLimits::per_minute(settings.page.submissions_per_minute));
+        let preflight = std::sync::Arc::new(std::sync::RwLock::new(Vec::new()));
+        let shared = Shared {
+            metrics: Metrics::new(),
+            records: records.clone(),
+            settings,
+            limits,
+            preflight: preflight.clone(),
+        };
+        let portal = web::Data::new(page_state(&settings.page, public_url.clone(), None, &shared).await?);
+        let mut events = Vec::new();
+        for event in Events::from_settings(settings).all() {
+            let route = format!("e/{}/", event.slug.as_str());
+            let url: PublicUrl = public_url.route(&route).as_str().parse().expect("the public URL extended");
+            let event_state = page_state(&event.page, url, Some(&event.slug), &shared).await?;
+            let frame_ancestors = event.page.frame_ancestors.as_str().to_owned();
+            events.push((format!("/e/{}", event.slug.as_str()), web::Data::new(event_state), frame_ancestors));
+        }
+        Ok(Pages { portal, events, records, preflight })
+    }
+
+    fn all(portal: &web::Data<AppState>, events: &[(String, web::Data<AppState>, String)]) -> Vec<web::Data<AppState>> {
+        std::iter::once(portal.clone()).chain(events.iter().map(|(_, state, _)| state.clone())).collect()
+    }
+}
+
+/// `wikisignup check`: the pre-flight check of the portal `settings`
+/// describe, without serving.
+pub async fn check(settings: &Settings) -> anyhow::Result<Vec<Finding>> {
+    let public_url = settings.public_url(settings.listen);
+    let pages = Pages::build(settings, &public_url).await?;
+    Ok(run_preflight(&Pages::all(&pages.portal, &pages.events), &settings.session_store).await)
+}
+
+/// The pre-flight check of `pages` (which share one database).
+async fn run_preflight(pages: &[web::Data<AppState>], store: &SessionStoreSetting) -> Vec<Finding> {
+    let checked: Vec<preflight::Page<'_>> = pages
+        .iter()
+        .map(|state| preflight::Page {
+            name: state.slug.as_ref().map_or_else(|| "the portal's page".to_owned(), |slug| format!("event {slug}")),
+            wiki: &state.wiki,
+            organizer: state.event.organizer.as_ref(),
+        })
+        .collect();
+    preflight::check(&checked, &pages[0].records, store).await
+}
+
 /// What every page of the portal shares.
 struct Shared<'a> {
     metrics: Metrics,
@@ -195,6 +256,8 @@ struct Shared<'a> {
     settings: &'a Settings,
     /// One budget of turns per client for every page.
     limits: std::sync::Arc<ClientLimits>,
+    /// What the pre-flight check found, once it has run.
+    preflight: std::sync::Arc<std::sync::RwLock<Vec<Finding>>>,
 }
 
 /// One sign-up page's state: the portal's own (`slug` `None`, at `/`) or
@@ -220,10 +283,7 @@ async fn page_state(
             interface_messages: &crate::signup::INTERFACE_MESSAGES,
         },
     )?;
-    let wiki_host = match settings.wiki_api.as_url().port() {
-        Some(port) => format!("{}:{port}", settings.wiki_api.as_url().host_str().unwrap_or_default()),
-        None => settings.wiki_api.as_url().host_str().unwrap_or_default().to_owned(),
-    };
+    let wiki_host = settings.wiki_api.host();
     let event = event_setup(settings, &public_url);
     let frame_origins = settings.frame_ancestors.origins(&public_url.origin()).join(" ");
     let state = AppState {
@@ -245,6 +305,7 @@ async fn page_state(
         frame_ancestors: settings.frame_ancestors.clone(),
         metrics,
         readiness: Default::default(),
+        preflight: shared.preflight.clone(),
         event,
         captcha_widgets: settings.captcha_widgets.clone(),
         language: settings.language.clone(),
@@ -254,9 +315,6 @@ async fn page_state(
         look: settings.look.clone(),
         returnto: settings.returnto.clone(),
     };
-    if let Some(organizer) = &state.event.organizer {
-        check_organizer(organizer, &state.wiki).await;
-    }
     Ok(state)
 }
 
@@ -279,33 +337,6 @@ fn event_setup(settings: &PageSettings, public_url: &PublicUrl) -> EventSetup {
         ),
         organizer: settings.organizer.as_ref().map(|o| Organizer::new(o.credentials.clone())),
         forward_client_ip: settings.forward_client_ip,
-    }
-}
-
-/// Logs in as the organiser once at start-up and says, in one line an
-/// organiser understands, what the account may do, or why it cannot. The
-/// portal serves either way: visitors get a clear page until it can.
-async fn check_organizer(organizer: &Organizer, wiki: &WikiClient) {
-    match organizer.rights(wiki).await {
-        Ok(rights) => tracing::info!(
-            "organizer mode: accounts are created by {}; {}; {}",
-            rights.name,
-            if rights.skips_captcha {
-                "visitors see no CAPTCHA (skipcaptcha)"
-            } else {
-                "visitors answer the wiki's CAPTCHA (the account lacks skipcaptcha)"
-            },
-            if rights.exempt_from_limits {
-                "the wiki's limit of accounts per address does not apply (noratelimit)"
-            } else {
-                "the wiki's limit of accounts per address still applies: the bot password needs the grant \
-                 \"High-volume (bot) access\" and the account the right noratelimit"
-            },
-        ),
-        Err(e) => tracing::error!(
-            organizer = organizer.name(),
-            "organizer mode: the organiser's account cannot create accounts: {e}; visitors get a 503 page until it can"
-        ),
     }
 }
 

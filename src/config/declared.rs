@@ -78,6 +78,8 @@ pub enum Command {
         #[arg(long)]
         csv: bool,
     },
+    /// Check, before the event, that sign-ups can work: each wiki from this address, each organiser's login, the database, the session store
+    Check,
     /// Print a fresh report token (24 random bytes as hex) for an event's report_token
     Token,
 }

@@ -130,6 +130,14 @@ impl AccountRecords {
         sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
     }
 
+    /// Whether the database takes a write: one made and taken back.
+    pub async fn writable(&self) -> Result<(), sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        let sql = self.dialect.sql("INSERT INTO account_slots (page, taken) VALUES ($1, 0)");
+        sqlx::query(&sql).bind("~pre-flight check").execute(&mut *tx).await?;
+        tx.rollback().await
+    }
+
     pub async fn record(&self, signup: &AccountRecord) -> Result<(), sqlx::Error> {
         let sql = self
             .dialect

@@ -12,6 +12,7 @@ use super::pages::Site;
 use crate::config::{CaptchaWidgetSettings, FrameAncestors, PublicUrl, TrustedProxies};
 use crate::look::Look;
 use crate::metrics::Metrics;
+use crate::preflight::Finding;
 use crate::records::{AccountRecords, ReportToken};
 use crate::signup::{EventRules, LanguageCode, PageTitle, Slug};
 use crate::wiki::{Organizer, UpstreamSession, WikiClient};
@@ -46,6 +47,8 @@ pub struct AppState {
     pub trusted_proxies: TrustedProxies,
     pub metrics: Metrics,
     pub readiness: Readiness,
+    /// What the pre-flight check found at start-up (empty until it ran).
+    pub preflight: Arc<std::sync::RwLock<Vec<Finding>>>,
     pub event: EventSetup,
     pub captcha_widgets: CaptchaWidgetSettings,
     /// The page's own language (`--language`), for visitors who ask none.

@@ -52,6 +52,16 @@ impl fmt::Display for WikiApiUrl {
 }
 
 impl WikiApiUrl {
+    /// The wiki's host (and port), as pages and sentences name it:
+    /// `test.wikipedia.org`.
+    pub fn host(&self) -> String {
+        let host = self.api.host_str().unwrap_or_default();
+        match self.api.port() {
+            Some(port) => format!("{host}:{port}"),
+            None => host.to_owned(),
+        }
+    }
+
     pub fn as_url(&self) -> &Url {
         &self.api
     }

@@ -280,9 +280,10 @@ impl WikiClient {
         }
     }
 
-    /// Who `session` is, with the rights it has (`meta=userinfo`).
+    /// Who `session` is, with the rights it has and any block on it or its
+    /// address (`meta=userinfo`); a new session is anyone at this address.
     pub async fn current_user(&self, session: &mut UpstreamSession) -> Result<CurrentUser, WikiError> {
-        let url = query_url(&self.api, &[("action", "query"), ("meta", "userinfo"), ("uiprop", "rights")]);
+        let url = query_url(&self.api, &[("action", "query"), ("meta", "userinfo"), ("uiprop", "rights|blockinfo")]);
         let response: QueryResponse = self.transport.get_json(session, url, "userinfo").await?;
         api_result(response)?.userinfo.ok_or_else(|| WikiError::BadResponse("no userinfo in the answer".into()))
     }

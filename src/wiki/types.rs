@@ -121,6 +121,14 @@ pub struct CurrentUser {
     pub anon: bool,
     #[serde(default)]
     pub rights: Vec<String>,
+    /// `uiprop=blockinfo`: a block on the user or the address, if any.
+    #[serde(default)]
+    pub blockid: Option<u64>,
+    /// The block stops account creation.
+    #[serde(default)]
+    pub blocknocreate: bool,
+    #[serde(default)]
+    pub blockreason: String,
 }
 
 /// `action=login`: `Success`, or `Failed` with the wiki's reason.

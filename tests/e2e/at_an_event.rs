@@ -251,7 +251,7 @@ async fn the_organizers_secrets_never_reach_the_log() {
     let done = visitor.submit(&form, &typed).await;
     assert!(done.url.ends_with("/welcome"), "{}", done.html);
     let log = std::fs::read_to_string(&log).unwrap();
-    assert!(log.contains("organizer mode: accounts are created by Organizer"), "{log}");
+    assert!(log.contains("the organiser's account Organizer logs in on"), "{log}");
     for secret in [password, PASSWORD, "_session=", "+\\", "Quokka"] {
         assert!(!log.contains(secret), "{secret:?} is in the log");
     }

@@ -16,6 +16,7 @@ mod languages;
 mod look;
 mod operations;
 mod plain;
+mod preflight;
 mod script_captcha;
 mod security;
 mod sessions;

@@ -4,7 +4,7 @@
 use std::process::Stdio;
 use std::time::Duration;
 
-use wiremock::matchers::method;
+use wiremock::matchers::{method, query_param};
 use wiremock::{Mock, ResponseTemplate};
 
 use crate::helpers::{
@@ -20,10 +20,13 @@ async fn readiness_follows_the_wiki_and_spares_it() {
     let stub = StubWiki::start().await;
     let site = serde_json::json!({"batchcomplete": true, "query": {"general": {"sitename": "Stub"}}});
     Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(site))
+        .and(query_param("meta", "siteinfo"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(site.clone()))
         .expect(1)
         .mount(&stub)
         .await;
+    // The pre-flight check's question at start-up.
+    Mock::given(method("GET")).respond_with(ResponseTemplate::new(200).set_body_json(site)).mount(&stub).await;
     let app = spawn_app(&stub.api()).await;
     for _ in 0..3 {
         let response = reqwest::get(format!("{}/readyz", app.address)).await.unwrap();

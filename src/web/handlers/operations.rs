@@ -1,12 +1,14 @@
 //! For operators: `/healthz` (the process serves), `/readyz` (the wiki
 //! answers, checked at most every few seconds, and the database, with the
-//! records waiting for it), `/metrics` (Prometheus, on its own listener:
+//! records waiting for it, then what the pre-flight check found at
+//! start-up), `/metrics` (Prometheus, on its own listener:
 //! see [`metrics_routes`]).
 
 use actix_web::http::header::ContentType;
 use actix_web::{HttpResponse, web};
 
 use crate::metrics::Metrics;
+use crate::preflight;
 use crate::web::state::AppState;
 
 pub async fn healthz() -> HttpResponse {
@@ -36,6 +38,8 @@ pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
         n => format!("; {n} records of accounts made wait to be written"),
     };
     let database_line = format!("database: {}{waiting}\n", if database { "answers" } else { "does not answer" });
+    // The pre-flight check's findings at start-up, for whoever reads on.
+    let database_line = database_line + &preflight::lines(&state.preflight.read().expect("pre-flight lock"));
     if ready && database {
         HttpResponse::Ok().content_type(ContentType::plaintext()).body(format!("ready\n{database_line}"))
     } else {
