@@ -10,10 +10,19 @@ use fluent_bundle::{FluentArgs, FluentResource};
 use unic_langid::LanguageIdentifier;
 
 /// The catalogues, English first: compiled into the binary.
-const SOURCES: [(&str, &str); 3] = [
+const SOURCES: [(&str, &str); 12] = [
     ("en", include_str!("../../locales/en.ftl")),
     ("th", include_str!("../../locales/th.ftl")),
     ("ar", include_str!("../../locales/ar.ftl")),
+    ("de", include_str!("../../locales/de.ftl")),
+    ("es", include_str!("../../locales/es.ftl")),
+    ("fr", include_str!("../../locales/fr.ftl")),
+    ("ja", include_str!("../../locales/ja.ftl")),
+    ("hi", include_str!("../../locales/hi.ftl")),
+    ("id", include_str!("../../locales/id.ftl")),
+    ("pt", include_str!("../../locales/pt.ftl")),
+    ("ru", include_str!("../../locales/ru.ftl")),
+    ("zh", include_str!("../../locales/zh.ftl")),
 ];
 
 /// The catalogues' languages written right to left.
@@ -108,11 +117,32 @@ mod tests {
         assert!(CATALOGUES.len() == SOURCES.len());
     }
 
+    /// Every language says everything English says: a missing sentence
+    /// fails here, naming the file and the id.
+    #[test]
+    fn every_catalogue_says_every_sentence_of_the_english_one() {
+        for (code, source) in &SOURCES[1..] {
+            let parsed = fluent_syntax::parser::parse(*source).unwrap_or_else(|(_, e)| panic!("{code}: {e:?}"));
+            let ids: Vec<&str> = parsed
+                .body
+                .iter()
+                .filter_map(|entry| match entry {
+                    fluent_syntax::ast::Entry::Message(m) => Some(m.id.name),
+                    _ => None,
+                })
+                .collect();
+            for id in english_ids() {
+                assert!(ids.contains(&id.as_str()), "locales/{code}.ftl lacks {id}");
+            }
+        }
+    }
+
     #[test]
     fn a_language_falls_back_to_its_primary_then_english() {
         assert_eq!(say("th", "form-or", &[]).as_deref(), Some("หรือ"));
         assert_eq!(say("th-x-formal", "form-or", &[]).as_deref(), Some("หรือ"));
-        assert_eq!(say("de", "form-or", &[]).as_deref(), Some("or"));
+        assert_eq!(say("de-formal", "form-or", &[]).as_deref(), Some("oder"));
+        assert_eq!(say("nl", "form-or", &[]).as_deref(), Some("or"));
         assert_eq!(say("th", "no-such-sentence", &[]), None);
         assert_eq!(say("en", "htmlform-optional-flag", &[]), None, "MediaWiki's English is the wiki's own");
     }
