@@ -15,6 +15,8 @@ pub struct Look {
     pub title: Option<String>,
     /// A paragraph or two of plain text above the form.
     pub intro: Vec<String>,
+    /// What to do next, on the welcome page (the intro where it is empty).
+    pub next_steps: Vec<String>,
     pub logo: Option<Logo>,
     pub accent: Option<AccentColor>,
     /// Who runs the page, and where to read about them.

@@ -314,6 +314,7 @@ async fn page_state(
         session_ttl: shared.settings.session_ttl,
         look: settings.look.clone(),
         returnto: settings.returnto.clone(),
+        campaign_event: settings.campaign_event_id,
     };
     Ok(state)
 }

@@ -69,7 +69,7 @@ function offerToShowPasswords(form) {
 function adviseWhileTyping(form) {
   if (!form) return;
   var field = function (name) { return form.querySelector("input[name=" + name + "]"); };
-  compareRetyped(field("password"), field("retype"));
+  compareRetyped(field("password"), field("retype"), form.dataset.mismatch);
   if (!window.fetch || !window.URLSearchParams) return;
   advise(field("username"), function (name) {
     return fetch(form.dataset.base + "check-username?name=" + encodeURIComponent(name.trim()), { credentials: "same-origin" });
@@ -123,17 +123,23 @@ function advise(input, ask) {
       })
       .catch(function () { /* no answer: nothing to say */ });
   }
-  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(check, 400); });
+  // What was said of the old value is withdrawn as soon as it changes.
+  input.addEventListener("input", function () {
+    if (input.value !== asked) say(input, null);
+    clearTimeout(timer);
+    timer = setTimeout(check, 400);
+  });
   input.addEventListener("change", check);
   if (input.value) check(); // a form refilled after a refusal
 }
 
-// The second password differs from the first: said when the field is left
-// (not at every key, mid-word), and unsaid as soon as they match.
-function compareRetyped(password, retype) {
-  if (!password || !retype) return;
+// The second password differs from the first: said (in the wiki's own
+// words, `badretype`, from the page) when the field is left (not at every
+// key, mid-word), and unsaid as soon as they match.
+function compareRetyped(password, retype, mismatch) {
+  if (!password || !retype || !mismatch) return;
   var differ = function () { return retype.value !== "" && retype.value !== password.value; };
-  var compare = function () { say(retype, differ() ? "The passwords you entered do not match." : null); };
+  var compare = function () { say(retype, differ() ? mismatch : null); };
   retype.addEventListener("change", compare);
   password.addEventListener("change", function () { if (retype.value) compare(); });
   retype.addEventListener("input", function () { if (!differ()) say(retype, null); });

@@ -166,6 +166,12 @@ pub struct PageArgs {
     /// The privacy notice of this page (https://), linked from the footer [default: none]
     #[arg(long, global = true, env = "WIKISIGNUP_PRIVACY_URL")]
     pub privacy_url: Option<Url>,
+    /// What to do next, shown on the welcome page after the account is made (blank lines between paragraphs) [default: the intro]
+    #[arg(long, global = true, env = "WIKISIGNUP_NEXT_STEPS")]
+    pub next_steps: Option<String>,
+    /// The event's id on the wiki (Extension:CampaignEvents): the welcome page's log-in leads to registering for it [default: none]
+    #[arg(long, global = true, env = "WIKISIGNUP_CAMPAIGN_EVENT_ID")]
+    pub campaign_event_id: Option<NonZeroU64>,
     /// The wiki page visitors go to after logging in, when the link names none (?returnto=) [default: none]
     #[arg(long, global = true, env = "WIKISIGNUP_RETURNTO")]
     pub returnto: Option<PageTitle>,

@@ -42,6 +42,9 @@ pub struct PageSettings {
     pub look: Look,
     /// The wiki page to go to after logging in, unless the link names one.
     pub returnto: Option<PageTitle>,
+    /// The event's id on the wiki (Extension:CampaignEvents), if it is
+    /// registered there.
+    pub campaign_event_id: Option<NonZeroU64>,
     /// An event's report is shown to whoever has this.
     pub report_token: Option<ReportToken>,
 }
@@ -98,6 +101,7 @@ impl PageSettings {
             submissions_per_minute: args.submissions_per_minute,
             frame_ancestors: args.frame_ancestors,
             returnto: args.returnto,
+            campaign_event_id: args.campaign_event_id,
             report_token: args.report_token,
         })
     }
@@ -165,12 +169,16 @@ fn look(args: &PageArgs) -> Result<Look, ConfigError> {
         }
     }
     let intro = args.intro.as_deref().map(Look::paragraphs).unwrap_or_default();
-    if intro.iter().map(String::len).sum::<usize>() > 2000 {
-        return Err(bad("intro", "is longer than 2000 characters: a paragraph or two, please"));
+    let next_steps = args.next_steps.as_deref().map(Look::paragraphs).unwrap_or_default();
+    for (setting, text) in [("intro", &intro), ("next_steps", &next_steps)] {
+        if text.iter().map(String::len).sum::<usize>() > 2000 {
+            return Err(bad(setting, "is longer than 2000 characters: a paragraph or two, please"));
+        }
     }
     Ok(Look {
         title: args.title.as_ref().map(|t| t.0.clone()),
         intro,
+        next_steps,
         logo,
         accent: args.accent_color,
         operator: args.operator.as_ref().map(|o| o.0.clone()),

@@ -14,7 +14,7 @@ use super::form::FormView;
 use super::html::SafeHtml;
 
 /// The interface messages the pages show, and MediaWiki's English for each.
-const MESSAGES: [(&str, &str); 28] = [
+const MESSAGES: [(&str, &str); 29] = [
     ("createaccount", "Create account"),
     ("createacct-submit", "Create your account"),
     ("createacct-continue-submit", "Continue account creation"),
@@ -69,6 +69,8 @@ const MESSAGES: [(&str, &str); 28] = [
     ("userexists", "Username entered already in use.\nPlease choose a different name."),
     ("noname", "You have not specified a valid username."),
     ("accountcreated", "Account created"),
+    // The live check of the retyped password.
+    ("badretype", "The passwords you entered do not match."),
 ];
 
 /// The keys of [`MESSAGES`], as the wiki is asked for them.
@@ -195,6 +197,23 @@ impl Words {
         self.sentence("welcomeuser", &[("1", name)])
     }
 
+    /// `text` as HTML with each of `names` in it isolated (`<bdi>`): a
+    /// username or a wiki's name of another direction than the sentence
+    /// keeps its own, and the punctuation around it stays in place.
+    pub fn with_names(&self, text: &str, names: &[&str]) -> SafeHtml {
+        let mut html = SafeHtml::from_text(text).as_str().to_owned();
+        let mut from = 0;
+        for name in names.iter().filter(|n| !n.is_empty()) {
+            let escaped = SafeHtml::from_text(name).as_str().to_owned();
+            if let Some(at) = html[from..].find(&escaped).map(|i| i + from) {
+                let isolated = format!("<bdi>{escaped}</bdi>");
+                html.replace_range(at..at + escaped.len(), &isolated);
+                from = at + isolated.len();
+            }
+        }
+        SafeHtml::trusted(html)
+    }
+
     /// A sentence of the catalogue with its placeholders filled.
     pub fn sentence(&self, id: &str, args: &[(&str, &str)]) -> String {
         let args: Vec<(String, String)> = args.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
@@ -293,6 +312,16 @@ mod tests {
         assert_eq!(Words::default().welcome("Ada"), "Welcome, Ada!");
         assert_eq!(Words::new("ar", "ar", true, Vec::new()).dir(), "rtl");
         assert_eq!(INTERFACE_MESSAGES[0], "createaccount");
+    }
+
+    #[test]
+    fn names_in_a_sentence_are_isolated_and_escaped() {
+        let words = Words::default();
+        let html = words.with_names(&words.welcome("<Ada> 2"), &["<Ada> 2"]);
+        assert_eq!(html.as_str(), "Welcome, <bdi>&lt;Ada&gt; 2</bdi>!");
+        let created = words.sentence("welcome-created", &[("username", "Ada"), ("wiki", "วิกิ")]);
+        let html = words.with_names(&created, &["Ada", "วิกิ"]);
+        assert_eq!(html.as_str(), "Your account <bdi>Ada</bdi> has been created on <bdi>วิกิ</bdi>.");
     }
 
     #[test]

@@ -114,6 +114,10 @@ pub struct WelcomePage<'a> {
     pub login_url: &'a str,
     /// Organizer mode with `--organizer-mail-password`.
     pub password_mailed: bool,
+    /// What to do next: the event's `next_steps`, or its intro.
+    pub next_steps: &'a [String],
+    /// Shown in another site's frame: the log-in link opens a tab of its own.
+    pub framed: bool,
 }
 
 /// Sends a rendered page. Pages are personal (a visitor's form and

@@ -63,6 +63,9 @@ pub struct AppState {
     pub look: Look,
     /// The wiki page to go to after logging in, unless the link names one.
     pub returnto: Option<PageTitle>,
+    /// The event's id on the wiki (Extension:CampaignEvents), if it is
+    /// registered there.
+    pub campaign_event: Option<std::num::NonZeroU64>,
 }
 
 /// What an event adds to the sign-up; all of it off by default.

@@ -345,7 +345,7 @@ fn query_url(api: &WikiApiUrl, query: &[(&str, &str)]) -> Url {
 
 /// The form page's request: field descriptions, a create-account token and
 /// whether the wiki is writable, in one.
-fn form_page_query(messages: &str) -> [(&str, &str); 8] {
+fn form_page_query(messages: &str) -> [(&str, &str); 9] {
     [
         ("action", "query"),
         // siteinfo: a read-only wiki is said up front, not after the
@@ -364,6 +364,10 @@ fn form_page_query(messages: &str) -> [(&str, &str); 8] {
         // wiki's local changes included.
         ("ammessages", messages),
         ("amincludelocal", "1"),
+        // Expanded as the wiki shows them ({{GENDER}}, {{PLURAL}},
+        // {{#FORMAL}}...), so that no wikitext reaches a page; `$1` and
+        // the like stay for the portal to fill.
+        ("amenableparser", "1"),
     ]
 }
 

@@ -213,19 +213,33 @@ async fn a_read_only_wiki_is_said_up_front_with_its_reason() {
 }
 
 #[tokio::test]
-async fn the_welcome_page_is_shown_once() {
+async fn the_welcome_page_survives_a_reload_until_a_new_sign_up_begins() {
     let wiki = TestWiki::shared("plain");
-    let app = spawn_app(&wiki.api).await;
+    let app = spawn_app(&wiki.api).args(&["--next-steps", "Now join us in room 3.", "--campaign-event-id", "42"]).await;
     let visitor = Visitor::new(&app);
-    let name = unique_name("Once");
+    let name = unique_name("Welcomed");
     let form = visitor.get("/").await;
     let done = visitor.submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD)]).await;
     assert!(done.url.ends_with("/welcome") && done.html.contains(&name), "{}", done.html);
-    // Reloaded, or opened later with the same cookie: the form, no name.
+    assert!(done.html.contains(&format!("<bdi>{name}</bdi>")), "the name is not isolated: {}", done.html);
+    assert_eq!(done.text("p.next-steps"), "Now join us in room 3.");
+    // The way on: the wiki's log-in page, the name filled in, then joining
+    // the wiki's own event (Extension:CampaignEvents).
+    let login = done.attr("a.button.primary", "href").unwrap();
+    let login = url::Url::parse(&login).unwrap();
+    let params: std::collections::HashMap<String, String> = login.query_pairs().into_owned().collect();
+    assert_eq!(params.get("title").map(String::as_str), Some("Special:UserLogin"), "{login}");
+    assert_eq!(params.get("wpName"), Some(&name));
+    assert_eq!(params.get("returnto").map(String::as_str), Some("Special:RegisterForEvent/42"));
+    assert!(done.attr("a.button.primary", "target").is_none(), "outside a frame the link stays in the tab");
+    // Reloaded: the same page, not a blank form.
     let again = visitor.get("/welcome").await;
-    assert!(!again.url.ends_with("/welcome"), "{}", again.url);
-    assert!(!again.html.contains(&name), "{}", again.html);
-    assert!(again.text("h1").contains("Create account"));
+    assert!(again.url.ends_with("/welcome") && again.html.contains(&name), "{}", again.html);
+    // A new sign-up begins: the last one's account is no longer shown.
+    let fresh = visitor.get("/").await;
+    assert!(!fresh.html.contains(&name), "{}", fresh.html);
+    let after = visitor.get("/welcome").await;
+    assert!(!after.url.ends_with("/welcome") && !after.html.contains(&name), "{}", after.html);
 }
 
 #[tokio::test]

@@ -132,11 +132,15 @@ impl VisitorSession {
         self.set(CREATED, created)
     }
 
-    /// The account a sign-up just made, told once.
-    pub fn take_created(&self) -> Option<Username> {
-        let created = self.get(CREATED);
+    /// The account a sign-up of this visit made: the welcome page shows it
+    /// again on a reload, until the session ends or a new sign-up begins.
+    pub fn created(&self) -> Option<Username> {
+        self.get(CREATED)
+    }
+
+    /// A new sign-up begins: the last one's account is no longer shown.
+    pub fn forget_created(&self) {
         self.session.remove(&self.key(CREATED));
-        created
     }
 
     /// The wiki page the event site asked to send the visitor to after

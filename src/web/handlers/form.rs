@@ -73,6 +73,7 @@ pub async fn show_form(
         }
         Visit::Fresh { kept, notice } => {
             client.take_turn(&state.limits.form_pages)?;
+            session.forget_created();
             fresh_form(&state, &session, client, &language.0, &kept, notice, false).await
         }
     }
@@ -257,19 +258,32 @@ pub async fn start_over(
 
 /// `GET /welcome`: the account just created, and where to log in. Shown
 /// once: afterwards the session holds no trace of the account.
-pub async fn welcome(state: web::Data<AppState>, session: VisitorSession, language: VisitorLanguage) -> HttpResponse {
-    let Some(username) = session.take_created() else {
+pub async fn welcome(
+    state: web::Data<AppState>,
+    session: VisitorSession,
+    language: VisitorLanguage,
+    request: HttpRequest,
+) -> HttpResponse {
+    let Some(username) = session.created() else {
         return see_other(&state.base);
     };
-    let login = login_url(&state, &session, Some(&username));
-    let password_mailed = state.event.rules.passwords_mailed();
+    // Where the event is registered on the wiki too, logging in leads to
+    // joining it there (the visitor registers; the portal never does).
+    let join = state.campaign_event.map(|id| format!("Special:RegisterForEvent/{id}"));
+    let returnto =
+        join.or_else(|| session.return_to().or_else(|| state.returnto.clone()).map(|p| p.as_str().to_owned()));
+    let login = state.wiki.api().login_url(Some(username.as_str()), returnto.as_deref());
+    let framed = request.headers().get("sec-fetch-dest").is_some_and(|dest| dest == "iframe");
     let words = state.languages.words(&language.0);
+    let look = &state.look;
     let page = WelcomePage {
         site: state.site(),
         words: &words,
         username: username.as_str(),
         login_url: login.as_str(),
-        password_mailed,
+        password_mailed: state.event.rules.passwords_mailed(),
+        next_steps: if look.next_steps.is_empty() { &look.intro } else { &look.next_steps },
+        framed,
     };
     pages::render(StatusCode::OK, &page)
 }
