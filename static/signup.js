@@ -5,7 +5,11 @@
 document.addEventListener("DOMContentLoaded", function () {
   document.documentElement.classList.add("js");
   var notice = document.getElementById("notice");
-  if (notice) notice.focus();
+  // The field a refusal is about takes the focus (its box says why, through
+  // aria-describedby); otherwise the notice itself is read first.
+  var inError = document.querySelector("[aria-invalid=true][autofocus]");
+  if (inError) inError.focus();
+  else if (notice) notice.focus();
   document.querySelectorAll("form.signup").forEach(function (form) {
     form.addEventListener("submit", function (event) {
       if (form.dataset.sending) { event.preventDefault(); return; }

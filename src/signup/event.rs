@@ -70,6 +70,7 @@ impl EventCode {
             inputmode: "",
             described_by: String::new(),
             optional: false,
+            in_error: false,
         }
     }
 }

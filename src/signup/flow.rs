@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use url::Url;
 
 use super::campaign::Campaign;
-use super::event::EventRules;
+use super::event::{EVENT_CODE_FIELD, EventRules};
 use super::form::{FieldView, FormSpec, TooLong, Widget};
 use super::outcome::Outcome;
 use super::params::{CreateParams, create_params};
@@ -47,11 +47,14 @@ pub struct Notice {
     /// that this page cannot pass).
     #[serde(default)]
     pub offer_wiki_signup: bool,
+    /// The field the notice is about, if one is: marked and focused.
+    #[serde(default)]
+    pub field: Option<String>,
 }
 
 impl Notice {
     pub fn info(said: Said) -> Notice {
-        Notice { error: false, title: None, said: vec![said], reference: None, offer_wiki_signup: false }
+        Notice { error: false, title: None, said: vec![said], reference: None, offer_wiki_signup: false, field: None }
     }
 
     pub fn error(said: Said) -> Notice {
@@ -67,7 +70,14 @@ impl Notice {
             said: explanation,
             reference: Some(reference),
             offer_wiki_signup: false,
+            field: None,
         }
+    }
+
+    /// The notice is about `field`.
+    fn about(mut self, field: Option<&str>) -> Notice {
+        self.field = field.map(str::to_owned);
+        self
     }
 
     /// Everything said, in one language, for a test to read.
@@ -211,7 +221,7 @@ pub fn submit(flow: Option<Flow>, submission: &Submission, rules: &EventRules) -
             if flow.stage == Stage::Begin
                 && let Err(said) = rules.admits_code(submission)
             {
-                return Submit::Correct { flow, notice: Notice::error(said) };
+                return Submit::Correct { flow, notice: Notice::error(said).about(Some(EVENT_CODE_FIELD)) };
             }
             send_unless_too_long(flow, submission)
         }
@@ -226,10 +236,10 @@ pub fn submit(flow: Option<Flow>, submission: &Submission, rules: &EventRules) -
 /// field takes: then the same form, with which one.
 fn send_unless_too_long(flow: Flow, submission: &Submission) -> Submit {
     match flow.spec.too_long(submission) {
-        Some(TooLong { label, max_bytes }) => {
+        Some(TooLong { name, label, max_bytes }) => {
             let label = label.trim_end_matches([':', ' ']);
             let said = Said::portal("notice-too-long").with("label", label).with("max", max_bytes);
-            let notice = Notice::error(said);
+            let notice = Notice::error(said).about(Some(&name));
             Submit::Correct { flow, notice }
         }
         None => {
@@ -375,10 +385,14 @@ impl Flow {
                 self.notice = Some(notice);
                 Next::Form(self)
             }
-            Outcome::Rejected { message, .. } => {
+            Outcome::Rejected { message, code } => {
                 self.stage = Stage::Begin;
-                let mut notice = Notice::error(Said::Wiki(message));
+                let mut notice = Notice::error(Said::Wiki(message)).about(self.spec.field_refused_by(&code));
                 notice.said.splice(0..0, provider_said);
+                // The form comes back without the passwords: say so.
+                if self.spec.asks_password() {
+                    notice.said.push(Said::portal("notice-answers-kept"));
+                }
                 self.notice = Some(notice);
                 Next::Form(self)
             }

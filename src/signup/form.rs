@@ -73,6 +73,9 @@ pub struct FieldView {
     /// Marked "(optional)": it may be left empty. Not said of a field of
     /// one of several ways (a password), needed when that way is chosen.
     pub optional: bool,
+    /// What the notice above the form is about: marked invalid, described
+    /// by the notice, and focused.
+    pub in_error: bool,
 }
 
 /// One way of creating an account when the wiki offers several (a password,
@@ -277,13 +280,34 @@ impl FormSpec {
         self
     }
 
+    /// Whether a field asks for a password (which a refused form never
+    /// brings back).
+    pub fn asks_password(&self) -> bool {
+        self.requests.iter().any(|r| r.fields.iter().any(|(_, f)| f.kind == FieldKind::Password))
+    }
+
+    /// The field a refusal of the wiki is about (its message code), where
+    /// the form has that field.
+    pub fn field_refused_by(&self, code: &str) -> Option<&'static str> {
+        let field = match code {
+            "userexists" | "noname" | "invaliduser" | "usernamehasherror" => "username",
+            c if c.starts_with("antispoof") || c.starts_with("titleblacklist") => "username",
+            "badretype" => "retype",
+            c if c.starts_with("password") => "password",
+            "invalidemailaddress" | "noemailtitle" | "noemailcreate" => "email",
+            c if c.starts_with("captcha") => "captchaWord",
+            _ => return None,
+        };
+        self.requests.iter().any(|r| r.fields.iter().any(|(name, _)| name == field)).then_some(field)
+    }
+
     /// The first value of `submission` longer than its field takes, if any:
     /// such a form is refused with a word on which field, never cut short.
     pub fn too_long(&self, submission: &Submission) -> Option<TooLong> {
         self.requests.iter().flat_map(|r| r.fields.iter()).find_map(|(name, info)| {
             let max_bytes = max_bytes(name, info.kind);
             let longest = submission.values(name).map(str::len).max()?;
-            (longest > max_bytes).then(|| TooLong { label: info.label.clone(), max_bytes })
+            (longest > max_bytes).then(|| TooLong { name: name.clone(), label: info.label.clone(), max_bytes })
         })
     }
 }
@@ -291,6 +315,8 @@ impl FormSpec {
 /// A value longer than its field takes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TooLong {
+    /// The field's name.
+    pub name: String,
     /// The field's label, as the wiki wrote it.
     pub label: String,
     pub max_bytes: usize,
@@ -412,6 +438,7 @@ fn field_view(
         inputmode: if is_one_time_code(name) { "numeric" } else { "" },
         described_by: String::new(),
         optional: !required,
+        in_error: false,
     }
 }
 
@@ -446,6 +473,14 @@ impl FormView {
             Widget::ScriptCaptcha(captcha) => Some(captcha),
             _ => None,
         })
+    }
+
+    /// Marks the field `name`, if the form has it, as the one a notice is
+    /// about.
+    pub fn mark_in_error(&mut self, name: &str) {
+        if let Some(field) = self.all_fields_mut().find(|f| f.name == name) {
+            field.in_error = true;
+        }
     }
 
     pub fn all_fields_mut(&mut self) -> impl Iterator<Item = &mut FieldView> {

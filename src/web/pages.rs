@@ -158,6 +158,14 @@ pub fn message(
 }
 
 impl FieldView {
+    /// What describes the field (`aria-describedby`): the notice, when it
+    /// is about this field; its help, or else its instruction.
+    fn described_by_ids(&self) -> String {
+        let own = if !self.help.is_empty() { format!("h-{}", self.name) } else { self.described_by.clone() };
+        let notice = self.in_error.then_some("notice");
+        notice.into_iter().chain(Some(own.as_str()).filter(|o| !o.is_empty())).collect::<Vec<_>>().join(" ")
+    }
+
     /// The `type` of an `<input>` for the widgets shown as a text box.
     fn input_type(&self) -> &'static str {
         match self.widget {

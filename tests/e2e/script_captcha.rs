@@ -16,7 +16,8 @@ async fn without_its_widget_the_visitor_is_sent_to_the_wikis_own_page_with_retur
     let app = spawn_app(&wiki.api).args(&["--language", "de"]).await;
     let page = Visitor::new(&app).get("/?returnto=Project:Meetup&campaign=spring").await;
     assert_eq!(page.status, 200);
-    assert!(page.text("h1").contains("sign up on the wiki's own page"), "{}", page.html);
+    // In German, as asked (the catalogue's German).
+    assert!(page.text("h1").contains("auf der Seite des Wikis selbst"), "{}", page.html);
     let link = page.attr("a.button", "href").unwrap();
     assert!(link.starts_with(wiki.api.trim_end_matches("api.php")), "{link}");
     for carried in ["title=Special%3ACreateAccount", "returnto=Project%3AMeetup", "campaign=spring", "uselang=de"] {

@@ -146,6 +146,19 @@ fn fail_shows_a_fresh_form_with_the_wikis_reason_once() {
 }
 
 #[test]
+fn a_refusal_names_its_field_and_says_the_passwords_were_cleared() {
+    let Next::Form(flow) = sent(plain_flow()).follow(outcome(USEREXISTS), None) else { panic!() };
+    let notice = flow.notice.unwrap();
+    assert_eq!(notice.field.as_deref(), Some("username"));
+    assert!(notice.said.contains(&Said::portal("notice-answers-kept")), "{notice:?}");
+    let spec = plain_flow().spec;
+    assert_eq!(spec.field_refused_by("passwordtooshort"), Some("password"));
+    assert_eq!(spec.field_refused_by("badretype"), Some("retype"));
+    assert_eq!(spec.field_refused_by("captcha-createaccount-fail"), None, "no CAPTCHA on this form");
+    assert_eq!(spec.field_refused_by("acct_creation_throttle_hit"), None);
+}
+
+#[test]
 fn a_providers_error_goes_before_the_wikis_reason() {
     let said = provider_error(&typed(&[("error", "access_denied"), ("error_description", "No")]));
     let english = crate::signup::Words::default();

@@ -424,6 +424,9 @@ fn show(
     if !continuing {
         state.event.rules.add_fields(&mut view, previous, &words);
     }
+    if let Some(field) = notice.as_ref().and_then(|n| n.field.as_deref()) {
+        view.mark_in_error(field);
+    }
     let details = if continuing { flow.spec.details() } else { Vec::new() };
     session.set_flow(&flow)?;
     let csrf = session.csrf_token()?;
