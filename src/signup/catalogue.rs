@@ -52,6 +52,13 @@ static CATALOGUES: LazyLock<Vec<Catalogue>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Whether the catalogue has `lang` (a language of its own), and whether
+/// it is written right to left: a page can be drawn in it whatever the
+/// wiki says, or when the wiki cannot say.
+pub fn has(lang: &str) -> Option<bool> {
+    SOURCES.iter().any(|(code, _)| *code == lang).then(|| RIGHT_TO_LEFT.contains(&lang))
+}
+
 /// Sentence `id` in `lang` (a MediaWiki code such as `th` or `pt-br`),
 /// else in its primary language, else in English; `None` for an id no
 /// catalogue has. `args` fill the sentence's `{ $name }` placeholders;

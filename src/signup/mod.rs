@@ -6,7 +6,7 @@
 
 mod advice;
 mod campaign;
-mod catalogue;
+pub mod catalogue;
 mod event;
 pub mod flow;
 mod form;

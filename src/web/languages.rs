@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::signup::{LanguageCode, Words};
+use crate::signup::{LanguageCode, Words, catalogue};
 use crate::wiki::types::LanguageInfo;
 use crate::wiki::{FormPageInfo, WikiClient};
 
@@ -104,8 +104,10 @@ impl Languages {
         }
     }
 
+    /// Whether a page can be drawn in `code`: the wiki speaks it, or the
+    /// portal's catalogue does (when the wiki is down, its words too).
     pub fn speaks(&self, code: &LanguageCode) -> bool {
-        self.known.get(code).flatten().is_some()
+        self.known.get(code).flatten().is_some() || catalogue::has(code.as_str()).is_some()
     }
 
     /// The switch between `offered` languages (those the wiki speaks), for
@@ -138,7 +140,10 @@ impl Languages {
     pub fn words(&self, language: &LanguageCode) -> Words {
         self.words.get(language).unwrap_or_else(|| match self.known.get(language).flatten() {
             Some(known) => Words::new(language.as_str(), &known.bcp47, known.dir == "rtl", Vec::new()),
-            None => Words::default(),
+            None => match catalogue::has(language.as_str()) {
+                Some(rtl) => Words::new(language.as_str(), language.as_str(), rtl, Vec::new()),
+                None => Words::default(),
+            },
         })
     }
 }

@@ -10,6 +10,7 @@ mod captcha;
 mod embedded_browser;
 mod embedding;
 mod events;
+mod every_word;
 mod field_checks;
 mod helpers;
 mod languages;
