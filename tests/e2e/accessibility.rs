@@ -197,3 +197,8 @@ async fn every_page_in_thai_passes_axe_and_is_photographed() {
 async fn every_page_in_arabic_passes_axe_and_is_photographed() {
     every_page_in("ar").await;
 }
+
+#[tokio::test]
+async fn every_page_in_hindi_passes_axe_and_is_photographed() {
+    every_page_in("hi").await;
+}

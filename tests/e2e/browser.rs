@@ -272,3 +272,87 @@ async fn refresh_swaps_the_captcha_image_and_keeps_what_was_typed() {
     browser.wait_for_heading(&format!("Welcome, {name}")).await;
     browser.close().await;
 }
+
+/// Evaluates `script` in the page shown.
+async fn eval(browser: &Browser, script: &str) -> serde_json::Value {
+    browser.client.execute(script, vec![]).await.unwrap()
+}
+
+#[tokio::test]
+async fn in_thai_the_wikis_words_a_marked_refusal_and_a_welcome_that_fits_a_phone_and_survives_a_reload() {
+    let wiki = TestWiki::shared("plain");
+    let app = spawn_app(&wiki.api).await;
+    let asked = wiki.query(&[("meta", "allmessages"), ("ammessages", "badretype"), ("amlang", "th")]).await;
+    let badretype = asked["query"]["allmessages"][0]["content"].as_str().unwrap().to_owned();
+    let browser = Browser::start().await;
+    browser.client.set_window_size(360, 740).await.unwrap();
+    browser.client.goto(&format!("{}/?uselang=th", app.address)).await.unwrap();
+    browser.wait_for_element("h1").await;
+
+    // Two passwords that differ: the wiki's own Thai words for it.
+    browser.type_into("password", crate::helpers::PASSWORD).await;
+    browser.type_into("retype", &format!("another{}", char::from(Key::Tab))).await;
+    browser.wait_for_text("#c-retype", &badretype).await;
+
+    // A taken name: the refusal marks the field, which takes the focus.
+    browser.type_into("username", "Admin").await;
+    let retype = browser.client.find(Locator::Css("#f-retype")).await.unwrap();
+    retype.clear().await.unwrap();
+    retype.send_keys(crate::helpers::PASSWORD).await.unwrap();
+    browser.client.find(Locator::Css("button.primary")).await.unwrap().click().await.unwrap();
+    browser.wait_for_element(".notice.error").await;
+    let marked = eval(&browser, "return document.querySelector('#f-username').getAttribute('aria-invalid')").await;
+    assert_eq!(marked.as_str(), Some("true"), "the field in error is not marked");
+    let described =
+        eval(&browser, "return document.querySelector('#f-username').getAttribute('aria-describedby')").await;
+    assert!(described.as_str().is_some_and(|d| d.contains("notice")), "{described}");
+    let focused = eval(&browser, "return document.activeElement.name").await;
+    assert_eq!(focused.as_str(), Some("username"), "the field in error does not have the focus");
+
+    // A name as long as the wiki allows (85 characters): the welcome page
+    // fits the phone, leads on to logging in, and survives a reload.
+    let mut name = unique_name("Long");
+    while name.chars().count() < 85 {
+        name.push('a');
+    }
+    let username = browser.client.find(Locator::Css("#f-username")).await.unwrap();
+    username.clear().await.unwrap();
+    username.send_keys(&name).await.unwrap();
+    for field in ["password", "retype"] {
+        browser.type_into(field, crate::helpers::PASSWORD).await;
+    }
+    browser.client.find(Locator::Css("button.primary")).await.unwrap().click().await.unwrap();
+    browser.wait_for_element("body[data-created]").await;
+    let fits = eval(&browser, "return document.documentElement.scrollWidth <= window.innerWidth").await;
+    assert_eq!(fits.as_bool(), Some(true), "an 85-character name widens the page past a phone's screen");
+    let login = eval(&browser, "return document.querySelector('a.button.primary').href").await;
+    assert!(
+        login.as_str().is_some_and(|l| l.contains("Special%3AUserLogin") || l.contains("Special:UserLogin")),
+        "{login}"
+    );
+    browser.client.refresh().await.unwrap();
+    browser.wait_for_element("body[data-created]").await;
+    assert!(browser.text("h1").await.contains(&name[..20]), "the welcome page did not survive a reload");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_welcome_page_is_photographed_in_spanish_and_japanese() {
+    let wiki = TestWiki::shared("plain");
+    let app = spawn_app(&wiki.api).await;
+    let browser = Browser::start().await;
+    for language in ["es", "ja"] {
+        browser.client.goto(&format!("{}/?uselang={language}", app.address)).await.unwrap();
+        browser.wait_for_element("#f-username").await;
+        browser.type_into("username", &unique_name(&format!("Photo {language}"))).await;
+        for field in ["password", "retype"] {
+            browser.type_into(field, crate::helpers::PASSWORD).await;
+        }
+        browser.client.find(Locator::Css("button.primary")).await.unwrap().click().await.unwrap();
+        browser.wait_for_element("body[data-created]").await;
+        let lang = eval(&browser, "return document.documentElement.lang").await;
+        assert_eq!(lang.as_str(), Some(language));
+        browser.photograph(&format!("{language}-welcome")).await;
+    }
+    browser.close().await;
+}
