@@ -168,9 +168,11 @@ impl StubWiki {
         stub
     }
 
-    /// The GET requests it was sent: form pages and other questions.
-    pub async fn questions(&self) -> usize {
-        self.0.received_requests().await.unwrap_or_default().iter().filter(|r| r.method.as_str() == "GET").count()
+    /// The form pages it was asked for (`meta=authmanagerinfo`), apart
+    /// from other questions (the pre-flight check's at start-up).
+    pub async fn form_pages(&self) -> usize {
+        let requests = self.0.received_requests().await.unwrap_or_default();
+        requests.iter().filter(|r| r.url.query().is_some_and(|q| q.contains("authmanagerinfo"))).count()
     }
 
     /// Its api.php, as the portal's `--wiki-api` names it.
