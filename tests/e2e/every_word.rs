@@ -1,7 +1,8 @@
 //! Every word in the visitor's language: each page a visitor can reach is
 //! drawn in English and in Thai, Arabic, German, Spanish, Japanese and
 //! Hindi, and no sentence of the English page appears in the other; no
-//! wikitext (`{{`) reaches any of them.
+//! wikitext (`{{`) reaches any of them. (A further step's words are the
+//! wiki's extension's; the test-bed's is English only.)
 
 use crate::helpers::{PASSWORD, TestApp, TestWiki, Visitor, api_at, free_port, spawn_app, unique_name};
 
@@ -107,6 +108,14 @@ async fn no_english_the_visitor_did_not_choose_on_any_page() {
     left.extend(
         english_left("a page not open yet", |l| async move { visitor_in(early, l).await.get("/").await.html }).await,
     );
+    let full = &spawn_app(&wiki.api).args(&["--max-accounts", "1"]).await;
+    let visitor = Visitor::new(full);
+    let form = visitor.get("/").await;
+    let made = visitor
+        .submit(&form, &[("username", &unique_name("The one")), ("password", PASSWORD), ("retype", PASSWORD)])
+        .await;
+    assert!(made.url.ends_with("/welcome"), "{}", made.html);
+    left.extend(english_left("a full page", |l| async move { visitor_in(full, l).await.get("/").await.html }).await);
     let down = &spawn_app(&api_at(format!("127.0.0.1:{}", free_port()))).await;
     left.extend(english_left("the wiki down", |l| async move { visitor_in(down, l).await.get("/").await.html }).await);
 
