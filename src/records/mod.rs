@@ -111,6 +111,10 @@ impl AccountRecords {
     /// Writes the records waiting for the database, as many as it takes;
     /// the others wait on. The records still waiting.
     pub async fn write_pending(&self) -> usize {
+        // Nothing waits (the usual case): no file to bring up to date.
+        if self.pending.count(None) == 0 {
+            return 0;
+        }
         let mut waiting = Vec::new();
         for signup in self.pending.take_all() {
             if !waiting.is_empty() || self.record(&signup).await.is_err() {

@@ -77,9 +77,14 @@ impl Languages {
     /// [`LANGUAGE_TTL`]: at most a few, most wanted first. Empty when
     /// [`Languages::learn_about`] has nothing to ask.
     pub async fn unasked(&self, wiki: &WikiClient, codes: &[LanguageCode]) -> Vec<LanguageCode> {
+        let mut unasked: Vec<LanguageCode> = codes.iter().filter(|c| !self.known.contains_key(*c)).cloned().collect();
+        // Most requests name only languages asked about already: no need
+        // to take the list's lock for them.
+        if unasked.is_empty() {
+            return unasked;
+        }
         let spoken = self.spoken(wiki).await;
-        let mut unasked: Vec<LanguageCode> =
-            codes.iter().filter(|c| spoken.contains(*c) && !self.known.contains_key(*c)).cloned().collect();
+        unasked.retain(|c| spoken.contains(c));
         unasked.dedup();
         unasked.truncate(MOST_ASKED);
         unasked

@@ -270,8 +270,7 @@ pub async fn welcome(
     // Where the event is registered on the wiki too, logging in leads to
     // joining it there (the visitor registers; the portal never does).
     let join = state.campaign_event.map(|id| format!("Special:RegisterForEvent/{id}"));
-    let returnto =
-        join.or_else(|| session.return_to().or_else(|| state.returnto.clone()).map(|p| p.as_str().to_owned()));
+    let returnto = join.or_else(|| return_page(&state, &session).map(|p| p.as_str().to_owned()));
     let login = state.wiki.api().login_url(Some(username.as_str()), returnto.as_deref());
     let framed = request.headers().get("sec-fetch-dest").is_some_and(|dest| dest == "iframe");
     let words = state.languages.words(&language.0);
@@ -494,16 +493,22 @@ fn return_url(state: &AppState, return_key: &str) -> Url {
     url
 }
 
+/// The wiki page to go to after logging in: the one the event site's link
+/// named, else the page's `--returnto`.
+fn return_page(state: &AppState, session: &VisitorSession) -> Option<PageTitle> {
+    session.return_to().or_else(|| state.returnto.clone())
+}
+
 /// The wiki's log-in page, leading on to the page the event site named.
 fn login_url(state: &AppState, session: &VisitorSession, username: Option<&Username>) -> Url {
-    let returnto = session.return_to().or_else(|| state.returnto.clone());
+    let returnto = return_page(state, session);
     state.wiki.api().login_url(username.map(Username::as_str), returnto.as_ref().map(PageTitle::as_str))
 }
 
 /// The wiki's own sign-up page, for what this page cannot do, carrying the
 /// visit's `returnto`, `campaign` and language.
 fn wiki_signup_url(state: &AppState, session: &VisitorSession) -> Url {
-    let (returnto, campaign) = (session.return_to().or_else(|| state.returnto.clone()), session.campaign());
+    let (returnto, campaign) = (return_page(state, session), session.campaign());
     let language = Some(state.language.as_str()).filter(|l| *l != "content");
     let carried = [
         returnto.as_ref().map(|page| ("returnto", page.as_str())),
