@@ -148,6 +148,18 @@ impl Logo {
             .ok_or_else(|| format!("{} is not a PNG, JPEG, GIF, WebP or SVG image", path.display()))?;
         Ok(Logo { bytes, content_type })
     }
+
+    /// An image uploaded in the console: PNG, JPEG, GIF or WebP (no SVG,
+    /// which may carry script), at most 512 KiB.
+    pub fn from_upload(bytes: &[u8]) -> Result<Logo, String> {
+        if bytes.len() > MAX_LOGO_BYTES {
+            return Err("is larger than 512 KiB".into());
+        }
+        match image_type(bytes) {
+            Some(content_type) if content_type != "image/svg+xml" => Ok(Logo { bytes: bytes.to_vec(), content_type }),
+            _ => Err("is not a PNG, JPEG, GIF or WebP image".into()),
+        }
+    }
 }
 
 fn image_type(bytes: &[u8]) -> Option<&'static str> {

@@ -1,7 +1,6 @@
 use std::process::ExitCode;
 
 use wikisignup::config::{Command, Settings};
-use wikisignup::events::Events;
 use wikisignup::startup::Application;
 
 #[actix_web::main]
@@ -26,11 +25,8 @@ async fn main() -> ExitCode {
 
 /// `wikisignup report SLUG [--csv]`: an event's sign-ups on standard output.
 async fn report(settings: &Settings, slug: &wikisignup::signup::Slug, csv: bool) -> ExitCode {
-    if Events::from_settings(settings).get(slug).is_none() {
-        eprintln!("wikisignup: no event \"{slug}\" in the settings (give --config FILE)");
-        return ExitCode::from(1);
-    }
-    match wikisignup::records::print_report(&settings.database, slug, csv).await {
+    let in_settings_file = settings.events.iter().any(|event| event.slug == *slug);
+    match wikisignup::records::print_report(&settings.database, slug, in_settings_file, csv).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("wikisignup: {e}");

@@ -2,6 +2,7 @@
 //! which start the real application on a random port.
 
 use std::net::TcpListener;
+use std::sync::Arc;
 use std::time::Duration;
 
 use actix_session::SessionMiddleware;
@@ -11,23 +12,19 @@ use actix_web::dev::Server;
 use actix_web::middleware::{Compress, Condition, from_fn};
 use actix_web::{App, HttpServer, web};
 
-use std::num::NonZeroU64;
-
-use crate::config::{PageSettings, PublicUrl, SessionStoreSetting, Settings};
-use crate::events::Events;
+use crate::config::{PublicUrl, SessionStoreSetting, Settings};
+use crate::events::{self, Events};
 use crate::metrics::Metrics;
 use crate::preflight::{self, Finding};
 use crate::records::AccountRecords;
 use crate::session_store::{MemoryBounds, Sealer, VisitorSessionStore};
-use crate::signup::{CreatorForm, EventRules, Slug};
 use crate::web::extractors::session::SESSION_COOKIE;
-use crate::web::limits::{self, ClientLimits};
+use crate::web::limits::ClientLimits;
 use crate::web::middleware::{
     cookie_partition, error_pages, head_as_get, request_id, request_metrics, security_headers,
 };
-use crate::web::state::{AppState, EventSetup};
+use crate::web::state::{AppState, Commons};
 use crate::web::{self as routes, handlers};
-use crate::wiki::{ClientOptions, Organizer, TransportOptions, WikiClient};
 
 /// How often the rate limiters forget clients gone quiet.
 const LIMITER_PRUNING: Duration = Duration::from_secs(60);
@@ -49,11 +46,12 @@ impl Application {
         let port = bound.port();
         let public_url = settings.public_url(bound);
 
-        let Pages { portal: state, events, records, preflight } = Pages::build(&settings, &public_url).await?;
+        let pages = Pages::build(&settings, &public_url).await?;
         // The pre-flight check, before serving (an organiser's login fails
         // or succeeds before the first visitor): logged, and shown by
         // /readyz. The portal serves either way.
-        let findings = run_preflight(&Pages::all(&state, &events), &settings.session_store).await;
+        let findings = run_preflight(&pages.all(), &settings.session_store).await;
+        let Pages { portal: state, events, records, preflight } = pages;
         for finding in &findings {
             if finding.trouble {
                 tracing::warn!("pre-flight check: {}", finding.sentence);
@@ -67,7 +65,17 @@ impl Application {
             None => None,
         };
         let frame_ancestors = settings.page.frame_ancestors.as_str().to_owned();
-        let pruned = Pages::all(&state, &events);
+        let (pruned_portal, pruned_events) = (state.clone(), events.clone());
+        let refreshed = events.clone();
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(events::REFRESH);
+            loop {
+                every.tick().await;
+                if let Err(e) = refreshed.refresh().await {
+                    tracing::warn!(error = %e, "cannot read the console's events from the database");
+                }
+            }
+        });
         let waiting = records.clone();
         tokio::spawn(async move {
             let mut every = tokio::time::interval(PENDING_RETRY);
@@ -80,7 +88,7 @@ impl Application {
             let mut every = tokio::time::interval(LIMITER_PRUNING);
             loop {
                 every.tick().await;
-                pruned.iter().for_each(|state| state.prune_limiters());
+                all_pages(&pruned_portal, &pruned_events).iter().for_each(|state| state.prune_limiters());
             }
         });
 
@@ -105,7 +113,9 @@ impl Application {
         // frame (SameSite=None, which browsers take only when Secure), kept
         // apart per embedding site (Partitioned, added by `partition_cookie`).
         // Framed by other sites anywhere (the portal's page or an event's).
-        let framed = settings.framed_by_other_sites();
+        // An event made in the console may be framed by other sites too,
+        // which an https portal allows.
+        let framed = settings.framed_by_other_sites() || public_url.is_https();
         let (same_site, secure) = if framed { (SameSite::None, true) } else { (SameSite::Lax, public_url.is_https()) };
         let ttl = CookieDuration::seconds(settings.session_ttl.as_secs() as i64);
 
@@ -128,16 +138,7 @@ impl Application {
                 .wrap(from_fn(request_metrics::count_requests))
                 .wrap(from_fn(request_id::middleware))
                 .wrap(from_fn(head_as_get::head_as_get));
-            // An event's headers first: the portal's do not replace them.
-            let app = events.iter().fold(app, |app, (scope, event_state, frame_ancestors)| {
-                app.service(
-                    web::scope(scope)
-                        .wrap(security_headers::security_headers(frame_ancestors))
-                        .app_data(event_state.clone())
-                        .configure(routes::page_routes),
-                )
-            });
-            app.app_data(state.clone()).configure(routes::routes)
+            app.app_data(state.clone()).app_data(web::Data::from(events.clone())).configure(routes::routes)
         })
         // Slow or idle clients cannot hold connections for long.
         .client_request_timeout(Duration::from_secs(10))
@@ -185,10 +186,10 @@ impl Application {
 struct Pages {
     /// The portal's own page, at `/`.
     portal: web::Data<AppState>,
-    /// Each event's page: its scope (`/e/SLUG`), state and frame ancestors.
-    events: Vec<(String, web::Data<AppState>, String)>,
-    records: std::sync::Arc<AccountRecords>,
-    preflight: std::sync::Arc<std::sync::RwLock<Vec<Finding>>>,
+    /// Each event's page, under `/e/SLUG/`.
+    events: Arc<Events>,
+    records: Arc<AccountRecords>,
+    preflight: Arc<std::sync::RwLock<Vec<Finding>>>,
 }
 
 impl Pages {
@@ -196,35 +197,32 @@ impl Pages {
     /// client, limits, look and words, and its own keys in the visitor's
     /// session), reached at `public_url`.
     async fn build(settings: &Settings, public_url: &PublicUrl) -> anyhow::Result<Pages> {
-        let records = std::sync::Arc::new(
+        let records = Arc::new(
             AccountRecords::open(&settings.database)
                 .await
                 .map_err(|e| anyhow::anyhow!("cannot open the database of sign-ups ({:?}): {e}", settings.database))?,
         );
-        let limits = std::sync::Arc::new(ClientLimits::per_minute(settings.page.submissions_per_minute));
-        let preflight = std::sync::Arc::new(std::sync::RwLock::new(Vec::new()));
-        let shared = Shared {
+        let preflight = Arc::new(std::sync::RwLock::new(Vec::new()));
+        let commons = Commons {
             metrics: Metrics::new(),
             records: records.clone(),
-            settings,
-            limits,
+            settings: Arc::new(settings.clone()),
+            limits: Arc::new(ClientLimits::per_minute(settings.page.submissions_per_minute)),
             preflight: preflight.clone(),
         };
-        let portal = web::Data::new(page_state(&settings.page, public_url.clone(), None, &shared).await?);
-        let mut events = Vec::new();
-        for event in Events::from_settings(settings).all() {
-            let route = format!("e/{}/", event.slug.as_str());
-            let url: PublicUrl = public_url.route(&route).as_str().parse().expect("the public URL extended");
-            let event_state = page_state(&event.page, url, Some(&event.slug), &shared).await?;
-            let frame_ancestors = event.page.frame_ancestors.as_str().to_owned();
-            events.push((format!("/e/{}", event.slug.as_str()), web::Data::new(event_state), frame_ancestors));
-        }
+        let portal = commons.page(&settings.page, public_url.clone(), None)?;
+        let events = Arc::new(Events::load(commons, public_url.clone()).await?);
         Ok(Pages { portal, events, records, preflight })
     }
 
-    fn all(portal: &web::Data<AppState>, events: &[(String, web::Data<AppState>, String)]) -> Vec<web::Data<AppState>> {
-        std::iter::once(portal.clone()).chain(events.iter().map(|(_, state, _)| state.clone())).collect()
+    /// Every page: the portal's, then each event's.
+    fn all(&self) -> Vec<web::Data<AppState>> {
+        all_pages(&self.portal, &self.events)
     }
+}
+
+fn all_pages(portal: &web::Data<AppState>, events: &Events) -> Vec<web::Data<AppState>> {
+    std::iter::once(portal.clone()).chain(events.all().iter().map(|page| page.state.clone())).collect()
 }
 
 /// `wikisignup check`: the pre-flight check of the portal `settings`
@@ -232,7 +230,7 @@ impl Pages {
 pub async fn check(settings: &Settings) -> anyhow::Result<Vec<Finding>> {
     let public_url = settings.public_url(settings.listen);
     let pages = Pages::build(settings, &public_url).await?;
-    Ok(run_preflight(&Pages::all(&pages.portal, &pages.events), &settings.session_store).await)
+    Ok(run_preflight(&pages.all(), &settings.session_store).await)
 }
 
 /// The pre-flight check of `pages` (which share one database).
@@ -246,99 +244,6 @@ async fn run_preflight(pages: &[web::Data<AppState>], store: &SessionStoreSettin
         })
         .collect();
     preflight::check(&checked, &pages[0].records, store).await
-}
-
-/// What every page of the portal shares.
-struct Shared<'a> {
-    metrics: Metrics,
-    records: std::sync::Arc<AccountRecords>,
-    /// The portal's own settings (sessions, proxies).
-    settings: &'a Settings,
-    /// One budget of turns per client for every page.
-    limits: std::sync::Arc<ClientLimits>,
-    /// What the pre-flight check found, once it has run.
-    preflight: std::sync::Arc<std::sync::RwLock<Vec<Finding>>>,
-}
-
-/// One sign-up page's state: the portal's own (`slug` `None`, at `/`) or
-/// an event's (at `/e/SLUG/`), reached at `public_url`, with `settings`.
-async fn page_state(
-    settings: &PageSettings,
-    public_url: PublicUrl,
-    slug: Option<&Slug>,
-    shared: &Shared<'_>,
-) -> anyhow::Result<AppState> {
-    let metrics = shared.metrics.clone();
-    let wiki = WikiClient::new(
-        settings.wiki_api.clone(),
-        ClientOptions {
-            transport: TransportOptions {
-                user_agent: settings.user_agent(&public_url),
-                connect_timeout: settings.upstream_timeout.min(Duration::from_secs(5)),
-                concurrency: settings.upstream_concurrency,
-                metrics: metrics.upstream.clone(),
-                timeout: settings.upstream_timeout,
-                language: settings.language.as_str().to_owned(),
-            },
-            interface_messages: &crate::signup::INTERFACE_MESSAGES,
-        },
-    )?;
-    let wiki_host = settings.wiki_api.host();
-    let event = event_setup(settings, &public_url);
-    let frame_origins = settings.frame_ancestors.origins(&public_url.origin()).join(" ");
-    let state = AppState {
-        frame_origins,
-        wiki,
-        public_url,
-        base: slug.map_or_else(|| "/".to_owned(), |slug| format!("/e/{slug}/")),
-        slug: slug.cloned(),
-        report_token: settings.report_token.clone(),
-        records: shared.records.clone(),
-        wiki_host,
-        limits: shared.limits.clone(),
-        own_submissions: limits::page_submissions(
-            settings.submissions_per_minute,
-            shared.settings.page.submissions_per_minute,
-            settings.organizer.as_ref().map(|_| settings.organizer_burst),
-        ),
-        trusted_proxies: shared.settings.trusted_proxies.clone(),
-        frame_ancestors: settings.frame_ancestors.clone(),
-        metrics,
-        readiness: Default::default(),
-        preflight: shared.preflight.clone(),
-        event,
-        captcha_widgets: settings.captcha_widgets.clone(),
-        language: settings.language.clone(),
-        languages: Default::default(),
-        language_switch: settings.languages.clone(),
-        session_ttl: shared.settings.session_ttl,
-        look: settings.look.clone(),
-        returnto: settings.returnto.clone(),
-        campaign_event: settings.campaign_event_id,
-    };
-    Ok(state)
-}
-
-/// What the event settings add: organizer mode, the event code, the time
-/// window, the account maximum, forwarding visitors' addresses.
-fn event_setup(settings: &PageSettings, public_url: &PublicUrl) -> EventSetup {
-    let creator = settings.organizer.as_ref().map(|o| CreatorForm {
-        reason: o
-            .reason
-            .clone()
-            .unwrap_or_else(|| format!("Account created at an event through {}", public_url.as_str())),
-        mail_password: o.mail_password,
-    });
-    EventSetup {
-        rules: EventRules::new(
-            creator,
-            settings.event_code.clone(),
-            settings.window,
-            settings.max_accounts.map(NonZeroU64::get),
-        ),
-        organizer: settings.organizer.as_ref().map(|o| Organizer::new(o.credentials.clone())),
-        forward_client_ip: settings.forward_client_ip,
-    }
 }
 
 /// A small server of its own for `/metrics`: one worker, nothing else on it.

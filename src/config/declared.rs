@@ -12,8 +12,8 @@ use std::path::PathBuf;
 use url::Url;
 
 use super::values::{
-    CaptchaWidgetList, FrameAncestors, InRange, LanguageList, Moment, OneLine, PublicUrl, RedisPrefix,
-    SessionStoreSetting, TrustedProxies,
+    CaptchaWidgetList, FrameAncestors, InRange, LanguageList, Moment, NameList, OneLine, PublicUrl, RedisPrefix,
+    SessionStoreSetting, TrustedProxies, WikiList,
 };
 use crate::look::AccentColor;
 use crate::records::{DatabaseUrl, ReportToken};
@@ -63,6 +63,15 @@ pub struct Declared {
     /// Where the events' sign-ups are recorded: sqlite://PATH or postgres://...
     #[arg(long, global = true, env = "WIKISIGNUP_DATABASE", default_value = "sqlite://wikisignup.db")]
     pub database: DatabaseUrl,
+    /// Wikis whose users may sign in to the organisers' console (/organize/), comma-separated api.php URLs [default: --wiki-api]
+    #[arg(long, global = true, env = "WIKISIGNUP_ORGANIZER_WIKIS", default_value = "")]
+    pub organizer_wikis: WikiList,
+    /// User groups whose members may sign in to the organisers' console, comma-separated
+    #[arg(long, global = true, env = "WIKISIGNUP_ORGANIZER_GROUPS", default_value = "sysop,eventcoordinator")]
+    pub organizer_groups: NameList,
+    /// Wiki usernames who may sign in to the organisers' console whatever their groups, comma-separated [default: none]
+    #[arg(long, global = true, env = "WIKISIGNUP_ORGANIZERS", default_value = "")]
+    pub organizers: NameList,
     #[command(flatten)]
     pub page: PageArgs,
 }

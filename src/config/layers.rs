@@ -44,7 +44,19 @@ fn file_value(key: &str, value: &toml::Value, path: &Path) -> Result<String, Con
         toml::Value::String(s) => Ok(s.clone()),
         toml::Value::Integer(i) => Ok(i.to_string()),
         toml::Value::Boolean(b) => Ok(b.to_string()),
-        _ => Err(bad(key, format!("must be a string, a number or true/false (in {})", path.display()))),
+        // A list (`organizer_groups = ["sysop", "eventcoordinator"]`) as
+        // the command line writes it: comma-separated.
+        toml::Value::Array(items) => {
+            let items: Result<Vec<String>, ConfigError> = items
+                .iter()
+                .map(|item| match item {
+                    toml::Value::String(s) if !s.contains(',') => Ok(s.clone()),
+                    _ => Err(bad(key, format!("must be a list of strings without commas (in {})", path.display()))),
+                })
+                .collect();
+            Ok(items?.join(","))
+        }
+        _ => Err(bad(key, format!("must be a string, a number, true/false or a list (in {})", path.display()))),
     }
 }
 
@@ -83,14 +95,31 @@ pub(super) struct EventTable {
     pub own_report_token: bool,
 }
 
-/// An `[[event]]` table's page settings: the portal's (`portal`: as given
-/// on the command line and in the file; the environment applies by
-/// itself), with what the table says instead. A bad one is named by the
-/// event and its key.
+/// The page settings the portal was given on the command line and in the
+/// settings file, which its events take unless they say otherwise (the
+/// environment applies by itself). Organizer mode is never inherited: an
+/// event names its own `organizer_user`.
+pub(super) fn inherited_page_settings(portal: &ArgMatches) -> Vec<(String, String)> {
+    let mut given = Vec::new();
+    for arg in page_command().get_arguments() {
+        let id = arg.get_id().as_str();
+        if portal.value_source(id) != Some(ValueSource::CommandLine) || id == "organizer_user" {
+            continue;
+        }
+        for raw in portal.get_raw(id).into_iter().flatten() {
+            given.push((id.to_owned(), raw.to_string_lossy().into_owned()));
+        }
+    }
+    given
+}
+
+/// An `[[event]]` table's page settings: the portal's `inherited` ones
+/// (see [`inherited_page_settings`]), with what the table says instead. A
+/// bad one is named by the event and its key.
 pub(super) fn event_table(
     number: usize,
     mut table: toml::Table,
-    portal: &ArgMatches,
+    inherited: &[(String, String)],
 ) -> Result<EventTable, ConfigError> {
     let slug = match table.remove("slug") {
         Some(toml::Value::String(s)) => s.parse::<Slug>().map_err(|e| bad(&format!("event {number}: slug"), e))?,
@@ -98,16 +127,8 @@ pub(super) fn event_table(
     };
     let named = |key: &str| format!("event {}: {key}", slug.as_str());
     let command = page_command();
-    let mut given: Vec<(String, String)> = Vec::new();
-    for arg in command.get_arguments() {
-        let id = arg.get_id().as_str();
-        if portal.value_source(id) != Some(ValueSource::CommandLine) || table.contains_key(id) {
-            continue;
-        }
-        for raw in portal.get_raw(id).into_iter().flatten() {
-            given.push((id.to_owned(), raw.to_string_lossy().into_owned()));
-        }
-    }
+    let mut given: Vec<(String, String)> =
+        inherited.iter().filter(|(key, _)| !table.contains_key(key)).cloned().collect();
     let path = Path::new("the settings file");
     for (key, value) in &table {
         if !declares(&command, key) {
@@ -126,7 +147,11 @@ pub(super) fn event_table(
         LoadError::Invalid(e) => bad(&named(&e.setting), e.reason),
         LoadError::Informational(e) => bad(&named("?"), e),
     })?;
-    let page = <PageArgs as clap::FromArgMatches>::from_arg_matches(&matches).map_err(|e| bad(&named("?"), e))?;
+    let mut page = <PageArgs as clap::FromArgMatches>::from_arg_matches(&matches).map_err(|e| bad(&named("?"), e))?;
+    // Not even from the environment: the portal's organiser is not every event's.
+    if !table.contains_key("organizer_user") {
+        page.organizer_user = None;
+    }
     let own_report_token = table.contains_key("report_token");
     Ok(EventTable { slug, page, own_report_token })
 }

@@ -19,14 +19,16 @@ use clap::{CommandFactory, FromArgMatches};
 
 pub use declared::Command;
 pub use errors::{ConfigError, LoadError};
+pub use page::secret_var;
 pub use page::{OrganizerSettings, PageSettings};
 pub use values::{
-    CaptchaWidgetSettings, FrameAncestors, InRange, OneLine, PublicUrl, RedisPrefix, SessionSecret,
+    CaptchaWidgetSettings, FrameAncestors, InRange, OneLine, PublicUrl, RedisPrefix, SecretsKey, SessionSecret,
     SessionStoreSetting, SettingError, TrustedProxies,
 };
 
 use crate::records::DatabaseUrl;
 use crate::signup::Slug;
+use crate::wiki::WikiApiUrl;
 use declared::Declared;
 use errors::bad;
 
@@ -62,6 +64,38 @@ pub struct Settings {
     /// The events of the settings file (`[[event]]`), each with its own page
     /// under `/e/SLUG/`.
     pub events: Vec<EventSettings>,
+    /// The organisers' console (`/organize/`): who may sign in.
+    pub console: ConsoleSettings,
+    /// The page settings the portal was given, which an event made in the
+    /// console takes unless it says otherwise.
+    pub event_defaults: EventDefaults,
+}
+
+/// Who may sign in to the organisers' console, and what it keeps.
+#[derive(Debug, Clone)]
+pub struct ConsoleSettings {
+    /// The wikis whose users may sign in (`organizer_wikis`): the portal's
+    /// own wiki unless the operator names others.
+    pub wikis: Vec<WikiApiUrl>,
+    /// Their members may sign in (`organizer_groups`).
+    pub groups: Vec<String>,
+    /// They may sign in whatever their groups (`organizers`).
+    pub organizers: Vec<String>,
+    /// Seals organisers' bot passwords in the database
+    /// (`WIKISIGNUP_SECRETS_KEY`); without it, the console offers no
+    /// organizer mode.
+    pub secrets_key: Option<SecretsKey>,
+}
+
+/// Page settings as the command line gives them, `(key, value)`; printed
+/// by key only.
+#[derive(Clone, Default)]
+pub struct EventDefaults(Vec<(String, String)>);
+
+impl std::fmt::Debug for EventDefaults {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.0.iter().map(|(key, _)| key)).finish()
+    }
 }
 
 /// An event: its slug (its pages are at `/e/SLUG/`) and its page's
@@ -74,6 +108,8 @@ pub struct EventSettings {
 
 /// The environment variable that holds the session secret.
 const SESSION_SECRET_VAR: &str = "WIKISIGNUP_SESSION_SECRET";
+/// The environment variable that holds the key of organisers' secrets.
+const SECRETS_KEY_VAR: &str = "WIKISIGNUP_SECRETS_KEY";
 /// Where hosting platforms (Toolforge, build packs, Cloud Run) say to
 /// listen: `0.0.0.0:$PORT`, unless `--listen` says otherwise.
 const PORT_VAR: &str = "PORT";
@@ -118,9 +154,10 @@ impl Settings {
             declared.listen = SocketAddr::from(([0, 0, 0, 0], port));
         }
         let public_url = declared.public_url.clone().unwrap_or_else(|| bound_url(declared.listen));
+        let inherited = layers::inherited_page_settings(&matches);
         let mut events: Vec<EventSettings> = Vec::new();
         for (i, table) in event_tables.into_iter().enumerate() {
-            let layers::EventTable { slug, page, own_report_token } = layers::event_table(i + 1, table, &matches)?;
+            let layers::EventTable { slug, page, own_report_token } = layers::event_table(i + 1, table, &inherited)?;
             let named = |key: &str| format!("event {}: {key}", slug.as_str());
             if events.iter().any(|e| e.slug == slug) {
                 return Err(bad(&named("slug"), "is the slug of an earlier event too").into());
@@ -133,7 +170,8 @@ impl Settings {
                 )
                 .into());
             }
-            let page = PageSettings::checked(page, &public_url).map_err(|e| bad(&named(&e.setting), e.reason))?;
+            let page =
+                PageSettings::checked(page, &public_url, Some(&slug)).map_err(|e| bad(&named(&e.setting), e.reason))?;
             if let Some(twin) =
                 events.iter().find(|e| e.page.report_token.is_some() && e.page.report_token == page.report_token)
             {
@@ -145,7 +183,37 @@ impl Settings {
             }
             events.push(EventSettings { slug, page });
         }
-        Ok(Settings { events, listen_from_port: port.is_some(), ..Settings::checked(declared, &public_url)? })
+        // An event made in the console has a report token of its own.
+        let defaults = inherited.into_iter().filter(|(key, _)| key != "report_token").collect();
+        Ok(Settings {
+            events,
+            listen_from_port: port.is_some(),
+            event_defaults: EventDefaults(defaults),
+            ..Settings::checked(declared, &public_url)?
+        })
+    }
+
+    /// The settings of an event made in the console: `given` (its form's
+    /// fields, named as the settings file names them) over the portal's
+    /// defaults, checked as an `[[event]]` table is. A bad one is named by
+    /// its key alone, as the form's field is.
+    pub fn console_event(
+        &self,
+        slug: &Slug,
+        given: &[(String, String)],
+        public_url: &PublicUrl,
+    ) -> Result<PageSettings, ConfigError> {
+        let table: toml::Table =
+            given.iter().map(|(key, value)| (key.clone(), toml::Value::String(value.clone()))).collect();
+        let unnamed = |e: ConfigError| {
+            let prefix = format!("event {}: ", slug.as_str());
+            let setting = e.setting.strip_prefix(&prefix).unwrap_or(&e.setting).to_owned();
+            ConfigError { setting, reason: e.reason }
+        };
+        let mut table = table;
+        table.insert("slug".into(), toml::Value::String(slug.as_str().to_owned()));
+        let event = layers::event_table(0, table, &self.event_defaults.0).map_err(unnamed)?;
+        PageSettings::checked(event.page, public_url, Some(slug)).map_err(unnamed)
     }
 
     /// The portal's settings `declared`, checked together.
@@ -156,8 +224,23 @@ impl Settings {
             }
             _ => None,
         };
+        let secrets_key = match std::env::var(SECRETS_KEY_VAR) {
+            Ok(key) if !key.is_empty() => Some(key.parse().map_err(|e: SettingError| bad(SECRETS_KEY_VAR, e))?),
+            _ => None,
+        };
+        let wikis = match declared.organizer_wikis.0.is_empty() {
+            true => vec![declared.page.wiki_api.clone()],
+            false => declared.organizer_wikis.0,
+        };
         Ok(Settings {
-            page: PageSettings::checked(declared.page, public_url)?,
+            console: ConsoleSettings {
+                wikis,
+                groups: declared.organizer_groups.0,
+                organizers: declared.organizers.0,
+                secrets_key,
+            },
+            event_defaults: EventDefaults::default(),
+            page: PageSettings::checked(declared.page, public_url, None)?,
             command: declared.command,
             listen: declared.listen,
             listen_from_port: false,

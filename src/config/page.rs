@@ -9,7 +9,7 @@ use super::errors::{ConfigError, bad};
 use super::values::{CaptchaWidgetSettings, FrameAncestors, OneLine, PublicUrl, is_loopback};
 use crate::look::{Logo, Look};
 use crate::records::ReportToken;
-use crate::signup::{EventCode, LanguageCode, PageTitle, Window};
+use crate::signup::{EventCode, LanguageCode, PageTitle, Slug, Window};
 use crate::wiki::{OrganizerCredentials, WikiApiUrl};
 
 /// The environment variables that hold the organiser's secrets: never
@@ -62,7 +62,13 @@ impl PageSettings {
     /// The page settings `args`, checked together, for a portal reached at
     /// `public_url` (framing by other sites needs one that keeps `Secure`
     /// cookies).
-    pub(super) fn checked(args: PageArgs, public_url: &PublicUrl) -> Result<PageSettings, ConfigError> {
+    /// `event` is the event whose page it is (`None`: the portal's own),
+    /// which says where its organiser's secret is.
+    pub(super) fn checked(
+        args: PageArgs,
+        public_url: &PublicUrl,
+        event: Option<&Slug>,
+    ) -> Result<PageSettings, ConfigError> {
         if args.frame_ancestors.allows_other_sites() && !public_url.keeps_secure_cookies() {
             return Err(bad(
                 "frame_ancestors",
@@ -75,7 +81,7 @@ impl PageSettings {
         {
             return Err(bad("closes", "must be later than --opens"));
         }
-        let organizer = organizer(&args, |var| std::env::var(var).ok().filter(|v| !v.is_empty()))?;
+        let organizer = organizer(&args, event, |var| std::env::var(var).ok().filter(|v| !v.is_empty()))?;
         let look = look(&args)?;
         if args.hcaptcha_script.scheme() != "https" && !is_loopback(&args.hcaptcha_script) {
             return Err(bad("hcaptcha_script", "must be an https:// URL"));
@@ -114,14 +120,29 @@ impl PageSettings {
     }
 }
 
+/// The environment variable that holds one of a page's organiser secrets
+/// (`base`): the portal's own, or an event's, named after its slug
+/// (`WIKISIGNUP_ORGANIZER_PASSWORD_BANGKOK_2026` for `bangkok-2026`), so
+/// each event's organiser is its own.
+pub fn secret_var(base: &str, event: Option<&Slug>) -> String {
+    match event {
+        None => base.to_owned(),
+        Some(slug) => format!("{base}_{}", slug.as_str().to_uppercase().replace('-', "_")),
+    }
+}
+
 /// The organiser's credentials from the environment, if organizer mode is
-/// asked for: a bot password for `user`, or an OAuth token.
+/// asked for: a bot password for `user`, or an OAuth token, in the
+/// variables of the portal's page or of `event`'s.
 /// `secret` reads an environment variable.
 pub(super) fn organizer(
     args: &PageArgs,
+    event: Option<&Slug>,
     secret: impl Fn(&str) -> Option<String>,
 ) -> Result<Option<OrganizerSettings>, ConfigError> {
-    let credentials = match (&args.organizer_user, secret(ORGANIZER_PASSWORD_VAR), secret(ORGANIZER_OAUTH_TOKEN_VAR)) {
+    let password_var = secret_var(ORGANIZER_PASSWORD_VAR, event);
+    let token_var = secret_var(ORGANIZER_OAUTH_TOKEN_VAR, event);
+    let credentials = match (&args.organizer_user, secret(&password_var), secret(&token_var)) {
         (_, _, Some(token)) => OrganizerCredentials::OAuth { token },
         (Some(user), Some(password), None) => {
             if !user.0.contains('@') {
@@ -133,10 +154,11 @@ pub(super) fn organizer(
             OrganizerCredentials::BotPassword { user: user.0.clone(), password }
         }
         (Some(_), None, None) => {
-            return Err(bad("organizer_user", format!("needs its bot password in {ORGANIZER_PASSWORD_VAR}")));
+            return Err(bad("organizer_user", format!("needs its bot password in {password_var}")));
         }
         (None, Some(_), None) => {
-            return Err(bad(ORGANIZER_PASSWORD_VAR, "is set but --organizer-user (NAME@APP) is not"));
+            let user = if event.is_some() { "this event's organizer_user" } else { "--organizer-user" };
+            return Err(bad(&password_var, format!("is set but {user} (NAME@APP) is not")));
         }
         (None, None, None) => return Ok(None),
     };

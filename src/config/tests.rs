@@ -229,18 +229,28 @@ fn organizer_mode_needs_its_secret_and_an_event_code_or_a_maximum() {
     let password = |var: &str| (var == ORGANIZER_PASSWORD_VAR).then(|| "abc0123".to_owned());
     let none = |_: &str| None;
     let with_code = declared(&["--organizer-user", "Ada@signup", "--event-code", "quokka"]);
-    let mode = organizer(&with_code, password).unwrap().unwrap();
+    let mode = organizer(&with_code, None, password).unwrap().unwrap();
     assert!(matches!(mode.credentials, OrganizerCredentials::BotPassword { ref user, .. } if user == "Ada@signup"));
     assert!(!format!("{mode:?}").contains("abc0123"), "the secret is printed");
-    assert_eq!(organizer(&with_code, none).unwrap_err().setting, "organizer_user");
+    assert_eq!(organizer(&with_code, None, none).unwrap_err().setting, "organizer_user");
     let unguarded = declared(&["--organizer-user", "Ada@signup"]);
-    assert!(organizer(&unguarded, password).unwrap_err().reason.contains("--event-code or --max-accounts"));
-    assert_eq!(organizer(&declared(&["--max-accounts", "5"]), password).unwrap_err().setting, ORGANIZER_PASSWORD_VAR);
+    assert!(organizer(&unguarded, None, password).unwrap_err().reason.contains("--event-code or --max-accounts"));
     assert_eq!(
-        organizer(&declared(&["--organizer-user", "Ada", "--max-accounts", "5"]), password).unwrap_err().setting,
+        organizer(&declared(&["--max-accounts", "5"]), None, password).unwrap_err().setting,
+        ORGANIZER_PASSWORD_VAR
+    );
+    assert_eq!(
+        organizer(&declared(&["--organizer-user", "Ada", "--max-accounts", "5"]), None, password).unwrap_err().setting,
         "organizer_user"
     );
-    assert!(organizer(&declared(&[]), none).unwrap().is_none());
+    assert!(organizer(&declared(&[]), None, none).unwrap().is_none());
+    // An event's organiser has its own secret, named after its slug: the portal's is not its.
+    let slug: Slug = "bangkok-2026".parse().unwrap();
+    let events_own = |var: &str| (var == "WIKISIGNUP_ORGANIZER_PASSWORD_BANGKOK_2026").then(|| "def456".to_owned());
+    let own = organizer(&with_code, Some(&slug), events_own).unwrap().unwrap();
+    assert!(matches!(own.credentials, OrganizerCredentials::BotPassword { ref password, .. } if password == "def456"));
+    let refused = organizer(&with_code, Some(&slug), password).unwrap_err();
+    assert!(refused.reason.contains("WIKISIGNUP_ORGANIZER_PASSWORD_BANGKOK_2026"), "{refused}");
 }
 
 #[test]

@@ -9,6 +9,7 @@ use ipnet::IpNet;
 use url::Url;
 
 use crate::signup::{CaptchaService, LanguageCode};
+use crate::wiki::{WikiApiUrl, WikiApiUrlError};
 
 /// Why a value is not a valid setting.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -37,6 +38,12 @@ pub enum SettingError {
     NotFrameSources,
     #[error("must be at least 32 bytes long")]
     TooShort,
+    #[error("{0:?} is not a wiki's api.php URL: {1}")]
+    NotAWiki(String, String),
+    #[error("must be names separated by commas, each one line")]
+    NotNames,
+    #[error("must be 32 random bytes written as 64 hex digits (openssl rand -hex 32)")]
+    NotAKey,
 }
 
 /// A whole number from `MIN` to `MAX`.
@@ -110,6 +117,67 @@ impl PublicUrl {
 /// spaces around them and empty entries are ignored.
 fn comma_separated<T>(s: &str, item: impl Fn(&str) -> Result<T, SettingError>) -> Result<Vec<T>, SettingError> {
     s.split(',').map(str::trim).filter(|v| !v.is_empty()).map(item).collect()
+}
+
+/// Wikis' api.php URLs separated by commas.
+#[derive(Debug, Clone, Default)]
+pub struct WikiList(pub Vec<WikiApiUrl>);
+
+impl FromStr for WikiList {
+    type Err = SettingError;
+
+    fn from_str(s: &str) -> Result<Self, SettingError> {
+        comma_separated(s, |url| {
+            url.parse().map_err(|e: WikiApiUrlError| SettingError::NotAWiki(url.into(), e.to_string()))
+        })
+        .map(WikiList)
+    }
+}
+
+/// Names separated by commas (wiki usernames, user groups), each as the
+/// wiki writes it: the first letter of a username capitalised, `_` as a space.
+#[derive(Debug, Clone, Default)]
+pub struct NameList(pub Vec<String>);
+
+impl FromStr for NameList {
+    type Err = SettingError;
+
+    fn from_str(s: &str) -> Result<Self, SettingError> {
+        comma_separated(s, |name| {
+            if name.chars().any(char::is_control) {
+                return Err(SettingError::NotNames);
+            }
+            Ok(name.replace('_', " "))
+        })
+        .map(NameList)
+    }
+}
+
+/// The key that seals the organisers' bot passwords in the database:
+/// 32 bytes, from the environment only, never printed.
+#[derive(Clone)]
+pub struct SecretsKey(pub [u8; 32]);
+
+impl FromStr for SecretsKey {
+    type Err = SettingError;
+
+    fn from_str(s: &str) -> Result<Self, SettingError> {
+        let s = s.trim();
+        if s.len() != 64 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(SettingError::NotAKey);
+        }
+        let mut key = [0u8; 32];
+        for (i, byte) in key.iter_mut().enumerate() {
+            *byte = u8::from_str_radix(&s[2 * i..2 * i + 2], 16).map_err(|_| SettingError::NotAKey)?;
+        }
+        Ok(SecretsKey(key))
+    }
+}
+
+impl fmt::Debug for SecretsKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SecretsKey(redacted)")
+    }
 }
 
 /// Language codes separated by commas.

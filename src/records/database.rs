@@ -89,21 +89,15 @@ impl Dialect {
     pub fn sql(self, portable: &'static str) -> Cow<'static, str> {
         match self {
             Dialect::Portable => Cow::Borrowed(portable),
-            Dialect::MySql => {
-                let mut out = String::with_capacity(portable.len());
-                let mut chars = portable.chars().peekable();
-                while let Some(c) = chars.next() {
-                    if c == '$' && chars.peek().is_some_and(char::is_ascii_digit) {
-                        while chars.peek().is_some_and(char::is_ascii_digit) {
-                            chars.next();
-                        }
-                        out.push('?');
-                    } else {
-                        out.push(c);
-                    }
-                }
-                Cow::Owned(out)
-            }
+            Dialect::MySql => Cow::Owned(question_marks(portable)),
+        }
+    }
+
+    /// A statement built at run time, as this database takes it.
+    pub fn sql_owned(self, portable: String) -> String {
+        match self {
+            Dialect::Portable => portable,
+            Dialect::MySql => question_marks(&portable),
         }
     }
 
@@ -116,6 +110,23 @@ impl Dialect {
     }
 }
 
+/// `portable` with `?` for each `$N` parameter.
+fn question_marks(portable: &str) -> String {
+    let mut out = String::with_capacity(portable.len());
+    let mut chars = portable.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '$' && chars.peek().is_some_and(char::is_ascii_digit) {
+            while chars.peek().is_some_and(char::is_ascii_digit) {
+                chars.next();
+            }
+            out.push('?');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// One step of the schema: for SQLite and PostgreSQL, and for MariaDB,
 /// whose indexed text must have a length.
 struct Migration {
@@ -126,7 +137,7 @@ struct Migration {
 
 /// The schema, one step at a time; each is applied once, in order, and
 /// recorded in `schema_migrations`.
-const MIGRATIONS: [Migration; 3] = [
+const MIGRATIONS: [Migration; 5] = [
     Migration {
         version: 1,
         portable: "CREATE TABLE signups (event TEXT NOT NULL, username TEXT NOT NULL, wiki TEXT NOT NULL, \
@@ -147,6 +158,24 @@ const MIGRATIONS: [Migration; 3] = [
         portable: "CREATE TABLE account_slots (page TEXT PRIMARY KEY, taken BIGINT NOT NULL)",
         mysql: "CREATE TABLE IF NOT EXISTS account_slots (page VARCHAR(64) PRIMARY KEY, taken BIGINT NOT NULL) \
                 CHARACTER SET utf8mb4",
+    },
+    // The events organisers make in the console (`stored_events.rs`).
+    Migration {
+        version: 4,
+        portable: "CREATE TABLE events (slug TEXT PRIMARY KEY, owner TEXT NOT NULL, owner_wiki TEXT NOT NULL, \
+                   settings TEXT NOT NULL, logo TEXT, co_organizers TEXT NOT NULL, organizer_user TEXT, \
+                   organizer_secret TEXT, report_token TEXT NOT NULL, closed_at BIGINT, version BIGINT NOT NULL)",
+        mysql: "CREATE TABLE IF NOT EXISTS events (slug VARCHAR(64) PRIMARY KEY, owner VARCHAR(255) NOT NULL, \
+                owner_wiki VARCHAR(2048) NOT NULL, settings MEDIUMTEXT NOT NULL, logo MEDIUMTEXT, \
+                co_organizers TEXT NOT NULL, organizer_user VARCHAR(255), organizer_secret TEXT, \
+                report_token VARCHAR(255) NOT NULL, closed_at BIGINT, version BIGINT NOT NULL) CHARACTER SET utf8mb4",
+    },
+    Migration {
+        version: 5,
+        portable: "CREATE TABLE event_changes (slug TEXT NOT NULL, at BIGINT NOT NULL, who TEXT NOT NULL, \
+                   setting TEXT NOT NULL)",
+        mysql: "CREATE TABLE IF NOT EXISTS event_changes (slug VARCHAR(64) NOT NULL, at BIGINT NOT NULL, \
+                who VARCHAR(255) NOT NULL, setting VARCHAR(64) NOT NULL, INDEX (slug)) CHARACTER SET utf8mb4",
     },
 ];
 

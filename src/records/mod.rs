@@ -14,9 +14,11 @@ mod database;
 mod pending;
 mod report_token;
 mod slots;
+mod stored_events;
 
 pub use database::{DatabaseUrl, DatabaseUrlError};
 pub use report_token::{ReportToken, ReportTokenError};
+pub use stored_events::{EventChange, StoredEvent};
 
 use database::Dialect;
 
@@ -180,10 +182,20 @@ impl AccountRecords {
 
 /// `wikisignup report SLUG [--csv]`: the event's sign-ups on standard
 /// output, as the report page shows them (or as its CSV).
-pub async fn print_report(database: &DatabaseUrl, slug: &Slug, as_csv: bool) -> anyhow::Result<()> {
+/// `in_settings_file`: whether the settings file has the event (else the
+/// database must).
+pub async fn print_report(
+    database: &DatabaseUrl,
+    slug: &Slug,
+    in_settings_file: bool,
+    as_csv: bool,
+) -> anyhow::Result<()> {
     let record = AccountRecords::open(database)
         .await
         .map_err(|e| anyhow::anyhow!("cannot open the database of sign-ups ({database:?}): {e}"))?;
+    if !in_settings_file && record.stored_event(slug).await?.is_none() {
+        anyhow::bail!("no event \"{slug}\" in the settings file or the database (give --config FILE)");
+    }
     let signups = record.of_event(slug).await?;
     if as_csv {
         print!("{}", csv(&signups));

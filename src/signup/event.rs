@@ -145,6 +145,11 @@ impl Window {
         self.opens
     }
 
+    /// The window, closed at `at` if it was open longer.
+    pub fn closed_at(self, at: OffsetDateTime) -> Window {
+        Window { closes: Some(self.closes.map_or(at, |closes| closes.min(at))), ..self }
+    }
+
     pub fn at(&self, now: OffsetDateTime) -> WindowState {
         match (self.opens, self.closes) {
             (Some(opens), _) if now < opens => WindowState::NotYet(opens),

@@ -22,6 +22,11 @@ use handlers::{assets, captcha, embed, field_check, form, operations, report};
 /// operations routes.
 pub fn routes(cfg: &mut web::ServiceConfig) {
     page_routes(cfg);
+    cfg.service(
+        web::scope("/e/{slug}")
+            .wrap(actix_web::middleware::from_fn(middleware::event_pages::event_page))
+            .configure(page_routes),
+    );
     cfg.route("/static/{name}", web::get().to(assets::asset))
         .route("/healthz", web::get().to(operations::healthz))
         .route("/readyz", web::get().to(operations::readyz))

@@ -2,20 +2,23 @@
 //! at `/` or an event's at `/e/SLUG/`.
 
 use std::net::IpAddr;
+use std::num::NonZeroU64;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+use actix_web::web;
 
 use super::errors::PageError;
 use super::languages::Languages;
 use super::limits::{self, ClientLimits, Limiter};
 use super::pages::Site;
-use crate::config::{CaptchaWidgetSettings, FrameAncestors, PublicUrl, TrustedProxies};
+use crate::config::{CaptchaWidgetSettings, FrameAncestors, PageSettings, PublicUrl, Settings, TrustedProxies};
 use crate::look::Look;
 use crate::metrics::Metrics;
 use crate::preflight::Finding;
 use crate::records::{AccountRecords, ReportToken};
-use crate::signup::{EventRules, LanguageCode, PageTitle, Slug};
-use crate::wiki::{Organizer, UpstreamSession, WikiClient};
+use crate::signup::{CreatorForm, EventRules, LanguageCode, PageTitle, Slug};
+use crate::wiki::{ClientOptions, Organizer, TransportOptions, UpstreamSession, WikiClient};
 
 pub struct AppState {
     pub wiki: WikiClient,
@@ -138,5 +141,100 @@ impl AppState {
             wiki.forward_for(client);
         }
         wiki.speak(language.as_str());
+    }
+}
+
+/// What every page of the portal shares: the metrics, the database, one
+/// budget of turns per client, the pre-flight findings, and the portal's
+/// own settings (sessions, proxies). Each page's state is built from it.
+#[derive(Clone)]
+pub struct Commons {
+    pub metrics: Metrics,
+    pub records: Arc<AccountRecords>,
+    pub settings: Arc<Settings>,
+    pub limits: Arc<ClientLimits>,
+    pub preflight: Arc<std::sync::RwLock<Vec<Finding>>>,
+}
+
+impl Commons {
+    /// One sign-up page's state: the portal's own (`slug` `None`, at `/`)
+    /// or an event's (at `/e/SLUG/`), reached at `public_url`, with
+    /// `settings`.
+    pub fn page(
+        &self,
+        settings: &PageSettings,
+        public_url: PublicUrl,
+        slug: Option<&Slug>,
+    ) -> anyhow::Result<web::Data<AppState>> {
+        let metrics = self.metrics.clone();
+        let wiki = WikiClient::new(
+            settings.wiki_api.clone(),
+            ClientOptions {
+                transport: TransportOptions {
+                    user_agent: settings.user_agent(&public_url),
+                    connect_timeout: settings.upstream_timeout.min(Duration::from_secs(5)),
+                    concurrency: settings.upstream_concurrency,
+                    metrics: metrics.upstream.clone(),
+                    timeout: settings.upstream_timeout,
+                    language: settings.language.as_str().to_owned(),
+                },
+                interface_messages: &crate::signup::INTERFACE_MESSAGES,
+            },
+        )?;
+        let wiki_host = settings.wiki_api.host();
+        let event = event_setup(settings, &public_url);
+        let frame_origins = settings.frame_ancestors.origins(&public_url.origin()).join(" ");
+        Ok(web::Data::new(AppState {
+            frame_origins,
+            wiki,
+            public_url,
+            base: slug.map_or_else(|| "/".to_owned(), |slug| format!("/e/{slug}/")),
+            slug: slug.cloned(),
+            report_token: settings.report_token.clone(),
+            records: self.records.clone(),
+            wiki_host,
+            limits: self.limits.clone(),
+            own_submissions: limits::page_submissions(
+                settings.submissions_per_minute,
+                self.settings.page.submissions_per_minute,
+                settings.organizer.as_ref().map(|_| settings.organizer_burst),
+            ),
+            trusted_proxies: self.settings.trusted_proxies.clone(),
+            frame_ancestors: settings.frame_ancestors.clone(),
+            metrics,
+            readiness: Default::default(),
+            preflight: self.preflight.clone(),
+            event,
+            captcha_widgets: settings.captcha_widgets.clone(),
+            language: settings.language.clone(),
+            languages: Default::default(),
+            language_switch: settings.languages.clone(),
+            session_ttl: self.settings.session_ttl,
+            look: settings.look.clone(),
+            returnto: settings.returnto.clone(),
+            campaign_event: settings.campaign_event_id,
+        }))
+    }
+}
+
+/// What the event settings add: organizer mode, the event code, the time
+/// window, the account maximum, forwarding visitors' addresses.
+fn event_setup(settings: &PageSettings, public_url: &PublicUrl) -> EventSetup {
+    let creator = settings.organizer.as_ref().map(|o| CreatorForm {
+        reason: o
+            .reason
+            .clone()
+            .unwrap_or_else(|| format!("Account created at an event through {}", public_url.as_str())),
+        mail_password: o.mail_password,
+    });
+    EventSetup {
+        rules: EventRules::new(
+            creator,
+            settings.event_code.clone(),
+            settings.window,
+            settings.max_accounts.map(NonZeroU64::get),
+        ),
+        organizer: settings.organizer.as_ref().map(|o| Organizer::new(o.credentials.clone())),
+        forward_client_ip: settings.forward_client_ip,
     }
 }

@@ -26,6 +26,9 @@ pub enum OrganizerCredentials {
     BotPassword { user: String, password: String },
     /// An owner-only OAuth 2 access token, sent as `Authorization: Bearer`.
     OAuth { token: String },
+    /// None the portal can use (a sealed secret it cannot open): each
+    /// login fails with this reason, and sign-ups wait.
+    Unavailable { user: String, why: String },
 }
 
 impl std::fmt::Debug for OrganizerCredentials {
@@ -34,6 +37,7 @@ impl std::fmt::Debug for OrganizerCredentials {
         match self {
             OrganizerCredentials::BotPassword { user, .. } => write!(f, "BotPassword({user}, <redacted>)"),
             OrganizerCredentials::OAuth { .. } => write!(f, "OAuth(<redacted>)"),
+            OrganizerCredentials::Unavailable { user, why } => write!(f, "Unavailable({user}: {why})"),
         }
     }
 }
@@ -76,7 +80,7 @@ impl Organizer {
     /// The account's name, as the settings give it.
     pub fn name(&self) -> &str {
         match &self.credentials {
-            OrganizerCredentials::BotPassword { user, .. } => user,
+            OrganizerCredentials::BotPassword { user, .. } | OrganizerCredentials::Unavailable { user, .. } => user,
             OrganizerCredentials::OAuth { .. } => "the OAuth token's owner",
         }
     }
@@ -161,6 +165,7 @@ impl Organizer {
         match &self.credentials {
             OrganizerCredentials::BotPassword { user, password } => wiki.log_in(session, user, password).await?,
             OrganizerCredentials::OAuth { token } => session.manner.bearer = Some(token.clone()),
+            OrganizerCredentials::Unavailable { why, .. } => return Err(WikiError::LoginFailed(why.clone())),
         }
         session.manner.as_user = true;
         let user = wiki.current_user(session).await?;

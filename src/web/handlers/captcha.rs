@@ -23,14 +23,21 @@ pub fn image_route(base: &str, generation: u32, index: usize) -> String {
     format!("{base}captcha/{generation:08x}/{index}")
 }
 
+/// The route's parts, by name: an event's route has its slug besides.
+#[derive(serde::Deserialize)]
+pub struct ImagePath {
+    generation: String,
+    index: usize,
+}
+
 pub async fn image(
     state: web::Data<AppState>,
     session: VisitorSession,
     client: ClientIp,
     language: VisitorLanguage,
-    path: web::Path<(String, usize)>,
+    path: web::Path<ImagePath>,
 ) -> Result<HttpResponse, PageError> {
-    let (generation, index) = path.into_inner();
+    let ImagePath { generation, index } = path.into_inner();
     let flow = session.flow().ok_or(PageError::NotFound)?;
     client.take_turn(&state.limits.images)?;
     let asked = format!("{}captcha/{generation}/{index}", state.base);

@@ -2,6 +2,7 @@
 
 pub mod cookie_partition;
 pub mod error_pages;
+pub mod event_pages;
 pub mod head_as_get;
 pub mod request_id;
 pub mod request_metrics;
