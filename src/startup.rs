@@ -18,6 +18,7 @@ use crate::metrics::Metrics;
 use crate::preflight::{self, Finding};
 use crate::records::AccountRecords;
 use crate::session_store::{MemoryBounds, Sealer, VisitorSessionStore};
+use crate::web::extractors::organizer::Console;
 use crate::web::extractors::session::SESSION_COOKIE;
 use crate::web::limits::ClientLimits;
 use crate::web::middleware::{
@@ -51,7 +52,7 @@ impl Application {
         // or succeeds before the first visitor): logged, and shown by
         // /readyz. The portal serves either way.
         let findings = run_preflight(&pages.all(), &settings.session_store).await;
-        let Pages { portal: state, events, records, preflight } = pages;
+        let Pages { portal: state, events, records, preflight, console } = pages;
         for finding in &findings {
             if finding.trouble {
                 tracing::warn!("pre-flight check: {}", finding.sentence);
@@ -65,7 +66,7 @@ impl Application {
             None => None,
         };
         let frame_ancestors = settings.page.frame_ancestors.as_str().to_owned();
-        let (pruned_portal, pruned_events) = (state.clone(), events.clone());
+        let (pruned_portal, pruned_events, pruned_console) = (state.clone(), events.clone(), console.clone());
         let refreshed = events.clone();
         tokio::spawn(async move {
             let mut every = tokio::time::interval(events::REFRESH);
@@ -89,6 +90,7 @@ impl Application {
             loop {
                 every.tick().await;
                 all_pages(&pruned_portal, &pruned_events).iter().for_each(|state| state.prune_limiters());
+                pruned_console.prune();
             }
         });
 
@@ -138,7 +140,10 @@ impl Application {
                 .wrap(from_fn(request_metrics::count_requests))
                 .wrap(from_fn(request_id::middleware))
                 .wrap(from_fn(head_as_get::head_as_get));
-            app.app_data(state.clone()).app_data(web::Data::from(events.clone())).configure(routes::routes)
+            app.app_data(state.clone())
+                .app_data(web::Data::from(events.clone()))
+                .app_data(web::Data::from(console.clone()))
+                .configure(routes::routes)
         })
         // Slow or idle clients cannot hold connections for long.
         .client_request_timeout(Duration::from_secs(10))
@@ -190,6 +195,8 @@ struct Pages {
     events: Arc<Events>,
     records: Arc<AccountRecords>,
     preflight: Arc<std::sync::RwLock<Vec<Finding>>>,
+    /// The organisers' console.
+    console: Arc<Console>,
 }
 
 impl Pages {
@@ -211,8 +218,15 @@ impl Pages {
             preflight: preflight.clone(),
         };
         let portal = commons.page(&settings.page, public_url.clone(), None)?;
+        let wikis = settings
+            .console
+            .wikis
+            .iter()
+            .map(|api| commons.wiki_client(api.clone(), &settings.page, public_url))
+            .collect::<anyhow::Result<_>>()?;
+        let console = Arc::new(Console::new(wikis, public_url.is_https()));
         let events = Arc::new(Events::load(commons, public_url.clone()).await?);
-        Ok(Pages { portal, events, records, preflight })
+        Ok(Pages { portal, events, records, preflight, console })
     }
 
     /// Every page: the portal's, then each event's.

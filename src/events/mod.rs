@@ -8,6 +8,8 @@
 //! seconds, with no restart, and visitors' sessions (kept apart by the
 //! event's path, not by its page) carry on across it.
 
+pub mod admission;
+pub mod draft;
 mod secrets;
 
 use std::collections::HashMap;

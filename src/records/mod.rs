@@ -56,11 +56,13 @@ pub struct AccountRecord {
 impl AccountRecord {
     /// The time, as people and spreadsheets read it: `2026-03-07 09:00:00 UTC`.
     pub fn when(&self) -> String {
+        AccountRecord::time_of(self.created_at)
+    }
+
+    /// A time in seconds since 1970, as [`AccountRecord::when`] writes it.
+    pub fn time_of(at: i64) -> String {
         let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second] UTC");
-        time::OffsetDateTime::from_unix_timestamp(self.created_at)
-            .ok()
-            .and_then(|t| t.format(&format).ok())
-            .unwrap_or_default()
+        time::OffsetDateTime::from_unix_timestamp(at).ok().and_then(|t| t.format(&format).ok()).unwrap_or_default()
     }
 
     pub fn via(&self) -> &'static str {

@@ -25,6 +25,11 @@ const SOURCES: [(&str, &str); 12] = [
     ("zh", include_str!("../../locales/zh.ftl")),
 ];
 
+/// The languages the organisers' console (`console-` sentences) speaks at
+/// least; in the others, its sentences fall back to English.
+#[cfg(test)]
+const CONSOLE_LANGUAGES: [&str; 3] = ["en", "th", "ar"];
+
 /// The catalogues' languages written right to left.
 const RIGHT_TO_LEFT: [&str; 1] = ["ar"];
 
@@ -124,8 +129,9 @@ mod tests {
         assert!(CATALOGUES.len() == SOURCES.len());
     }
 
-    /// Every language says everything English says: a missing sentence
-    /// fails here, naming the file and the id.
+    /// Every language says everything English says (the console's
+    /// sentences: each of its languages): a missing sentence fails here,
+    /// naming the file and the id.
     #[test]
     fn every_catalogue_says_every_sentence_of_the_english_one() {
         for (code, source) in &SOURCES[1..] {
@@ -138,7 +144,8 @@ mod tests {
                     _ => None,
                 })
                 .collect();
-            for id in english_ids() {
+            let console = CONSOLE_LANGUAGES.contains(code);
+            for id in english_ids().into_iter().filter(|id| console || !id.starts_with("console-")) {
                 assert!(ids.contains(&id.as_str()), "locales/{code}.ftl lacks {id}");
             }
         }

@@ -3,7 +3,7 @@
 //! and gives the request id; details go to the log only.
 
 use actix_web::http::StatusCode;
-use actix_web::http::header::RETRY_AFTER;
+use actix_web::http::header::{LOCATION, RETRY_AFTER};
 use actix_web::{HttpResponse, ResponseError};
 
 use crate::signup::Submission;
@@ -49,7 +49,12 @@ pub enum PageError {
     ReportRefused,
     #[error("the record of sign-ups could not be read or written")]
     Record(#[source] sqlx::Error),
+    #[error("a page of the organisers' console, asked for without signing in")]
+    SignInFirst,
 }
+
+/// The organisers' console's path, where signing in starts.
+pub const CONSOLE_PATH: &str = "/organize/";
 
 /// A form posted from the portal's own origin whose token is not the
 /// session's (the session expired or ended in another tab). Nothing of it
@@ -183,6 +188,7 @@ impl PageError {
                 action: Action::BackToForm,
             },
             PageError::NotFound => says(StatusCode::NOT_FOUND, "error-not-found-title", &["error-not-found"]),
+            PageError::SignInFirst => says(StatusCode::SEE_OTHER, "console-sign-in-title", &["console-sign-in-intro"]),
             PageError::NotOpenYet(opens) => Description {
                 status: StatusCode::FORBIDDEN,
                 title: Said::portal("error-not-open-title"),
@@ -216,6 +222,10 @@ impl PageError {
     /// The error's page in `words`; `first_visit` when the form page itself
     /// failed, where going "back to the form" would only show this again.
     pub fn page(&self, site: pages::Site, words: &Words, first_visit: bool) -> HttpResponse {
+        // The console's pages send whoever has not signed in to sign in.
+        if let PageError::SignInFirst = self {
+            return HttpResponse::SeeOther().insert_header((LOCATION, CONSOLE_PATH)).finish();
+        }
         let Description { status, title, text, mut action } = self.describe();
         if first_visit && action == Action::BackToForm {
             action = Action::TryAgain;

@@ -157,6 +157,30 @@ pub struct Commons {
 }
 
 impl Commons {
+    /// A client of the wiki at `api`, as a page with `settings` reached at
+    /// `public_url` calls it.
+    pub fn wiki_client(
+        &self,
+        api: crate::wiki::WikiApiUrl,
+        settings: &PageSettings,
+        public_url: &PublicUrl,
+    ) -> anyhow::Result<WikiClient> {
+        Ok(WikiClient::new(
+            api,
+            ClientOptions {
+                transport: TransportOptions {
+                    user_agent: settings.user_agent(public_url),
+                    connect_timeout: settings.upstream_timeout.min(Duration::from_secs(5)),
+                    concurrency: settings.upstream_concurrency,
+                    metrics: self.metrics.upstream.clone(),
+                    timeout: settings.upstream_timeout,
+                    language: settings.language.as_str().to_owned(),
+                },
+                interface_messages: &crate::signup::INTERFACE_MESSAGES,
+            },
+        )?)
+    }
+
     /// One sign-up page's state: the portal's own (`slug` `None`, at `/`)
     /// or an event's (at `/e/SLUG/`), reached at `public_url`, with
     /// `settings`.
@@ -167,20 +191,7 @@ impl Commons {
         slug: Option<&Slug>,
     ) -> anyhow::Result<web::Data<AppState>> {
         let metrics = self.metrics.clone();
-        let wiki = WikiClient::new(
-            settings.wiki_api.clone(),
-            ClientOptions {
-                transport: TransportOptions {
-                    user_agent: settings.user_agent(&public_url),
-                    connect_timeout: settings.upstream_timeout.min(Duration::from_secs(5)),
-                    concurrency: settings.upstream_concurrency,
-                    metrics: metrics.upstream.clone(),
-                    timeout: settings.upstream_timeout,
-                    language: settings.language.as_str().to_owned(),
-                },
-                interface_messages: &crate::signup::INTERFACE_MESSAGES,
-            },
-        )?;
+        let wiki = self.wiki_client(settings.wiki_api.clone(), settings, &public_url)?;
         let wiki_host = settings.wiki_api.host();
         let event = event_setup(settings, &public_url);
         let frame_origins = settings.frame_ancestors.origins(&public_url.origin()).join(" ");

@@ -66,6 +66,10 @@ impl WikiApiUrl {
         &self.api
     }
 
+    pub fn as_str(&self) -> &str {
+        self.api.as_str()
+    }
+
     /// The wiki's `index.php`, beside `api.php`.
     pub fn index_url(&self) -> Url {
         self.index.clone()

@@ -280,10 +280,25 @@ impl WikiClient {
         }
     }
 
+    /// Logs `session` in as `user` (a bot password's `Name@App`) and says
+    /// who the account is, its groups and its rights in that session; the
+    /// session's later calls assert that it is still logged in.
+    pub async fn sign_in(
+        &self,
+        session: &mut UpstreamSession,
+        user: &str,
+        password: &str,
+    ) -> Result<CurrentUser, WikiError> {
+        self.log_in(session, user, password).await?;
+        session.manner.as_user = true;
+        self.current_user(session).await
+    }
+
     /// Who `session` is, with the rights it has and any block on it or its
     /// address (`meta=userinfo`); a new session is anyone at this address.
     pub async fn current_user(&self, session: &mut UpstreamSession) -> Result<CurrentUser, WikiError> {
-        let url = query_url(&self.api, &[("action", "query"), ("meta", "userinfo"), ("uiprop", "rights|blockinfo")]);
+        let url =
+            query_url(&self.api, &[("action", "query"), ("meta", "userinfo"), ("uiprop", "rights|blockinfo|groups")]);
         let response: QueryResponse = self.transport.get_json(session, url, "userinfo").await?;
         api_result(response)?.userinfo.ok_or_else(|| WikiError::BadResponse("no userinfo in the answer".into()))
     }

@@ -162,13 +162,15 @@ impl Organizer {
     /// Logs `session` in and asks what it may do: an account that may not
     /// create accounts is as good as a wrong password.
     async fn log_in(&self, wiki: &WikiClient, session: &mut UpstreamSession) -> Result<OrganizerRights, WikiError> {
-        match &self.credentials {
-            OrganizerCredentials::BotPassword { user, password } => wiki.log_in(session, user, password).await?,
-            OrganizerCredentials::OAuth { token } => session.manner.bearer = Some(token.clone()),
+        let user = match &self.credentials {
+            OrganizerCredentials::BotPassword { user, password } => wiki.sign_in(session, user, password).await?,
+            OrganizerCredentials::OAuth { token } => {
+                session.manner.bearer = Some(token.clone());
+                session.manner.as_user = true;
+                wiki.current_user(session).await?
+            }
             OrganizerCredentials::Unavailable { why, .. } => return Err(WikiError::LoginFailed(why.clone())),
-        }
-        session.manner.as_user = true;
-        let user = wiki.current_user(session).await?;
+        };
         let has = |right: &str| user.rights.iter().any(|r| r == right);
         let rights = OrganizerRights {
             name: user.name.clone(),

@@ -121,6 +121,9 @@ pub struct CurrentUser {
     pub anon: bool,
     #[serde(default)]
     pub rights: Vec<String>,
+    /// The user's groups (`*` and `user` included).
+    #[serde(default)]
+    pub groups: Vec<String>,
     /// `uiprop=blockinfo`: a block on the user or the address, if any.
     #[serde(default)]
     pub blockid: Option<u64>,

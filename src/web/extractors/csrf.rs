@@ -75,7 +75,7 @@ impl FromRequest for VerifiedForm {
 /// request comes from (`Sec-Fetch-Site`, or at least `Origin`); a client
 /// that says neither is no browser, so no other site's page can have made
 /// it, and the token alone decides.
-fn from_origin(headers: &HeaderMap, own_origin: &str) -> bool {
+pub fn from_origin(headers: &HeaderMap, own_origin: &str) -> bool {
     let header = |name| headers.get(name).and_then(|v| v.to_str().ok());
     if let Some(site) = header("sec-fetch-site") {
         return site == "same-origin";

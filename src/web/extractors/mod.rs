@@ -4,4 +4,5 @@
 pub mod client_ip;
 pub mod csrf;
 pub mod language;
+pub mod organizer;
 pub mod session;

@@ -6,6 +6,7 @@ use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
+use crate::config::PublicUrl;
 use crate::signup::Words;
 use crate::web::pages;
 use crate::web::state::AppState;
@@ -29,13 +30,19 @@ pub async fn script() -> HttpResponse {
         .body(include_str!("../../../static/embed.js"))
 }
 
+/// The two lines that embed the sign-up page at `public_url` in another
+/// site's page.
+pub fn snippet(public_url: &PublicUrl) -> String {
+    let script = public_url.route("embed.js");
+    format!(
+        "<div data-wikisignup data-returnto=\"Project:Your event page\"></div>\n<script src=\"{script}\" async></script>"
+    )
+}
+
 pub async fn help(state: web::Data<AppState>) -> HttpResponse {
     let form = state.public_url.route("");
-    let script = state.public_url.route("embed.js");
     let page = EmbedPage {
-        snippet: format!(
-            "<div data-wikisignup data-returnto=\"Project:Your event page\"></div>\n<script src=\"{script}\" async></script>"
-        ),
+        snippet: snippet(&state.public_url),
         plain: format!(
             "<iframe src=\"{form}\" title=\"Create an account\" style=\"width:100%;height:46rem;border:0\"></iframe>"
         ),

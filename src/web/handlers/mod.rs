@@ -2,6 +2,8 @@
 
 pub mod assets;
 pub mod captcha;
+pub mod console;
+pub mod console_events;
 pub mod embed;
 pub mod field_check;
 pub mod form;
