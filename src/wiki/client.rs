@@ -276,7 +276,9 @@ impl WikiClient {
         let login = api_result(response)?;
         match login.result.as_str() {
             "Success" => Ok(()),
-            other => Err(WikiError::LoginFailed(login.reason.unwrap_or_else(|| other.to_owned()))),
+            other => {
+                Err(WikiError::LoginFailed(login.reason.map_or_else(|| other.to_owned(), |r| r.text().to_owned())))
+            }
         }
     }
 

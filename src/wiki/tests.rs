@@ -240,3 +240,18 @@ async fn an_organizer_with_an_oauth_token_sends_it_and_one_without_the_right_is_
     // Asked again at once: the back-off answers, the wiki is not asked.
     assert!(matches!(organizer.rights(&wiki).await, Err(WikiError::LoginFailed(_))));
 }
+
+#[test]
+fn a_failed_login_says_why_whichever_way_the_wiki_writes_it() {
+    // With errorformat, as the portal asks (MediaWiki 1.39 and 1.43).
+    let message: crate::wiki::types::LoginResponse = serde_json::from_value(serde_json::json!({
+        "login": { "result": "Failed", "reason": { "code": "wrongpassword", "text": "Incorrect username or password entered." } }
+    }))
+    .unwrap();
+    let reason = message.into_result().unwrap().unwrap().reason.unwrap();
+    assert_eq!(reason.text(), "Incorrect username or password entered.");
+    // Plain text, from wikis that ignore errorformat.
+    let text: crate::wiki::types::LoginResponse =
+        serde_json::from_value(serde_json::json!({ "login": { "result": "Failed", "reason": "Wrong." } })).unwrap();
+    assert_eq!(text.into_result().unwrap().unwrap().reason.unwrap().text(), "Wrong.");
+}

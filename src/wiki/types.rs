@@ -147,7 +147,25 @@ pub struct CaptchaReload {
 pub struct LoginResult {
     pub result: String,
     #[serde(default)]
-    pub reason: Option<String>,
+    pub reason: Option<LoginReason>,
+}
+
+/// Why a login failed: a message (`code`, `text`) where `errorformat` is
+/// asked for, as the portal asks; plain text from wikis that ignore it.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum LoginReason {
+    Message(ApiMessage),
+    Text(String),
+}
+
+impl LoginReason {
+    pub fn text(&self) -> &str {
+        match self {
+            LoginReason::Message(message) => &message.text,
+            LoginReason::Text(text) => text,
+        }
+    }
 }
 
 /// `list=users`: one user, `missing`, or `invalid` (not a name the wiki

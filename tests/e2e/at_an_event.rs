@@ -34,18 +34,6 @@ async fn logs_in(wiki: &TestWiki, name: &str, password: &str) -> bool {
     json(http.post(&wiki.api).form(&login)).await["clientlogin"]["status"] == "PASS"
 }
 
-/// The wiki's log of new accounts: (performer, comment, new user page).
-async fn new_users_log(wiki: &TestWiki) -> Vec<(String, String, String)> {
-    let answer = wiki.query(&[("list", "logevents"), ("letype", "newusers"), ("lelimit", "500")]).await;
-    let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_owned();
-    answer["query"]["logevents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| (text(&e["user"]), text(&e["comment"]), text(&e["title"])))
-        .collect()
-}
-
 fn posts_of(wiki: &TestWiki, action: &str) -> usize {
     wiki.requests().iter().filter(|r| r.starts_with("POST") && r.ends_with(&format!(" {action}"))).count()
 }
@@ -81,7 +69,7 @@ async fn twenty_visitors_sign_up_through_the_organizers_account_past_the_wikis_l
         assert!(done.url.ends_with("/welcome"), "visitor {i}: {}", done.html);
         names.push((name, password));
     }
-    let log = new_users_log(&wiki).await;
+    let log = wiki.new_users_log().await;
     for (name, password) in &names {
         assert!(wiki.user(name).await.is_some(), "{name} does not exist");
         assert!(logs_in(&wiki, name, password).await, "{name} cannot log in with the password chosen");
@@ -131,7 +119,7 @@ async fn with_a_mailed_password_the_visitor_gives_an_address_and_the_wiki_mails_
     assert!(done.text("p").contains("sent a temporary password to your e-mail address"), "{}", done.html);
     let mail = wiki.mail();
     assert!(mail.contains("To: ") && mail.contains(&name), "no password mail for {name}: {mail}");
-    let log = new_users_log(&wiki).await;
+    let log = wiki.new_users_log().await;
     assert!(log.iter().any(|(by, _, title)| by == "Organizer" && title.ends_with(&name)), "{log:?}");
 }
 

@@ -7,6 +7,7 @@ mod at_an_event;
 mod browser;
 mod campaigns;
 mod captcha;
+mod console;
 mod embedded_browser;
 mod embedding;
 mod events;

@@ -23,14 +23,23 @@ pub struct TestApp {
 /// `spawn_app(api).args(&["--frame-ancestors", "..."]).await`.
 /// With `TEST_LOG=1` the application's log goes to the test's output.
 pub fn spawn_app(wiki_api: &str) -> AppBuilder {
-    AppBuilder { args: vec!["--wiki-api".into(), wiki_api.into()], session_secret: None, organizer: None }
+    AppBuilder {
+        args: vec!["--wiki-api".into(), wiki_api.into()],
+        session_secret: None,
+        organizer: None,
+        secrets_key: None,
+    }
 }
 
 pub struct AppBuilder {
     args: Vec<String>,
     session_secret: Option<&'static str>,
     organizer: Option<wikisignup::config::OrganizerSettings>,
+    secrets_key: Option<&'static str>,
 }
+
+/// A key for organisers' secrets (`WIKISIGNUP_SECRETS_KEY`), as `openssl rand -hex 32` writes one.
+pub const SECRETS_KEY: &str = "3f9a1c2b4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8";
 
 impl AppBuilder {
     /// Command-line arguments, as an operator would give them.
@@ -42,6 +51,13 @@ impl AppBuilder {
     /// The session secret (an environment variable only, in production).
     pub fn session_secret(mut self, secret: &'static str) -> AppBuilder {
         self.session_secret = Some(secret);
+        self
+    }
+
+    /// The key of organisers' secrets (an environment variable only, in
+    /// production): the console offers organizer mode.
+    pub fn secrets_key(mut self, key: &'static str) -> AppBuilder {
+        self.secrets_key = Some(key);
         self
     }
 
@@ -73,6 +89,7 @@ impl AppBuilder {
         let mut settings = Settings::from_args(args).expect("test settings are valid");
         settings.session_secret = self.session_secret.map(|s| s.parse().expect("a valid session secret"));
         settings.page.organizer = self.organizer;
+        settings.console.secrets_key = self.secrets_key.map(|key| key.parse().expect("a valid secrets key"));
         let app = Application::build(settings).await.expect("the portal starts");
         let address = format!("http://127.0.0.1:{}", app.port());
         let metrics_address = app.metrics_port().map(|port| format!("http://127.0.0.1:{port}"));

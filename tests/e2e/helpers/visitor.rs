@@ -108,6 +108,20 @@ impl Visitor {
         Page::read(response).await
     }
 
+    /// Posts `pairs` as a `multipart/form-data` form (one with a file
+    /// field), with `file` as the field of that name, if any.
+    pub async fn post_multipart(&self, path: &str, pairs: &[(&str, &str)], file: Option<(&str, Vec<u8>)>) -> Page {
+        let mut form = reqwest::multipart::Form::new();
+        for (name, value) in pairs {
+            form = form.text(name.to_string(), value.to_string());
+        }
+        if let Some((name, bytes)) = file {
+            form = form.part(name.to_owned(), reqwest::multipart::Part::bytes(bytes).file_name("logo.png"));
+        }
+        let response = self.http.post(format!("{}{path}", self.base)).multipart(form).send().await.unwrap();
+        Page::read(response).await
+    }
+
     /// Posts `pairs` to a path of the portal's.
     pub async fn post_form(&self, path: &str, pairs: &[(&str, &str)]) -> Page {
         let response = self.http.post(format!("{}{path}", self.base)).form(pairs).send().await.unwrap();

@@ -77,6 +77,24 @@ impl TestWiki {
         }
     }
 
+    /// The wiki's log of new accounts: (performer, comment, new user page).
+    pub async fn new_users_log(&self) -> Vec<(String, String, String)> {
+        let answer = self.query(&[("list", "logevents"), ("letype", "newusers"), ("lelimit", "500")]).await;
+        let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_owned();
+        answer["query"]["logevents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| (text(&e["user"]), text(&e["comment"]), text(&e["title"])))
+            .collect()
+    }
+
+    /// Who made the account `name`, as the wiki's new-user log says.
+    pub async fn creator_of(&self, name: &str) -> Option<String> {
+        let log = self.new_users_log().await;
+        log.into_iter().find(|(_, _, title)| title.ends_with(name)).map(|(performer, _, _)| performer)
+    }
+
     /// The wiki's own record of `name`, or `None` when it has no such user.
     pub async fn user(&self, name: &str) -> Option<serde_json::Value> {
         let answer = self.query(&[("list", "users"), ("ususers", name), ("usprop", "registration")]).await;
