@@ -73,7 +73,7 @@ impl Browser {
         inner.as_u64().unwrap_or(0) as u32
     }
 
-    async fn assert_accessible(&self, page: &str) {
+    pub async fn assert_accessible(&self, page: &str) {
         let found = self.accessibility_violations().await;
         assert!(found.is_empty(), "{page}: {found:#?}\n{}", self.client.source().await.unwrap_or_default());
     }

@@ -237,3 +237,74 @@ async fn two_settings_file_events_each_make_accounts_through_their_own_organiser
     let portal = Visitor::new(&app).get("/").await;
     assert!(portal.input_value("reason").is_none(), "{}", portal.html);
 }
+
+#[tokio::test]
+async fn the_console_passes_axe_in_english_thai_and_arabic_and_fits_a_phone() {
+    use fantoccini::Locator;
+    let wiki = TestWiki::private_with("plain", &["--organizer"]);
+    let app = spawn_app(&wiki.api).secrets_key(SECRETS_KEY).await;
+    let browser = crate::browser::Browser::start().await;
+    let (user, password) = wiki.organizer.as_deref().unwrap().split_once(' ').unwrap();
+    browser.client.goto(&format!("{}/organize/", app.address)).await.unwrap();
+    browser.wait_for_element("h1").await;
+    browser.type_into("username", user).await;
+    browser.type_into("password", password).await;
+    browser.client.find(Locator::Css("button.primary")).await.unwrap().click().await.unwrap();
+    browser.wait_for_element(".console-bar").await;
+    browser.client.goto(&format!("{}/organize/new", app.address)).await.unwrap();
+    browser.wait_for_element("form.console").await;
+    browser.type_into("slug", "browser-room").await;
+    browser.type_into("title", "Browser edit-a-thon").await;
+    browser.type_into("event_code", "Quokka").await;
+    browser.client.find(Locator::Css("#f-organizer_mode")).await.unwrap().click().await.unwrap();
+    browser.client.find(Locator::Css("button.primary")).await.unwrap().click().await.unwrap();
+    browser.wait_for_heading("Browser edit-a-thon").await;
+    let pages = ["/organize/", "/organize/new", "/organize/e/browser-room", "/organize/e/browser-room/edit"];
+    for language in ["en", "th", "ar"] {
+        for page in pages {
+            browser.client.goto(&format!("{}{page}?uselang={language}", app.address)).await.unwrap();
+            browser.wait_for_element("h1").await;
+            let lang = browser.client.execute("return document.documentElement.lang", vec![]).await.unwrap();
+            assert_eq!(lang.as_str(), Some(language), "{page}");
+            browser.assert_accessible(&format!("{language}: {page}")).await;
+            browser.client.set_window_size(390, 844).await.unwrap();
+            let fits = "return document.documentElement.scrollWidth <= document.documentElement.clientWidth";
+            let fits = browser.client.execute(fits, vec![]).await.unwrap();
+            assert_eq!(fits.as_bool(), Some(true), "{language}: {page} is wider than a phone");
+            browser.client.set_window_size(1024, 768).await.unwrap();
+        }
+    }
+    browser.client.goto(&format!("{}/organize/e/browser-room", app.address)).await.unwrap();
+    browser.wait_for_element("h1").await;
+    browser.photograph("console-event").await;
+    browser.client.goto(&format!("{}/organize/e/browser-room/edit?uselang=ar", app.address)).await.unwrap();
+    browser.wait_for_element("h1").await;
+    browser.photograph("ar-console-edit").await;
+    // Signing out ends the session: the console asks to sign in again.
+    browser.client.find(Locator::Css(".console-bar button")).await.unwrap().click().await.unwrap();
+    browser.wait_for_element("input[name=password]").await;
+    browser.client.goto(&format!("{}/organize/e/browser-room", app.address)).await.unwrap();
+    browser.wait_for_element("input[name=password]").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn when_an_events_organiser_cannot_log_in_visitors_get_the_clear_503_and_the_console_says_why() {
+    let wiki = TestWiki::private_with("plain", &["--organizer"]);
+    let database = scratch_database();
+    let first = spawn_app(&wiki.api).args(&["--database", &database]).secrets_key(SECRETS_KEY).await;
+    let organiser = Visitor::new(&first);
+    sign_in(&organiser, &wiki, wiki.organizer.as_deref().unwrap()).await;
+    let made = make_event(&organiser, &[("slug", "rotated"), ("max_accounts", "3"), ("organizer_mode", "on")]).await;
+    assert!(made.text("#event-state").contains("open"), "{}", made.html);
+    // An instance whose operator changed the key cannot open the sealed bot password.
+    let other_key = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+    let second = spawn_app(&wiki.api).args(&["--database", &database]).secrets_key(other_key).await;
+    let visitor_page = Visitor::new(&second).get("/e/rotated/").await;
+    assert_eq!(visitor_page.status, 503, "{}", visitor_page.html);
+    let there = Visitor::new(&second);
+    sign_in(&there, &wiki, wiki.organizer.as_deref().unwrap()).await;
+    let state = there.get("/organize/e/rotated").await;
+    assert!(state.text("#event-state").contains("login is failing"), "{}", state.html);
+    assert!(state.text("#event-state").contains("WIKISIGNUP_SECRETS_KEY"), "{}", state.html);
+}
