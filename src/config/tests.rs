@@ -318,3 +318,35 @@ fn the_origins_that_may_frame_the_pages_are_written_out_never_as_a_wildcard() {
     );
     assert!("https://*.example.org".parse::<FrameAncestors>().unwrap().origins("https://signup.example").is_empty());
 }
+
+#[test]
+fn the_consoles_lists_are_toml_arrays_in_the_file_and_comma_separated_elsewhere() {
+    let file = "organizer_groups = [\"eventcoordinator\", \"sysop\"]\norganizers = [\"Ada_Lovelace\"]\n";
+    let s = with_file("console-lists", file, &[]).unwrap();
+    assert_eq!(s.console.groups, vec!["eventcoordinator", "sysop"]);
+    assert_eq!(s.console.organizers, vec!["Ada Lovelace"]);
+    // Without organizer_wikis, the portal's own wiki.
+    assert_eq!(s.console.wikis.iter().map(|w| w.as_str()).collect::<Vec<_>>(), vec![s.page.wiki_api.as_str()]);
+    let s = settings(&["--organizer-wikis", "https://a.example/w/api.php, https://b.example/w/api.php"]).unwrap();
+    assert_eq!(s.console.wikis.len(), 2);
+    assert_eq!(settings(&["--organizer-wikis", "ftp://x"]).unwrap_err().setting(), "organizer_wikis");
+    let defaults = settings(&[]).unwrap();
+    assert_eq!(defaults.console.groups, vec!["sysop", "eventcoordinator"]);
+    let commas = with_file("console-commas", "organizers = [\"A,B\"]\n", &[]).unwrap_err();
+    assert_eq!(commas.setting(), "organizers");
+}
+
+#[test]
+fn an_event_made_in_the_console_is_checked_as_a_settings_file_event_and_named_by_its_field() {
+    let s = settings(&["--event-code", "inherited"]).unwrap();
+    let slug: Slug = "console".parse().unwrap();
+    let url: PublicUrl = "https://signup.example/e/console/".parse().unwrap();
+    let given = |pairs: &[(&str, &str)]| pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<Vec<_>>();
+    let page = s.console_event(&slug, &given(&[("title", "Edit-a-thon"), ("max_accounts", "5")]), &url).unwrap();
+    assert_eq!((page.look.title.as_deref(), page.max_accounts.map(|m| m.get())), (Some("Edit-a-thon"), Some(5)));
+    assert!(page.event_code.is_some(), "the portal's settings are an event's defaults");
+    let bad = s.console_event(&slug, &given(&[("accent_color", "red")]), &url).unwrap_err();
+    assert_eq!(bad.setting, "accent_color");
+    let portal_only = s.console_event(&slug, &given(&[("listen", "0.0.0.0:80")]), &url).unwrap_err();
+    assert_eq!(portal_only.setting, "listen");
+}

@@ -35,7 +35,7 @@ pub enum Source {
     /// An `[[event]]` table of the settings file: the operator's.
     SettingsFile,
     /// The console: an organiser's, as the database keeps it.
-    Console(StoredEvent),
+    Console(Box<StoredEvent>),
 }
 
 /// One event's sign-up page.
@@ -158,7 +158,7 @@ impl Events {
             tracing::error!(event = stored.slug.as_str(), error = %e, "an event of the console cannot be served");
         })?;
         let slug = stored.slug.clone();
-        let page = self.page(&slug, &settings, Source::Console(stored))?;
+        let page = self.page(&slug, &settings, Source::Console(Box::new(stored)))?;
         self.pages.write().expect("events lock").insert(slug, Arc::new(page));
         Ok(())
     }

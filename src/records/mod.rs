@@ -11,14 +11,15 @@ use sqlx::any::AnyPoolOptions;
 use crate::signup::Slug;
 
 mod database;
+mod event_store;
 mod pending;
 mod report_token;
 mod slots;
-mod stored_events;
+mod stored_event;
 
 pub use database::{DatabaseUrl, DatabaseUrlError};
 pub use report_token::{ReportToken, ReportTokenError};
-pub use stored_events::{EventChange, StoredEvent};
+pub use stored_event::{EventChange, StoredEvent};
 
 use database::Dialect;
 

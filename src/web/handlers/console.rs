@@ -93,7 +93,7 @@ pub async fn home(
             None => operators.push(row(&page, &words, &events).await),
         }
     }
-    let wiki_name = console.wiki(organiser.wiki.as_str()).map_or_else(|| organiser.wiki.host(), |w| wiki_name(w));
+    let wiki_name = console.wiki(organiser.wiki.as_str()).map_or_else(|| organiser.wiki.host(), wiki_name);
     let page = EventsPage { site: console_site(&portal), words, organiser: &organiser, wiki_name, own, operators };
     Ok(pages::render(StatusCode::OK, &page))
 }
