@@ -16,8 +16,10 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use subtle::ConstantTimeEq;
 
 use super::csrf::from_origin;
+use crate::events::Events;
 use crate::events::admission::Account;
 use crate::web::errors::{CONSOLE_PATH, PageError};
+use crate::web::state::AppState;
 use crate::wiki::{WikiApiUrl, WikiClient};
 
 pub const CONSOLE_COOKIE: &str = "wikisignup_organizer";
@@ -130,17 +132,41 @@ fn random_hex() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The organiser a console request comes from; without one, the request
-/// is sent to sign in.
-pub struct SignedIn(pub Arc<Organiser>);
+/// What a console page works with: the request, the portal's own page
+/// (its look and languages), the console, the events, and the organiser
+/// signed in (without one, the request is sent to sign in).
+pub struct Desk {
+    pub req: HttpRequest,
+    pub portal: web::Data<AppState>,
+    pub console: web::Data<Console>,
+    pub events: web::Data<Events>,
+    pub organiser: Arc<Organiser>,
+}
 
-impl FromRequest for SignedIn {
+impl FromRequest for Desk {
     type Error = PageError;
     type Future = std::future::Ready<Result<Self, PageError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let organiser = req.app_data::<web::Data<Console>>().and_then(|console| console.organiser(req));
-        std::future::ready(organiser.map(SignedIn).ok_or(PageError::SignInFirst))
+        let console = req.app_data::<web::Data<Console>>();
+        let desk = || {
+            let organiser = console.and_then(|console| console.organiser(req)).ok_or(PageError::SignInFirst)?;
+            Ok(Desk {
+                req: req.clone(),
+                portal: req.app_data::<web::Data<AppState>>().cloned().ok_or(PageError::NotFound)?,
+                console: console.cloned().ok_or(PageError::NotFound)?,
+                events: req.app_data::<web::Data<Events>>().cloned().ok_or(PageError::NotFound)?,
+                organiser,
+            })
+        };
+        std::future::ready(desk())
+    }
+}
+
+impl Desk {
+    /// Whether the form was posted by a page of the portal with the organiser's token.
+    pub fn genuine_post(&self, posted: &str) -> bool {
+        genuine_post(&self.req, &self.portal.public_url.origin(), posted, Some(&self.organiser))
     }
 }
 

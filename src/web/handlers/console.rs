@@ -14,7 +14,7 @@ use crate::events::{EventPage, Events};
 use crate::signup::{Asked, LanguageCode, Words, catalogue};
 use crate::web::errors::{CONSOLE_PATH, PageError};
 use crate::web::extractors::client_ip::ClientIp;
-use crate::web::extractors::organizer::{Console, Organiser, SignedIn, genuine_post};
+use crate::web::extractors::organizer::{Console, Desk, Organiser, genuine_post};
 use crate::web::pages::{self, Site};
 use crate::web::state::AppState;
 use crate::wiki::{UpstreamSession, WikiError};
@@ -235,23 +235,18 @@ async fn log_in(
     }
 }
 
+/// A console form that carries only its token (sign out, close, reopen).
 #[derive(serde::Deserialize)]
 pub struct TokenForm {
     #[serde(default)]
-    csrf: String,
+    pub csrf: String,
 }
 
 /// `POST /organize/sign-out`.
-pub async fn sign_out(
-    req: HttpRequest,
-    portal: web::Data<AppState>,
-    console: web::Data<Console>,
-    organiser: SignedIn,
-    form: web::Form<TokenForm>,
-) -> Result<HttpResponse, PageError> {
-    if !genuine_post(&req, &portal.public_url.origin(), &form.csrf, Some(&organiser.0)) {
+pub async fn sign_out(desk: Desk, form: web::Form<TokenForm>) -> Result<HttpResponse, PageError> {
+    if !desk.genuine_post(&form.csrf) {
         return Err(PageError::CrossSitePost);
     }
-    let cookie = console.end(&req);
+    let cookie = desk.console.end(&desk.req);
     Ok(HttpResponse::SeeOther().cookie(cookie).insert_header((LOCATION, CONSOLE_PATH)).finish())
 }

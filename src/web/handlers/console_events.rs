@@ -10,11 +10,11 @@ use std::sync::Arc;
 use actix_multipart::Multipart;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, LOCATION};
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use askama::Template;
 use futures_util::StreamExt;
 
-use super::console::{console_site, console_words, state_of};
+use super::console::{TokenForm, console_site, console_words, state_of};
 use super::embed;
 use crate::events::draft::{self, EventForm};
 use crate::events::{EventError, EventPage, Events};
@@ -22,9 +22,8 @@ use crate::look::Logo;
 use crate::records::{AccountRecord, EventChange, ReportToken, StoredEvent, csv};
 use crate::signup::{Slug, Words};
 use crate::web::errors::PageError;
-use crate::web::extractors::organizer::{Console, Organiser, SignedIn, genuine_post};
+use crate::web::extractors::organizer::{Desk, Organiser};
 use crate::web::pages::{self, Site};
-use crate::web::state::AppState;
 
 /// The most a posted event form may weigh: its text and a logo.
 const MAX_FORM_BYTES: usize = 640 * 1024;
@@ -92,27 +91,13 @@ fn run_by(events: &Events, slug: &str, organiser: &Organiser) -> Result<(Arc<Eve
 }
 
 /// `GET /organize/new`: an empty event form.
-pub async fn new_event(
-    req: HttpRequest,
-    portal: web::Data<AppState>,
-    console: web::Data<Console>,
-    events: web::Data<Events>,
-    organiser: SignedIn,
-) -> HttpResponse {
-    let form = EventForm::default();
-    edit_page(&req, &portal, &console, &events, &organiser.0, None, &form, HashMap::new(), false)
+pub async fn new_event(desk: Desk) -> HttpResponse {
+    edit_page(&desk, None, &EventForm::default(), HashMap::new(), false)
 }
 
 /// `GET /organize/e/SLUG/edit`: the event's form, filled.
-pub async fn edit_event(
-    req: HttpRequest,
-    path: web::Path<String>,
-    portal: web::Data<AppState>,
-    console: web::Data<Console>,
-    events: web::Data<Events>,
-    organiser: SignedIn,
-) -> Result<HttpResponse, PageError> {
-    let (_, stored) = run_by(&events, &path, &organiser.0)?;
+pub async fn edit_event(desk: Desk, path: web::Path<String>) -> Result<HttpResponse, PageError> {
+    let (_, stored) = run_by(&desk.events, &path, &desk.organiser)?;
     let mut fields = stored.settings.clone();
     fields.push(("co_organizers".into(), stored.co_organizers.join("\n")));
     if stored.organizer.is_some() {
@@ -120,21 +105,17 @@ pub async fn edit_event(
     }
     let form = EventForm { fields, logo: None };
     let has_logo = stored.logo.is_some();
-    Ok(edit_page(&req, &portal, &console, &events, &organiser.0, Some(&stored.slug), &form, HashMap::new(), has_logo))
+    Ok(edit_page(&desk, Some(&stored.slug), &form, HashMap::new(), has_logo))
 }
 
-#[allow(clippy::too_many_arguments)]
 fn edit_page(
-    req: &HttpRequest,
-    portal: &AppState,
-    console: &Console,
-    events: &Events,
-    organiser: &Organiser,
+    desk: &Desk,
     slug: Option<&Slug>,
     form: &EventForm,
     errors: HashMap<String, String>,
     has_logo: bool,
 ) -> HttpResponse {
+    let Desk { req, portal, console, events, organiser } = desk;
     let words = console_words(req, portal);
     let organizer_mode_off = events.secrets().is_none().then(|| words.get("console-no-secrets-key"));
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
@@ -183,48 +164,26 @@ async fn read_form(mut payload: Multipart) -> Result<EventForm, PageError> {
 }
 
 /// `POST /organize/new`: makes the event.
-pub async fn create_event(
-    req: HttpRequest,
-    portal: web::Data<AppState>,
-    console: web::Data<Console>,
-    events: web::Data<Events>,
-    organiser: SignedIn,
-    payload: Multipart,
-) -> Result<HttpResponse, PageError> {
+pub async fn create_event(desk: Desk, payload: Multipart) -> Result<HttpResponse, PageError> {
     let form = read_form(payload).await?;
-    save(&req, &portal, &console, &events, &organiser.0, None, form).await
+    save(&desk, None, form).await
 }
 
 /// `POST /organize/e/SLUG/edit`: saves the event's changes.
-pub async fn update_event(
-    req: HttpRequest,
-    path: web::Path<String>,
-    portal: web::Data<AppState>,
-    console: web::Data<Console>,
-    events: web::Data<Events>,
-    organiser: SignedIn,
-    payload: Multipart,
-) -> Result<HttpResponse, PageError> {
-    let (_, stored) = run_by(&events, &path, &organiser.0)?;
+pub async fn update_event(desk: Desk, path: web::Path<String>, payload: Multipart) -> Result<HttpResponse, PageError> {
+    let (_, stored) = run_by(&desk.events, &path, &desk.organiser)?;
     let form = read_form(payload).await?;
-    save(&req, &portal, &console, &events, &organiser.0, Some(stored), form).await
+    save(&desk, Some(stored), form).await
 }
 
 /// Checks the posted `form` as the settings file's events are checked,
 /// and saves it over `old` (or as a new event); a form with mistakes comes
 /// back with each beside its field, everything typed kept.
-async fn save(
-    req: &HttpRequest,
-    portal: &AppState,
-    console: &Console,
-    events: &Events,
-    organiser: &Organiser,
-    old: Option<StoredEvent>,
-    mut form: EventForm,
-) -> Result<HttpResponse, PageError> {
-    if !genuine_post(req, &portal.public_url.origin(), form.value("csrf"), Some(organiser)) {
+async fn save(desk: &Desk, old: Option<StoredEvent>, mut form: EventForm) -> Result<HttpResponse, PageError> {
+    if !desk.genuine_post(form.value("csrf")) {
         return Err(PageError::CrossSitePost);
     }
+    let Desk { req, portal, console, events, organiser } = desk;
     form.fields.retain(|(k, _)| k != "csrf");
     let words = console_words(req, portal);
     let mut errors = HashMap::new();
@@ -286,12 +245,12 @@ async fn save(
     let (Some(draft), true) = (draft, errors.is_empty()) else {
         let has_logo = old.as_ref().is_some_and(|o| o.logo.is_some());
         let slug = old.as_ref().map(|o| &o.slug);
-        return Ok(edit_page(req, portal, console, events, organiser, slug, &form, errors, has_logo));
+        return Ok(edit_page(desk, slug, &form, errors, has_logo));
     };
     let changed = draft::changes(old.as_ref(), &draft);
     if !events.records().save_event(&draft, organiser.name(), &changed).await.map_err(PageError::Record)? {
         errors.insert("slug".into(), words.get("console-slug-taken"));
-        return Ok(edit_page(req, portal, console, events, organiser, None, &form, errors, false));
+        return Ok(edit_page(desk, None, &form, errors, false));
     }
     tracing::info!(
         event = draft.slug.as_str(),
@@ -352,28 +311,23 @@ fn to_event(slug: &Slug) -> HttpResponse {
 }
 
 /// `GET /organize/e/SLUG`: everything the organiser needs for the event.
-pub async fn event(
-    req: HttpRequest,
-    path: web::Path<String>,
-    portal: web::Data<AppState>,
-    events: web::Data<Events>,
-    organiser: SignedIn,
-) -> Result<HttpResponse, PageError> {
-    let (page, stored) = run_by(&events, &path, &organiser.0)?;
-    let words = console_words(&req, &portal);
+pub async fn event(desk: Desk, path: web::Path<String>) -> Result<HttpResponse, PageError> {
+    let Desk { req, portal, events, organiser, .. } = &desk;
+    let (page, stored) = run_by(events, &path, organiser)?;
+    let words = console_words(req, portal);
     let signups = events.records().of_event(&stored.slug).await.map_err(PageError::Record)?;
     let url = events.url_of(&stored.slug);
     let mut report = url::form_urlencoded::Serializer::new(format!("{}report?", url.as_str()));
     report.append_pair("token", &stored.report_token);
     let view = EventConsolePage {
-        site: console_site(&portal),
-        organiser: &organiser.0,
-        csrf: &organiser.0.csrf,
+        site: console_site(portal),
+        organiser,
+        csrf: &organiser.csrf,
         slug: stored.slug.as_str(),
         title: page.state.look.title.clone().unwrap_or_else(|| stored.slug.as_str().to_owned()),
         signup_url: url.as_str().to_owned(),
         snippet: embed::snippet(&url),
-        state: state_of(&page, &words, &events).await,
+        state: state_of(&page, &words, events).await,
         closed: stored.closed_at.is_some(),
         signups,
         report_url: report.finish(),
@@ -385,44 +339,33 @@ pub async fn event(
     Ok(pages::render(StatusCode::OK, &view))
 }
 
-#[derive(serde::Deserialize)]
-pub struct TokenForm {
-    #[serde(default)]
-    csrf: String,
-}
-
 /// `POST /organize/e/SLUG/close` and `/reopen`: sign-up stops, or goes on.
 pub async fn close_or_reopen(
-    req: HttpRequest,
+    desk: Desk,
     path: web::Path<(String, String)>,
-    portal: web::Data<AppState>,
-    events: web::Data<Events>,
-    organiser: SignedIn,
     form: web::Form<TokenForm>,
 ) -> Result<HttpResponse, PageError> {
     let (slug, action) = path.into_inner();
-    if !genuine_post(&req, &portal.public_url.origin(), &form.csrf, Some(&organiser.0)) {
+    if !desk.genuine_post(&form.csrf) {
         return Err(PageError::CrossSitePost);
     }
-    let (_, stored) = run_by(&events, &slug, &organiser.0)?;
+    let Desk { events, organiser, .. } = &desk;
+    let (_, stored) = run_by(events, &slug, organiser)?;
     let closed_at = match action.as_str() {
         "close" => Some(stored.closed_at.unwrap_or_else(|| time::OffsetDateTime::now_utc().unix_timestamp())),
         "reopen" => None,
         _ => return Err(PageError::NotFound),
     };
     let changed = StoredEvent { closed_at, ..stored };
-    events.records().save_event(&changed, organiser.0.name(), &["closed".into()]).await.map_err(PageError::Record)?;
+    events.records().save_event(&changed, organiser.name(), &["closed".into()]).await.map_err(PageError::Record)?;
     events.refresh().await.map_err(|e| PageError::Nonsense(e.to_string()))?;
     Ok(to_event(&changed.slug))
 }
 
 /// `GET /organize/e/SLUG/report.csv`: the event's sign-ups as CSV.
-pub async fn report_csv(
-    path: web::Path<String>,
-    events: web::Data<Events>,
-    organiser: SignedIn,
-) -> Result<HttpResponse, PageError> {
-    let (_, stored) = run_by(&events, &path, &organiser.0)?;
+pub async fn report_csv(desk: Desk, path: web::Path<String>) -> Result<HttpResponse, PageError> {
+    let Desk { events, organiser, .. } = &desk;
+    let (_, stored) = run_by(events, &path, organiser)?;
     let signups = events.records().of_event(&stored.slug).await.map_err(PageError::Record)?;
     Ok(HttpResponse::Ok()
         .insert_header((CONTENT_TYPE, "text/csv; charset=utf-8"))
