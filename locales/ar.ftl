@@ -174,3 +174,36 @@ console-field-frame_ancestors = المواقع التي يمكنها تضمين 
 console-field-campaign_event_id = معرّف الفعالية على الويكي (Extension:CampaignEvents)
 console-field-logo = الشعار (PNG أو JPEG أو GIF أو WebP؛ 512 KiB على الأكثر)
 console-field-co_organizers = المنظمون المشاركون: أسماء مستخدمي الويكي، اسم في كل سطر
+console-field-time_zone = المنطقة الزمنية (مثل Asia/Riyadh)
+
+## تقرير الفعالية وعرض جهاز العرض والملصق
+report-title = من سجّلوا
+report-screen = عرض جهاز العرض
+report-poster = ملصق للباب
+report-count = { $count ->
+    [zero] حساب حتى الآن.
+    [one] حساب حتى الآن.
+    [two] حسابان حتى الآن.
+    [few] حسابات حتى الآن.
+   *[other] حسابًا حتى الآن.
+}
+report-reload = إعادة التحميل
+report-pending = { $count ->
+    [one] أُنشئ حساب آخر وينتظر كتابته في قاعدة البيانات: سيظهر هنا حين تقبله.
+   *[other] أُنشئت { $count } حسابات أخرى وتنتظر كتابتها في قاعدة البيانات: ستظهر هنا حين تقبلها.
+}
+report-chart-title = الحسابات المنشأة في كل ساعة
+report-refusals = عمليات التسجيل المرفوضة
+report-refusal-event-code = رمز الفعالية خاطئ أو مفقود
+report-refusal-captcha = لم يُحل اختبار CAPTCHA
+report-refusal-username-taken = اسم المستخدم مأخوذ
+report-refusal-wiki-limit = حد الويكي لعدد الحسابات لكل عنوان
+report-refusal-other = أسباب أخرى ذكرها الويكي
+report-time-zone = الأوقات بتوقيت { $zone }.
+report-how = الطريقة
+report-via-direct = مباشرة
+report-via-organizer = بحساب المنظم
+report-poster-call = أنشئ حسابك هنا: امسح الرمز أو اكتب العنوان.
+report-poster-code = رمز الفعالية:
+report-print = طباعة
+console-replace-report-link = استبدال رابط التقرير (يتوقف الرابط القديم عن العمل)

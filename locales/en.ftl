@@ -175,3 +175,34 @@ console-field-frame_ancestors = Sites that may embed the page (e.g. https://even
 console-field-campaign_event_id = Event's id on the wiki (Extension:CampaignEvents)
 console-field-logo = Logo (PNG, JPEG, GIF or WebP; at most 512 KiB)
 console-field-co_organizers = Co-organisers: wiki usernames, one per line
+console-field-time_zone = Time zone (e.g. Asia/Bangkok)
+
+## An event's report, projector view and poster (for its organisers; in
+## English, Thai and Arabic at least, else English).
+report-title = Who signed up
+report-screen = Projector view
+report-poster = Poster for the door
+report-count = { $count ->
+    [one] account so far.
+   *[other] accounts so far.
+}
+report-reload = Reload
+report-pending = { $count ->
+    [one] One more account was made and waits to be written to the database: it appears here once the database takes it.
+   *[other] { $count } more accounts were made and wait to be written to the database: they appear here once the database takes them.
+}
+report-chart-title = Accounts made each hour
+report-refusals = Sign-ups refused
+report-refusal-event-code = Wrong or missing event code
+report-refusal-captcha = CAPTCHA not solved
+report-refusal-username-taken = Username taken
+report-refusal-wiki-limit = The wiki's limit of accounts per address
+report-refusal-other = Other reasons the wiki gave
+report-time-zone = Times are on the clocks of { $zone }.
+report-how = How
+report-via-direct = directly
+report-via-organizer = by the organiser's account
+report-poster-call = Create your account here: scan the code or type the address.
+report-poster-code = Event code:
+report-print = Print
+console-replace-report-link = Replace the report link (the old one stops working)

@@ -168,3 +168,27 @@ console-field-frame_ancestors = เว็บไซต์ที่ฝังหน
 console-field-campaign_event_id = รหัสกิจกรรมบนวิกิ (Extension:CampaignEvents)
 console-field-logo = โลโก้ (PNG, JPEG, GIF หรือ WebP ไม่เกิน 512 KiB)
 console-field-co_organizers = ผู้จัดร่วม: ชื่อผู้ใช้วิกิ บรรทัดละหนึ่งชื่อ
+console-field-time_zone = เขตเวลา (เช่น Asia/Bangkok)
+
+## รายงาน หน้าจอโปรเจกเตอร์ และโปสเตอร์ของกิจกรรม
+report-title = ผู้ที่สมัครแล้ว
+report-screen = หน้าจอสำหรับโปรเจกเตอร์
+report-poster = โปสเตอร์ติดประตู
+report-count = บัญชีจนถึงตอนนี้
+report-reload = โหลดใหม่
+report-pending = มีอีก { $count } บัญชีที่สร้างแล้วแต่ยังรอบันทึกลงฐานข้อมูล จะปรากฏที่นี่เมื่อฐานข้อมูลรับแล้ว
+report-chart-title = จำนวนบัญชีที่สร้างในแต่ละชั่วโมง
+report-refusals = การสมัครที่ถูกปฏิเสธ
+report-refusal-event-code = รหัสกิจกรรมผิดหรือไม่ได้ใส่
+report-refusal-captcha = ตอบแคปต์ชาไม่ถูก
+report-refusal-username-taken = ชื่อผู้ใช้ถูกใช้แล้ว
+report-refusal-wiki-limit = ขีดจำกัดจำนวนบัญชีต่อที่อยู่ของวิกิ
+report-refusal-other = เหตุผลอื่นที่วิกิแจ้ง
+report-time-zone = เวลาทั้งหมดเป็นเวลาของ { $zone }
+report-how = วิธี
+report-via-direct = สมัครเอง
+report-via-organizer = ผ่านบัญชีของผู้จัด
+report-poster-call = สร้างบัญชีของคุณที่นี่: สแกนโค้ดหรือพิมพ์ที่อยู่
+report-poster-code = รหัสกิจกรรม:
+report-print = พิมพ์
+console-replace-report-link = เปลี่ยนลิงก์รายงาน (ลิงก์เดิมจะใช้ไม่ได้อีก)

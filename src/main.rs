@@ -25,7 +25,7 @@ async fn main() -> ExitCode {
 
 /// `wikisignup report SLUG [--csv]`: an event's sign-ups on standard output.
 async fn report(settings: &Settings, slug: &wikisignup::signup::Slug, csv: bool) -> ExitCode {
-    let in_settings_file = settings.events.iter().any(|event| event.slug == *slug);
+    let in_settings_file = settings.events.iter().find(|event| event.slug == *slug).map(|e| &e.page.time_zone);
     match wikisignup::records::print_report(&settings.database, slug, in_settings_file, csv).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

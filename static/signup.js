@@ -230,3 +230,12 @@ document.addEventListener("DOMContentLoaded", function () {
     }).catch(function () { /* the next round tries again */ });
   }, Number(live.dataset.refresh) * 1000);
 });
+
+// The poster's print button, shown where a script can print; without one,
+// the browser's own Print does the same.
+document.addEventListener("DOMContentLoaded", function () {
+  var button = document.querySelector("[data-print]");
+  if (!button || !window.print) return;
+  button.parentNode.hidden = false;
+  button.addEventListener("click", function () { window.print(); });
+});

@@ -17,7 +17,7 @@ use super::values::{
 };
 use crate::look::AccentColor;
 use crate::records::{DatabaseUrl, ReportToken};
-use crate::signup::{EventCode, LanguageCode, PageTitle, Slug};
+use crate::signup::{EventCode, LanguageCode, PageTitle, Slug, TimeZone};
 use crate::wiki::WikiApiUrl;
 
 /// The command line: what to do, and the settings.
@@ -184,6 +184,9 @@ pub struct PageArgs {
     /// The wiki page visitors go to after logging in, when the link names none (?returnto=) [default: none]
     #[arg(long, global = true, env = "WIKISIGNUP_RETURNTO")]
     pub returnto: Option<PageTitle>,
+    /// The event's time zone, an IANA name such as Asia/Bangkok: its report and CSV give times on its clocks [default: UTC]
+    #[arg(long, global = true, env = "WIKISIGNUP_TIME_ZONE")]
+    pub time_zone: Option<TimeZone>,
     /// The secret of an event's report link (/e/SLUG/report?token=...), 32 characters or more [default: no report]
     #[arg(long, global = true, env = "WIKISIGNUP_REPORT_TOKEN")]
     pub report_token: Option<ReportToken>,

@@ -9,7 +9,7 @@ use super::errors::{ConfigError, bad};
 use super::values::{CaptchaWidgetSettings, FrameAncestors, OneLine, PublicUrl, is_loopback};
 use crate::look::{Logo, Look};
 use crate::records::ReportToken;
-use crate::signup::{EventCode, LanguageCode, PageTitle, Slug, Window};
+use crate::signup::{EventCode, LanguageCode, PageTitle, Slug, TimeZone, Window};
 use crate::wiki::{OrganizerCredentials, WikiApiUrl};
 
 /// The environment variables that hold the organiser's secrets: never
@@ -47,6 +47,8 @@ pub struct PageSettings {
     pub campaign_event_id: Option<NonZeroU64>,
     /// An event's report is shown to whoever has this.
     pub report_token: Option<ReportToken>,
+    /// The event's clocks, for its report.
+    pub time_zone: TimeZone,
 }
 
 /// Organizer mode: whose account makes the sign-ups, and how.
@@ -109,6 +111,7 @@ impl PageSettings {
             returnto: args.returnto,
             campaign_event_id: args.campaign_event_id,
             report_token: args.report_token,
+            time_zone: args.time_zone.unwrap_or_default(),
         })
     }
 

@@ -7,7 +7,7 @@ use crate::records::StoredEvent;
 
 /// The settings an organiser sets in the console, as the form's fields
 /// and the settings file name them.
-pub const FORM_SETTINGS: [&str; 13] = [
+pub const FORM_SETTINGS: [&str; 14] = [
     "title",
     "intro",
     "next_steps",
@@ -17,6 +17,7 @@ pub const FORM_SETTINGS: [&str; 13] = [
     "max_accounts",
     "opens",
     "closes",
+    "time_zone",
     "accent_color",
     "frame_ancestors",
     "wiki_api",

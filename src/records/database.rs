@@ -137,7 +137,7 @@ struct Migration {
 
 /// The schema, one step at a time; each is applied once, in order, and
 /// recorded in `schema_migrations`.
-const MIGRATIONS: [Migration; 5] = [
+const MIGRATIONS: [Migration; 6] = [
     Migration {
         version: 1,
         portable: "CREATE TABLE signups (event TEXT NOT NULL, username TEXT NOT NULL, wiki TEXT NOT NULL, \
@@ -176,6 +176,14 @@ const MIGRATIONS: [Migration; 5] = [
                    setting TEXT NOT NULL)",
         mysql: "CREATE TABLE IF NOT EXISTS event_changes (slug VARCHAR(64) NOT NULL, at BIGINT NOT NULL, \
                 who VARCHAR(255) NOT NULL, setting VARCHAR(64) NOT NULL, INDEX (slug)) CHARACTER SET utf8mb4",
+    },
+    // Each event's refusals, counted by reason (`refusals.rs`).
+    Migration {
+        version: 6,
+        portable: "CREATE TABLE refusals (event TEXT NOT NULL, reason TEXT NOT NULL, count BIGINT NOT NULL, \
+                   PRIMARY KEY (event, reason))",
+        mysql: "CREATE TABLE IF NOT EXISTS refusals (event VARCHAR(64) NOT NULL, reason VARCHAR(32) NOT NULL, \
+                count BIGINT NOT NULL, PRIMARY KEY (event, reason)) CHARACTER SET utf8mb4",
     },
 ];
 

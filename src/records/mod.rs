@@ -8,11 +8,12 @@
 use sqlx::AnyPool;
 use sqlx::any::AnyPoolOptions;
 
-use crate::signup::Slug;
+use crate::signup::{Slug, TimeZone};
 
 mod database;
 mod event_store;
 mod pending;
+mod refusals;
 mod report_token;
 mod slots;
 mod stored_event;
@@ -185,23 +186,24 @@ impl AccountRecords {
 
 /// `wikisignup report SLUG [--csv]`: the event's sign-ups on standard
 /// output, as the report page shows them (or as its CSV).
-/// `in_settings_file`: whether the settings file has the event (else the
-/// database must).
+/// `in_settings_file`: the time zone of the settings file's event, if the
+/// file has it (else the database must, and times are in UTC).
+/// Times are on `time_zone`'s clocks (the settings file's event's).
 pub async fn print_report(
     database: &DatabaseUrl,
     slug: &Slug,
-    in_settings_file: bool,
+    in_settings_file: Option<&TimeZone>,
     as_csv: bool,
 ) -> anyhow::Result<()> {
     let record = AccountRecords::open(database)
         .await
         .map_err(|e| anyhow::anyhow!("cannot open the database of sign-ups ({database:?}): {e}"))?;
-    if !in_settings_file && record.stored_event(slug).await?.is_none() {
+    if in_settings_file.is_none() && record.stored_event(slug).await?.is_none() {
         anyhow::bail!("no event \"{slug}\" in the settings file or the database (give --config FILE)");
     }
     let signups = record.of_event(slug).await?;
     if as_csv {
-        print!("{}", csv(&signups));
+        print!("{}", csv(&signups, in_settings_file.unwrap_or(&TimeZone::default())));
     } else {
         println!("{slug}: {} account{}", signups.len(), if signups.len() == 1 { "" } else { "s" });
         for signup in &signups {
@@ -211,16 +213,23 @@ pub async fn print_report(
     Ok(())
 }
 
-/// The sign-ups as CSV, with a header row; fields quoted where needed.
-pub fn csv(signups: &[AccountRecord]) -> String {
+/// The sign-ups as CSV, with a header row; fields quoted where needed;
+/// each time in UTC and on the event's clocks (`time_zone`).
+pub fn csv(signups: &[AccountRecord], time_zone: &TimeZone) -> String {
     let field = |value: &str| {
         // A leading = + - @ would be a formula to a spreadsheet.
         let value = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_owned() };
         if value.contains([',', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
     };
-    let mut out = String::from("time,username,wiki,how\r\n");
+    let mut out = format!("time,local_time ({}),username,wiki,how\r\n", time_zone.name());
     for signup in signups {
-        let row = [signup.when(), signup.username.clone(), signup.wiki.clone(), signup.via().to_owned()];
+        let row = [
+            signup.when(),
+            time_zone.local(signup.created_at),
+            signup.username.clone(),
+            signup.wiki.clone(),
+            signup.via().to_owned(),
+        ];
         out.push_str(&row.iter().map(|v| field(v)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
     }
@@ -264,10 +273,13 @@ mod tests {
     #[test]
     fn the_csv_has_a_header_and_quotes_what_needs_it() {
         let rows = [signup("Ada, Countess", 1_700_000_000), signup("=cmd", 0)];
-        let csv = csv(&rows);
+        let csv = csv(&rows, &"Asia/Bangkok".parse().unwrap());
         let lines: Vec<&str> = csv.split("\r\n").collect();
-        assert_eq!(lines[0], "time,username,wiki,how");
-        assert_eq!(lines[1], "2023-11-14 22:13:20 UTC,\"Ada, Countess\",https://th.wikipedia.org/w/api.php,direct");
+        assert_eq!(lines[0], "time,local_time (Asia/Bangkok),username,wiki,how");
+        assert_eq!(
+            lines[1],
+            "2023-11-14 22:13:20 UTC,2023-11-15 05:13:20,\"Ada, Countess\",https://th.wikipedia.org/w/api.php,direct"
+        );
         assert!(lines[2].contains(",'=cmd,"), "{}", lines[2]);
     }
 }

@@ -25,8 +25,9 @@ const SOURCES: [(&str, &str); 12] = [
     ("zh", include_str!("../../locales/zh.ftl")),
 ];
 
-/// The languages the organisers' console (`console-` sentences) speaks at
-/// least; in the others, its sentences fall back to English.
+/// The languages the organisers' pages (the console's `console-`
+/// sentences, the report's `report-`) speak at least; in the others, their
+/// sentences fall back to English.
 #[cfg(test)]
 const CONSOLE_LANGUAGES: [&str; 3] = ["en", "th", "ar"];
 
@@ -145,7 +146,8 @@ mod tests {
                 })
                 .collect();
             let console = CONSOLE_LANGUAGES.contains(code);
-            for id in english_ids().into_iter().filter(|id| console || !id.starts_with("console-")) {
+            let organisers = |id: &str| id.starts_with("console-") || id.starts_with("report-");
+            for id in english_ids().into_iter().filter(|id| console || !organisers(id)) {
                 assert!(ids.contains(&id.as_str()), "locales/{code}.ftl lacks {id}");
             }
         }

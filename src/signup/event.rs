@@ -211,6 +211,11 @@ impl EventRules {
         self.max_accounts.is_some()
     }
 
+    /// The event code, for its organisers' poster.
+    pub fn event_code(&self) -> Option<&str> {
+        self.event_code.as_ref().map(|code| code.0.as_str())
+    }
+
     /// The most accounts the event may make.
     pub fn max_accounts(&self) -> Option<u64> {
         self.max_accounts

@@ -16,6 +16,7 @@ mod outcome;
 mod page_title;
 mod params;
 mod submission;
+mod time_zone;
 mod username;
 mod words;
 
@@ -28,10 +29,11 @@ pub use flow::{Flow, Next, Notice, Stage, Submit, Visit};
 pub use form::{CaptchaService, Choice, Detail, FieldView, FormSpec, FormView, ScriptCaptcha, WayView, Widget};
 pub use html::SafeHtml;
 pub use language::{Asked, LanguageCode, LanguageCodeError};
-pub use outcome::{Outcome, interpret};
+pub use outcome::{Outcome, Refusal, interpret};
 pub use page_title::{PageTitle, PageTitleError};
 pub use params::{CreateParams, create_params};
 pub use submission::{Submission, WAY_BUTTON};
+pub use time_zone::{TimeZone, TimeZoneError};
 pub use username::{Username, UsernameError};
 pub use words::{INTERFACE_MESSAGES, Said, Words};
 

@@ -49,12 +49,62 @@ impl Outcome {
         }
     }
 
+    /// Why the wiki refused the sign-up, if it did (a FAIL).
+    pub fn refusal(&self) -> Option<Refusal> {
+        match self {
+            Outcome::Rejected { code, .. } => Some(Refusal::of_code(code)),
+            _ => None,
+        }
+    }
+
     /// The FAIL code as metrics count it: one the portal knows, or `other`,
     /// so that a wiki cannot grow the metrics without bound.
     pub fn metric_code(&self) -> &'static str {
         match self {
             Outcome::Rejected { code, .. } => KNOWN_FAIL_CODES.iter().find(|k| *k == code).copied().unwrap_or("other"),
             _ => "",
+        }
+    }
+}
+
+/// Why an event's sign-up was refused, as its report counts them so that
+/// the organiser sees what went wrong in the room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The event code was missing or wrong (nothing reached the wiki).
+    EventCode,
+    /// The CAPTCHA's answer was wrong.
+    Captcha,
+    /// The username was taken.
+    UsernameTaken,
+    /// The wiki's limit of accounts per address was hit.
+    WikiLimit,
+    /// Anything else the wiki refused.
+    Other,
+}
+
+impl Refusal {
+    pub const ALL: [Refusal; 5] =
+        [Refusal::EventCode, Refusal::Captcha, Refusal::UsernameTaken, Refusal::WikiLimit, Refusal::Other];
+
+    /// The refusal a FAIL code of the wiki stands for.
+    pub fn of_code(code: &str) -> Refusal {
+        match code {
+            "captcha-createaccount-fail" => Refusal::Captcha,
+            "userexists" | "createaccount-username-exists" => Refusal::UsernameTaken,
+            "acct_creation_throttle_hit" => Refusal::WikiLimit,
+            _ => Refusal::Other,
+        }
+    }
+
+    /// Its name in the database and the CSV.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Refusal::EventCode => "event-code",
+            Refusal::Captcha => "captcha",
+            Refusal::UsernameTaken => "username-taken",
+            Refusal::WikiLimit => "wiki-limit",
+            Refusal::Other => "other",
         }
     }
 }
@@ -111,5 +161,21 @@ pub fn interpret(result: CreateAccountResult, wiki_base: &Url) -> Outcome {
                 _ => Outcome::Invalid { reason: "a REDIRECT without an absolute http(s) target".into() },
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod refusal_tests {
+    use super::*;
+
+    #[test]
+    fn the_wikis_codes_are_the_reports_reasons() {
+        assert_eq!(Refusal::of_code("captcha-createaccount-fail"), Refusal::Captcha);
+        assert_eq!(Refusal::of_code("userexists"), Refusal::UsernameTaken);
+        assert_eq!(Refusal::of_code("acct_creation_throttle_hit"), Refusal::WikiLimit);
+        assert_eq!(Refusal::of_code("passwordtooshort"), Refusal::Other);
+        let fail = Outcome::Rejected { message: SafeHtml::from_text("Taken"), code: "userexists".into() };
+        assert_eq!(fail.refusal(), Some(Refusal::UsernameTaken));
+        assert_eq!(Outcome::Invalid { reason: "x".into() }.refusal(), None);
     }
 }

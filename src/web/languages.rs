@@ -132,10 +132,12 @@ impl Languages {
 
     /// What a form page's answer said in `language`: its words, kept.
     pub fn learn(&self, language: &LanguageCode, info: &FormPageInfo) {
-        let (lang, rtl) = match self.known.get(language).flatten() {
-            Some(known) => (known.bcp47, known.dir == "rtl"),
+        let (lang, rtl) = match (self.known.get(language).flatten(), catalogue::has(language.as_str())) {
+            (Some(known), _) => (known.bcp47, known.dir == "rtl"),
+            // A language of the portal's catalogue, as it writes it.
+            (None, Some(rtl)) => (language.to_string(), rtl),
             // The portal's default: the wiki's own language, or as set.
-            None => info.content_language.clone().unwrap_or_else(|| (language.to_string(), false)),
+            (None, None) => info.content_language.clone().unwrap_or_else(|| (language.to_string(), false)),
         };
         self.words.insert(language.clone(), Words::new(language.as_str(), &lang, rtl, info.messages.clone()));
     }

@@ -66,7 +66,7 @@ fn console_routes() -> actix_web::Scope<
         .route("/e/{slug}/edit", web::get().to(console_events::edit_event))
         .route("/e/{slug}/edit", web::post().to(console_events::update_event))
         .route("/e/{slug}/report.csv", web::get().to(console_events::report_csv))
-        .route("/e/{slug}/{action}", web::post().to(console_events::close_or_reopen))
+        .route("/e/{slug}/{action}", web::post().to(console_events::act))
 }
 
 /// The routes of one sign-up page: the portal's own at `/`, and each
@@ -91,5 +91,7 @@ pub fn page_routes(cfg: &mut web::ServiceConfig) {
         .route("/embed.js", web::get().to(embed::script))
         .route("/embed", web::get().to(embed::help))
         .route("/report", web::get().to(report::report))
+        .route("/screen", web::get().to(report::screen))
+        .route("/poster", web::get().to(report::poster))
         .route("/qr.svg", web::get().to(report::qr_code));
 }

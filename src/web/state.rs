@@ -17,7 +17,7 @@ use crate::look::Look;
 use crate::metrics::Metrics;
 use crate::preflight::Finding;
 use crate::records::{AccountRecords, ReportToken};
-use crate::signup::{CreatorForm, EventRules, LanguageCode, PageTitle, Slug};
+use crate::signup::{CreatorForm, EventRules, LanguageCode, PageTitle, Slug, TimeZone};
 use crate::wiki::{ClientOptions, Organizer, TransportOptions, UpstreamSession, WikiClient};
 
 pub struct AppState {
@@ -69,6 +69,8 @@ pub struct AppState {
     /// The event's id on the wiki (Extension:CampaignEvents), if it is
     /// registered there.
     pub campaign_event: Option<std::num::NonZeroU64>,
+    /// The event's clocks, for its report.
+    pub time_zone: TimeZone,
 }
 
 /// What an event adds to the sign-up; all of it off by default.
@@ -224,6 +226,7 @@ impl Commons {
             look: settings.look.clone(),
             returnto: settings.returnto.clone(),
             campaign_event: settings.campaign_event_id,
+            time_zone: settings.time_zone.clone(),
         }))
     }
 }

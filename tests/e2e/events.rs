@@ -198,9 +198,9 @@ async fn report_on(database: String) {
     assert_eq!((status, kind.as_str()), (200, "text/csv; charset=utf-8"));
     let csv = String::from_utf8(body).unwrap();
     let lines: Vec<Vec<&str>> = csv.lines().map(|l| l.split(',').collect()).collect();
-    assert_eq!(lines[0], ["time", "username", "wiki", "how"]);
+    assert_eq!(lines[0], ["time", "local_time (UTC)", "username", "wiki", "how"]);
     assert_eq!(lines.len(), 3, "{csv}");
-    assert_eq!((lines[1][1], lines[1][2], lines[1][3]), (second.as_str(), plain.api.as_str(), "direct"));
+    assert_eq!((lines[1][2], lines[1][3], lines[1][4]), (second.as_str(), plain.api.as_str(), "direct"));
 
     // A restart keeps the report: the SQLite file is the record.
     let again = spawn_app(&plain.api).args(&["--config", config, "--database", &database]).await;

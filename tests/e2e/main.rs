@@ -16,6 +16,7 @@ mod field_checks;
 mod helpers;
 mod languages;
 mod look;
+mod on_the_day;
 mod operations;
 mod plain;
 mod preflight;

@@ -77,6 +77,8 @@ struct EventConsolePage<'a> {
     closed: bool,
     signups: Vec<AccountRecord>,
     report_url: String,
+    screen_url: String,
+    poster_url: String,
     co_organizers: String,
     owner: &'a str,
     changes: Vec<EventChange>,
@@ -317,8 +319,9 @@ pub async fn event(desk: Desk, path: web::Path<String>) -> Result<HttpResponse, 
     let words = console_words(req, portal);
     let signups = events.records().of_event(&stored.slug).await.map_err(PageError::Record)?;
     let url = events.url_of(&stored.slug);
-    let mut report = url::form_urlencoded::Serializer::new(format!("{}report?", url.as_str()));
-    report.append_pair("token", &stored.report_token);
+    let mut token = url::form_urlencoded::Serializer::new(String::new());
+    let token = token.append_pair("token", &stored.report_token).finish();
+    let organisers_page = |page: &str| format!("{}{page}?{token}", url.as_str());
     let view = EventConsolePage {
         site: console_site(portal),
         organiser,
@@ -330,7 +333,9 @@ pub async fn event(desk: Desk, path: web::Path<String>) -> Result<HttpResponse, 
         state: state_of(&page, &words, events).await,
         closed: stored.closed_at.is_some(),
         signups,
-        report_url: report.finish(),
+        report_url: organisers_page("report"),
+        screen_url: organisers_page("screen"),
+        poster_url: organisers_page("poster"),
         co_organizers: stored.co_organizers.join(", "),
         owner: &stored.owner,
         changes: events.records().event_changes(&stored.slug).await.map_err(PageError::Record)?,
@@ -339,8 +344,10 @@ pub async fn event(desk: Desk, path: web::Path<String>) -> Result<HttpResponse, 
     Ok(pages::render(StatusCode::OK, &view))
 }
 
-/// `POST /organize/e/SLUG/close` and `/reopen`: sign-up stops, or goes on.
-pub async fn close_or_reopen(
+/// `POST /organize/e/SLUG/close`, `/reopen` and `/report-link`: sign-up
+/// stops, or goes on; or the report's link is replaced by a new one (the
+/// old one stops working at once, on every instance within seconds).
+pub async fn act(
     desk: Desk,
     path: web::Path<(String, String)>,
     form: web::Form<TokenForm>,
@@ -351,13 +358,17 @@ pub async fn close_or_reopen(
     }
     let Desk { events, organiser, .. } = &desk;
     let (_, stored) = run_by(events, &slug, organiser)?;
-    let closed_at = match action.as_str() {
-        "close" => Some(stored.closed_at.unwrap_or_else(|| time::OffsetDateTime::now_utc().unix_timestamp())),
-        "reopen" => None,
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let (changed, setting) = match action.as_str() {
+        "close" => (StoredEvent { closed_at: Some(stored.closed_at.unwrap_or(now)), ..stored }, "closed"),
+        "reopen" => (StoredEvent { closed_at: None, ..stored }, "closed"),
+        "report-link" => {
+            let report_token = ReportToken::generate().expose().to_owned();
+            (StoredEvent { report_token, ..stored }, "report_token")
+        }
         _ => return Err(PageError::NotFound),
     };
-    let changed = StoredEvent { closed_at, ..stored };
-    events.records().save_event(&changed, organiser.name(), &["closed".into()]).await.map_err(PageError::Record)?;
+    events.records().save_event(&changed, organiser.name(), &[setting.into()]).await.map_err(PageError::Record)?;
     events.refresh().await.map_err(|e| PageError::Nonsense(e.to_string()))?;
     Ok(to_event(&changed.slug))
 }
@@ -365,11 +376,11 @@ pub async fn close_or_reopen(
 /// `GET /organize/e/SLUG/report.csv`: the event's sign-ups as CSV.
 pub async fn report_csv(desk: Desk, path: web::Path<String>) -> Result<HttpResponse, PageError> {
     let Desk { events, organiser, .. } = &desk;
-    let (_, stored) = run_by(events, &path, organiser)?;
+    let (page, stored) = run_by(events, &path, organiser)?;
     let signups = events.records().of_event(&stored.slug).await.map_err(PageError::Record)?;
     Ok(HttpResponse::Ok()
         .insert_header((CONTENT_TYPE, "text/csv; charset=utf-8"))
         .insert_header((CONTENT_DISPOSITION, format!("attachment; filename=\"{}-signups.csv\"", stored.slug)))
         .insert_header((CACHE_CONTROL, "no-store"))
-        .body(csv(&signups)))
+        .body(csv(&signups, &page.state.time_zone)))
 }

@@ -16,8 +16,8 @@ use url::Url;
 use crate::records::{AccountRecord, Via};
 use crate::signup::flow::{self, SignupClosed};
 use crate::signup::{
-    Campaign, Closed, Flow, LanguageCode, Next, Notice, PageTitle, Said, Stage, Submission, Submit, Username, Visit,
-    Words,
+    Campaign, Closed, EVENT_CODE_FIELD, Flow, LanguageCode, Next, Notice, PageTitle, Refusal, Said, Stage, Submission,
+    Submit, Username, Visit, Words,
 };
 use crate::web::errors::{PageError, StaleForm};
 use crate::web::extractors::client_ip::ClientIp;
@@ -139,6 +139,9 @@ pub async fn submit(
             return fresh_form(&state, &session, client, &language.0, &submission, Some(notice), false).await;
         }
         Submit::Correct { flow, notice } => {
+            if let Some(slug) = state.slug.as_ref().filter(|_| notice.field.as_deref() == Some(EVENT_CODE_FIELD)) {
+                state.records.count_refusal(slug, Refusal::EventCode).await;
+            }
             return show(
                 &state,
                 &session,
@@ -314,6 +317,9 @@ async fn follow(
     }
     let event = state.slug.as_ref().map_or("", |slug| slug.as_str());
     state.metrics.outcomes.with_label_values(&[event, status, outcome.metric_code()]).inc();
+    if let (Some(slug), Some(refusal)) = (&state.slug, outcome.refusal()) {
+        state.records.count_refusal(slug, refusal).await;
+    }
     let next = flow.follow(outcome, provider_said);
     if !matches!(next, Next::Welcome(_)) {
         slot.give_back(state).await;
