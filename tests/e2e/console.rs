@@ -125,11 +125,26 @@ async fn an_organiser_runs_an_event_alone_and_its_accounts_are_made_in_their_nam
                 ("event_code", "Quokka"),
                 ("max_accounts", "5"),
                 ("organizer_mode", "on"),
+                ("co_organizers", "NoSkip"),
             ],
             None,
         )
         .await;
     assert!(renamed.html.contains("Console edit-a-thon, day two"), "{}", renamed.html);
+    // A co-organiser, once named, sees the event and its report when signed in.
+    let shared = other.get("/organize/e/console-room").await;
+    assert_eq!(shared.status, 200, "{}", shared.html);
+    assert!(names.iter().all(|name| shared.html.contains(name.as_str())), "{}", shared.html);
+    // The report's link can be replaced: the old one stops working, on every instance.
+    let old_link = renamed.attr("#report-link", "href").unwrap();
+    let old_path = old_link.split_once("/e/").map(|(_, rest)| format!("/e/{rest}")).unwrap();
+    assert_eq!(Visitor::new(&second).get(&old_path).await.status, 200);
+    let replaced = organiser.post_form("/organize/e/console-room/report-link", &[("csrf", &csrf)]).await;
+    let new_link = replaced.attr("#report-link", "href").unwrap();
+    assert_ne!(new_link, old_link);
+    let new_path = new_link.split_once("/e/").map(|(_, rest)| format!("/e/{rest}")).unwrap();
+    shows_within_5_seconds(&second, &new_path, "Console edit-a-thon, day two").await;
+    assert_eq!(Visitor::new(&second).get(&old_path).await.status, 403);
     assert!(renamed.html.contains("changed title"), "the change is not logged: {}", renamed.html);
     shows_within_5_seconds(&second, "/e/console-room/", "Console edit-a-thon, day two").await;
     let closed = organiser.post_form("/organize/e/console-room/close", &[("csrf", &csrf)]).await;
