@@ -29,6 +29,8 @@ use crate::web::{self as routes, handlers};
 
 /// How often the rate limiters forget clients gone quiet.
 const LIMITER_PRUNING: Duration = Duration::from_secs(60);
+/// The longest start-up waits for the wiki's words.
+const WARM_UP: Duration = Duration::from_secs(5);
 /// How often records the database refused are offered to it again.
 const PENDING_RETRY: Duration = Duration::from_secs(5);
 
@@ -52,6 +54,13 @@ impl Application {
         // or succeeds before the first visitor): logged, and shown by
         // /readyz. The portal serves either way.
         let findings = run_preflight(&pages.all(), &settings.session_store).await;
+        // The words every visitor of a page's language shares, asked once
+        // before the first visitor (a wiki that does not answer in time is
+        // asked again by the first form page).
+        let warm = pages.all().into_iter().map(|state| async move {
+            let _ = tokio::time::timeout(WARM_UP, state.languages.keep_words(&state.wiki, &state.language)).await;
+        });
+        futures_util::future::join_all(warm).await;
         let Pages { portal: state, events, records, preflight, console } = pages;
         for finding in &findings {
             if finding.trouble {

@@ -63,6 +63,9 @@ pub struct Declared {
     /// Where the events' sign-ups are recorded: sqlite://PATH or postgres://...
     #[arg(long, global = true, env = "WIKISIGNUP_DATABASE", default_value = "sqlite://wikisignup.db")]
     pub database: DatabaseUrl,
+    /// Seconds the wiki's words and site information are kept per language (a change on the wiki shows within this time)
+    #[arg(long, global = true, env = "WIKISIGNUP_WIKI_CACHE_TTL", default_value = "600")]
+    pub wiki_cache_ttl: InRange<1, 86400>,
     /// Wikis whose users may sign in to the organisers' console (/organize/), comma-separated api.php URLs [default: --wiki-api]
     #[arg(long, global = true, env = "WIKISIGNUP_ORGANIZER_WIKIS", default_value = "")]
     pub organizer_wikis: WikiList,

@@ -55,6 +55,9 @@ pub struct Settings {
     /// Where `/metrics` is served, if anywhere: never on the public listener.
     pub metrics_listen: Option<SocketAddr>,
     pub database: DatabaseUrl,
+    /// How long the wiki's words and site information are kept per
+    /// language, before they are asked again in the background.
+    pub wiki_cache_ttl: Duration,
     /// Signs and encrypts the session cookie; from the environment only
     /// (`WIKISIGNUP_SESSION_SECRET`), so it stays out of files and process
     /// listings.
@@ -254,6 +257,7 @@ impl Settings {
             trusted_proxies: declared.trusted_proxies,
             metrics_listen: declared.metrics_listen,
             database: declared.database,
+            wiki_cache_ttl: Duration::from_secs(declared.wiki_cache_ttl.0),
             session_secret,
             events: Vec::new(),
         })

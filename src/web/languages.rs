@@ -1,6 +1,8 @@
 //! What the wiki said of the languages visitors asked for, and the pages'
 //! words in each: kept for a while, so that a language costs the wiki one
-//! question an hour, and its words come with the form page's one request.
+//! question an hour, and its words (the same for every visitor) are asked
+//! once per `--wiki-cache-ttl` and language, in the background once kept:
+//! a visitor's form page asks the wiki only for what is theirs.
 //! Only codes of the wiki's own list of languages (asked once a day) are
 //! ever sent to it: whatever codes visitors make up, the wiki is asked
 //! about a few hundred languages an hour at most.
@@ -10,8 +12,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::signup::{LanguageCode, Words, catalogue};
+use crate::wiki::WikiClient;
 use crate::wiki::types::LanguageInfo;
-use crate::wiki::{FormPageInfo, WikiClient};
 
 /// How long what the wiki said of a language code is reused.
 const LANGUAGE_TTL: Duration = Duration::from_secs(3600);
@@ -21,9 +23,9 @@ const LIST_TTL: Duration = Duration::from_secs(24 * 3600);
 const LIST_RETRY: Duration = Duration::from_secs(60);
 /// The most languages one request may make the portal ask the wiki about.
 const MOST_ASKED: usize = 4;
-/// How long a language's words are reused (a wiki's local change shows
-/// within this time).
-const WORDS_TTL: Duration = Duration::from_secs(600);
+/// How soon a language's words are asked again after the wiki could not
+/// give them (the old ones serve meanwhile).
+const WORDS_RETRY: Duration = Duration::from_secs(60);
 
 pub struct Languages {
     /// The codes of the wiki's list of languages, and when it was asked
@@ -31,7 +33,23 @@ pub struct Languages {
     list: tokio::sync::Mutex<LanguageList>,
     /// What the wiki said of each code asked: `None` for one it does not speak.
     known: moka::sync::Cache<LanguageCode, Option<LanguageInfo>>,
-    words: moka::sync::Cache<LanguageCode, Words>,
+    words: moka::sync::Cache<LanguageCode, Kept>,
+    /// The languages whose words are being asked again: one question at a
+    /// time each.
+    refreshing: Arc<std::sync::Mutex<HashSet<LanguageCode>>>,
+    /// How long kept words count as fresh (a change on the wiki shows
+    /// within this time).
+    words_ttl: Duration,
+}
+
+/// A language's words as the wiki last said them.
+#[derive(Clone)]
+struct Kept {
+    words: Words,
+    /// The administrators' reason, when the wiki said it was read-only.
+    readonly: Option<String>,
+    /// When to ask the wiki again.
+    next_ask: Instant,
 }
 
 #[derive(Default)]
@@ -40,17 +58,18 @@ struct LanguageList {
     asked: Option<(Instant, bool)>,
 }
 
-impl Default for Languages {
-    fn default() -> Languages {
+impl Languages {
+    /// Languages whose words count as fresh for `words_ttl`.
+    pub fn new(words_ttl: Duration) -> Languages {
         Languages {
             list: Default::default(),
             known: moka::sync::Cache::builder().max_capacity(1000).time_to_live(LANGUAGE_TTL).build(),
-            words: moka::sync::Cache::builder().max_capacity(1000).time_to_live(WORDS_TTL).build(),
+            words: moka::sync::Cache::builder().max_capacity(1000).build(),
+            refreshing: Default::default(),
+            words_ttl,
         }
     }
-}
 
-impl Languages {
     /// The codes of every language the wiki speaks: asked once a day (one
     /// request, however many visitors ask at once); kept when the wiki
     /// cannot say, and asked again a minute later.
@@ -130,22 +149,62 @@ impl Languages {
             .collect()
     }
 
-    /// What a form page's answer said in `language`: its words, kept.
-    pub fn learn(&self, language: &LanguageCode, info: &FormPageInfo) {
-        let (lang, rtl) = match (self.known.get(language).flatten(), catalogue::has(language.as_str())) {
+    /// Makes sure the words of `language` are kept: asked of the wiki now
+    /// when there are none, and again in the background once they are
+    /// older than the lifetime (visitors meanwhile get the kept ones; when
+    /// the wiki cannot say, they are kept, and asked again a minute later).
+    /// The wiki's reason, when it said it is read-only.
+    pub async fn keep_words(&self, wiki: &WikiClient, language: &LanguageCode) -> Option<String> {
+        let Some(kept) = self.words.get(language) else {
+            let kept = Self::ask(wiki, language, self.known.get(language).flatten(), self.words_ttl).await?;
+            let readonly = kept.readonly.clone();
+            self.words.insert(language.clone(), kept);
+            return readonly;
+        };
+        let stale = Instant::now() >= kept.next_ask;
+        if stale && self.refreshing.lock().expect("refreshing lock").insert(language.clone()) {
+            let (words, refreshing, wiki, language) =
+                (self.words.clone(), self.refreshing.clone(), wiki.clone(), language.clone());
+            let (known, ttl) = (self.known.get(&language).flatten(), self.words_ttl);
+            tokio::spawn(async move {
+                let fresh = Self::ask(&wiki, &language, known, ttl).await;
+                let retry = || Kept { next_ask: Instant::now() + WORDS_RETRY.min(ttl), ..kept };
+                words.insert(language.clone(), fresh.unwrap_or_else(retry));
+                refreshing.lock().expect("refreshing lock").remove(&language);
+            });
+        }
+        self.words.get(language).and_then(|kept| kept.readonly)
+    }
+
+    /// The words of `language` as the wiki says them now.
+    async fn ask(
+        wiki: &WikiClient,
+        language: &LanguageCode,
+        known: Option<LanguageInfo>,
+        ttl: Duration,
+    ) -> Option<Kept> {
+        let site = match wiki.site_words(language.as_str()).await {
+            Ok(site) => site,
+            Err(e) => {
+                tracing::warn!(error = %e, language = language.as_str(), "the wiki did not give the pages' words");
+                return None;
+            }
+        };
+        let (lang, rtl) = match (known, catalogue::has(language.as_str())) {
             (Some(known), _) => (known.bcp47, known.dir == "rtl"),
             // A language of the portal's catalogue, as it writes it.
             (None, Some(rtl)) => (language.to_string(), rtl),
             // The portal's default: the wiki's own language, or as set.
-            (None, None) => info.content_language.clone().unwrap_or_else(|| (language.to_string(), false)),
+            (None, None) => site.content_language.clone().unwrap_or_else(|| (language.to_string(), false)),
         };
-        self.words.insert(language.clone(), Words::new(language.as_str(), &lang, rtl, info.messages.clone()));
+        let words = Words::new(language.as_str(), &lang, rtl, site.messages);
+        Some(Kept { words, readonly: site.readonly, next_ask: Instant::now() + ttl })
     }
 
     /// The words of `language`, as last learnt; until then the portal's
     /// own in that language, with MediaWiki's English for the wiki's.
     pub fn words(&self, language: &LanguageCode) -> Words {
-        self.words.get(language).unwrap_or_else(|| match self.known.get(language).flatten() {
+        self.words.get(language).map(|kept| kept.words).unwrap_or_else(|| match self.known.get(language).flatten() {
             Some(known) => Words::new(language.as_str(), &known.bcp47, known.dir == "rtl", Vec::new()),
             None => match catalogue::has(language.as_str()) {
                 Some(rtl) => Words::new(language.as_str(), language.as_str(), rtl, Vec::new()),

@@ -220,7 +220,7 @@ impl Commons {
             event,
             captcha_widgets: settings.captcha_widgets.clone(),
             language: settings.language.clone(),
-            languages: Default::default(),
+            languages: Languages::new(self.settings.wiki_cache_ttl),
             language_switch: settings.languages.clone(),
             session_ttl: self.settings.session_ttl,
             look: settings.look.clone(),

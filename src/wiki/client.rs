@@ -30,11 +30,17 @@ const RASTER_TYPES: [&str; 4] = ["image/png", "image/jpeg", "image/gif", "image/
 #[derive(Debug)]
 pub struct FormPageInfo {
     pub form: AuthManagerInfo,
-    /// The interface messages asked for, in the visitor's language, by key
-    /// (those the wiki has).
+}
+
+/// What every visitor of one language shares (see [`WikiClient::site_words`]).
+#[derive(Debug, Clone)]
+pub struct SiteWords {
+    /// The interface messages asked for, by key (those the wiki has).
     pub messages: Vec<(String, String)>,
     /// The wiki's own language, and whether it is written right to left.
     pub content_language: Option<(String, bool)>,
+    /// The administrators' reason, when the wiki is read-only.
+    pub readonly: Option<String>,
 }
 
 /// An image the wiki served (a CAPTCHA), checked: a raster image type, and
@@ -72,6 +78,8 @@ pub struct WikiClient {
     api: WikiApiUrl,
     /// The form page's one request, the same for every visitor: built once.
     signup_info_url: Url,
+    /// The request of what is the same for every visitor: built once.
+    site_words_url: Url,
     /// The wiki's name as its last form answer gave it (`siteinfo`).
     sitename: std::sync::Arc<std::sync::RwLock<Option<String>>>,
 }
@@ -85,11 +93,13 @@ pub struct ClientOptions {
 impl WikiClient {
     pub fn new(api: WikiApiUrl, options: ClientOptions) -> Result<Self, reqwest::Error> {
         let messages = options.interface_messages.join("|");
-        let signup_info_url = query_url(&api, &form_page_query(&messages));
+        let signup_info_url = query_url(&api, &FORM_PAGE_QUERY);
+        let site_words_url = query_url(&api, &site_words_query(&messages));
         Ok(WikiClient {
             transport: Transport::new(options.transport)?,
             api,
             signup_info_url,
+            site_words_url,
             sitename: Default::default(),
         })
     }
@@ -109,29 +119,41 @@ impl WikiClient {
         self.transport.language()
     }
 
-    /// The sign-up form's field descriptions, a create-account token and the
-    /// pages' interface messages, in one request. The token is kept in
-    /// `session`.
+    /// The sign-up form's field descriptions and a create-account token,
+    /// in one request: all that is the visitor's own. The token is kept in
+    /// `session`. (What is the same for every visitor is [`WikiClient::site_words`].)
     pub async fn form_page(&self, session: &mut UpstreamSession) -> Result<FormPageInfo, WikiError> {
         let url = self.signup_info_url.clone();
         let response: QueryResponse = self.transport.get_json(session, url, "authmanagerinfo").await?;
         let query = api_result(response)?;
-        if let Some(site) = &query.general
-            && !site.sitename.is_empty()
-        {
-            *self.sitename.write().expect("sitename lock") = Some(site.sitename.clone());
-        }
-        let content_language = query.general.as_ref().map(|g| (g.lang.clone(), g.rtl)).filter(|(l, _)| !l.is_empty());
-        if let Some(site) = query.general.filter(|g| g.readonly) {
-            return Err(WikiError::ReadOnly { reason: site.readonlyreason });
-        }
         if let Some(token) = query.tokens.and_then(|t| t.createaccounttoken) {
             session.set_token(token);
         }
         let form =
             query.authmanagerinfo.ok_or_else(|| WikiError::BadResponse("no authmanagerinfo in the answer".into()))?;
-        let messages = query.allmessages.into_iter().filter_map(|m| Some((m.name, m.content?))).collect();
-        Ok(FormPageInfo { form, messages, content_language })
+        Ok(FormPageInfo { form })
+    }
+
+    /// What is the same for every visitor in `language`: the pages'
+    /// interface messages (the wiki's local changes included), the wiki's
+    /// name and language, and whether it is read-only; in one request,
+    /// which the portal keeps for a while (`web::languages`).
+    pub async fn site_words(&self, language: &str) -> Result<SiteWords, WikiError> {
+        let mut session = UpstreamSession::default();
+        session.speak(language);
+        let url = self.site_words_url.clone();
+        let response: QueryResponse = self.transport.get_json(&mut session, url, "site-words").await?;
+        let query = api_result(response)?;
+        let general = query.general.ok_or_else(|| WikiError::BadResponse("no siteinfo in the answer".into()))?;
+        if !general.sitename.is_empty() {
+            *self.sitename.write().expect("sitename lock") = Some(general.sitename.clone());
+        }
+        let content_language = Some((general.lang.clone(), general.rtl)).filter(|(l, _)| !l.is_empty());
+        Ok(SiteWords {
+            messages: query.allmessages.into_iter().filter_map(|m| Some((m.name, m.content?))).collect(),
+            content_language,
+            readonly: general.readonly.then_some(general.readonlyreason),
+        })
     }
 
     /// The codes of every language the wiki speaks, in one request.
@@ -360,25 +382,29 @@ fn query_url(api: &WikiApiUrl, query: &[(&str, &str)]) -> Url {
     url
 }
 
-/// The form page's request: field descriptions, a create-account token and
-/// whether the wiki is writable, in one.
-fn form_page_query(messages: &str) -> [(&str, &str); 9] {
+/// The form page's request: the field descriptions and a create-account
+/// token, the visitor's own.
+const FORM_PAGE_QUERY: [(&str, &str); 5] = [
+    ("action", "query"),
+    ("meta", "authmanagerinfo|tokens"),
+    ("amirequestsfor", "create"),
+    ("type", "createaccount"),
+    // Labels arrive as HTML, so links such as a CAPTCHA's "more info"
+    // work once sanitized, rather than as raw wikitext. Not
+    // `amimergerequestfields`: the form needs each request's own fields to
+    // show the ways apart and send only the chosen one.
+    ("amimessageformat", "html"),
+];
+
+/// The request of what every visitor of a language shares: whether the
+/// wiki is writable, its name and language (siteinfo), and the pages'
+/// words from its interface messages (in `uselang`, which the transport
+/// adds), its local changes included.
+fn site_words_query(messages: &str) -> [(&str, &str); 6] {
     [
         ("action", "query"),
-        // siteinfo: a read-only wiki is said up front, not after the
-        // visitor has filled in the form. Still one request.
-        ("meta", "authmanagerinfo|tokens|siteinfo|allmessages"),
+        ("meta", "siteinfo|allmessages"),
         ("siprop", "general"),
-        ("amirequestsfor", "create"),
-        ("type", "createaccount"),
-        // Labels arrive as HTML, so links such as a CAPTCHA's "more
-        // info" work once sanitized, rather than as raw wikitext.
-        ("amimessageformat", "html"),
-        // Not `amimergerequestfields`: the form needs each request's own
-        // fields to show the ways apart and send only the chosen one.
-        // The portal's own words, from the wiki's interface messages in the
-        // visitor's language (`uselang`, which the transport adds), the
-        // wiki's local changes included.
         ("ammessages", messages),
         ("amincludelocal", "1"),
         // Expanded as the wiki shows them ({{GENDER}}, {{PLURAL}},

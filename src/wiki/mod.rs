@@ -9,7 +9,9 @@ mod transport;
 pub mod types;
 
 pub use api_url::{WikiApiUrl, WikiApiUrlError};
-pub use client::{ClientOptions, CreateAccount, CreateStep, FormPageInfo, MAX_IMAGE_BYTES, WikiClient, WikiImage};
+pub use client::{
+    ClientOptions, CreateAccount, CreateStep, FormPageInfo, MAX_IMAGE_BYTES, SiteWords, WikiClient, WikiImage,
+};
 pub use error::WikiError;
 pub use organizer::{Organizer, OrganizerCredentials, OrganizerRights};
 pub use session::UpstreamSession;

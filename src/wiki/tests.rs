@@ -88,19 +88,23 @@ async fn an_answer_larger_than_the_cap_is_refused() {
 }
 
 #[tokio::test]
-async fn a_read_only_wiki_says_so_with_its_reason_on_the_form_request() {
+async fn a_read_only_wiki_says_so_with_its_reason_with_its_words() {
     let server = MockServer::start().await;
     let answer = serde_json::json!({ "query": {
-        "general": { "readonly": true, "readonlyreason": "Database upgrade" },
-        "authmanagerinfo": { "cancreateaccounts": true, "requests": [] }
+        "general": { "sitename": "Testwiki", "lang": "th", "readonly": true, "readonlyreason": "Database upgrade" },
+        "allmessages": [{ "name": "createaccount", "content": "สร้างบัญชี" }, { "name": "missing", "missing": true }]
     } });
-    Mock::given(query_param("meta", "authmanagerinfo|tokens|siteinfo|allmessages"))
+    Mock::given(query_param("meta", "siteinfo|allmessages"))
+        .and(query_param("uselang", "th"))
         .respond_with(json(answer))
         .mount(&server)
         .await;
     let wiki = client(&server, Duration::from_secs(5)).await;
-    let error = wiki.form_page(&mut UpstreamSession::default()).await.unwrap_err();
-    assert!(matches!(&error, WikiError::ReadOnly { reason } if reason == "Database upgrade"), "{error:?}");
+    let site = wiki.site_words("th").await.unwrap();
+    assert_eq!(site.readonly.as_deref(), Some("Database upgrade"));
+    assert_eq!(site.messages, vec![("createaccount".to_owned(), "สร้างบัญชี".to_owned())]);
+    assert_eq!(site.content_language, Some(("th".to_owned(), false)));
+    assert_eq!(wiki.sitename().as_deref(), Some("Testwiki"));
 }
 
 #[tokio::test]

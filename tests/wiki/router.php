@@ -5,11 +5,13 @@
 define( 'MW_CONFIG_FILE', getenv( 'MW_CONFIG_FILE' ) );
 $mw = getenv( 'WIKISIGNUP_MW_DIR' ) ?: '/usr/share/mediawiki';
 $path = parse_url( $_SERVER['REQUEST_URI'], PHP_URL_PATH ) ?: '/';
-// One line per request (method, entry point, action or title; never values
-// of other parameters), so tests can count what the portal asks of the wiki.
+// One line per request (method, entry point, action or title, and a query's
+// `meta` modules; never values of other parameters), so tests can count what
+// the portal asks of the wiki.
 file_put_contents(
 	dirname( MW_CONFIG_FILE ) . '/requests.log',
-	$_SERVER['REQUEST_METHOD'] . " $path " . ( $_REQUEST['action'] ?? $_REQUEST['title'] ?? '' ) . "\n",
+	$_SERVER['REQUEST_METHOD'] . " $path " . ( $_REQUEST['action'] ?? $_REQUEST['title'] ?? '' )
+		. ( isset( $_GET['meta'] ) ? ' ' . $_GET['meta'] : '' ) . "\n",
 	FILE_APPEND | LOCK_EX
 );
 // The sso profile's identity provider (test-bed only).

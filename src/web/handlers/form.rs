@@ -30,7 +30,7 @@ use crate::web::middleware::request_id;
 use crate::web::pages::{self, FormPage, WelcomePage};
 use crate::web::state::AppState;
 use crate::wiki::types::CreateAccountResult;
-use crate::wiki::{CreateAccount, CreateStep};
+use crate::wiki::{CreateAccount, CreateStep, WikiError};
 
 /// How recent an account must be to count as made by a try of the same
 /// visitor whose answer was lost.
@@ -392,8 +392,15 @@ async fn fresh_form(
     notice: Option<Notice>,
     cookie_check: bool,
 ) -> Result<HttpResponse, PageError> {
-    let info = session.with_wiki(state, client, language, async |wiki| state.wiki.form_page(wiki).await).await??;
-    state.languages.learn(language, &info);
+    // The visitor's own (the form, a token) and what every visitor of the
+    // language shares (kept; asked here only when there is nothing kept).
+    let form_page = session.with_wiki(state, client, language, async |wiki| state.wiki.form_page(wiki).await);
+    let (info, readonly) =
+        futures_util::future::join(form_page, state.languages.keep_words(&state.wiki, language)).await;
+    if let Some(reason) = readonly {
+        return Err(PageError::Wiki(WikiError::ReadOnly { reason }));
+    }
+    let info = info??;
     let campaign = session.campaign();
     let (flow, previous) = flow::fresh(info.form, previous, &state.event.rules, campaign.as_ref())
         .map_err(|SignupClosed| PageError::SignupClosed)?;

@@ -12,6 +12,8 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 pub struct TestWiki {
     pub api: String,
     pub dir: PathBuf,
+    /// The MediaWiki it runs (its maintenance scripts).
+    pub mw: PathBuf,
     /// With `--organizer`: the event coordinators' bot passwords,
     /// `NAME@APP PASSWORD`, one who skips CAPTCHAs and one who does not.
     pub organizer: Option<String>,
@@ -71,6 +73,7 @@ impl TestWiki {
         TestWiki {
             api: field("api="),
             dir: PathBuf::from(field("dir=")),
+            mw: PathBuf::from(field("mw=")),
             organizer: line("organizer="),
             organizer_noskip: line("organizer_noskip="),
             private,
@@ -112,6 +115,23 @@ impl TestWiki {
     /// Every request the wiki has served: "METHOD /entry.php action-or-title".
     pub fn requests(&self) -> Vec<String> {
         std::fs::read_to_string(self.dir.join("requests.log")).unwrap_or_default().lines().map(str::to_owned).collect()
+    }
+
+    /// Edits the wiki's page `title` to `text` as its administrator would
+    /// (e.g. `MediaWiki:Createacct-submit`, one of its interface messages).
+    pub fn edit(&self, title: &str, text: &str) {
+        use std::io::Write;
+        let mut edit = Command::new("php")
+            .arg(self.mw.join("maintenance/edit.php"))
+            .args(["-u", "Admin", "-s", "Test edit", title])
+            .env("MW_CONFIG_FILE", self.dir.join("LocalSettings.php"))
+            .env("MW_INSTALL_PATH", &self.mw)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("php runs");
+        edit.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+        assert!(edit.wait().unwrap().success(), "editing {title} failed");
     }
 
     /// The mail the wiki would have sent.
