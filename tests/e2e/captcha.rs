@@ -111,7 +111,11 @@ async fn a_captcha_sign_up_costs_two_wiki_requests_and_one_image() {
     assert!(done.url.ends_with("/welcome"), "{}", done.html);
     assert_eq!(
         wiki.requests()[before..],
-        ["GET /api.php query", "GET /index.php Special:Captcha/image", "POST /api.php createaccount"]
+        [
+            "GET /api.php query authmanagerinfo|tokens",
+            "GET /index.php Special:Captcha/image",
+            "POST /api.php createaccount"
+        ]
     );
 }
 

@@ -89,7 +89,7 @@ async fn a_plain_sign_up_costs_exactly_two_wiki_requests() {
     assert!(done.url.ends_with("/welcome"), "{}", done.html);
 
     let requests = wiki.requests()[before..].to_vec();
-    assert_eq!(requests, ["GET /api.php query", "POST /api.php createaccount"]);
+    assert_eq!(requests, ["GET /api.php query authmanagerinfo|tokens", "POST /api.php createaccount"]);
 }
 
 #[tokio::test]
@@ -195,7 +195,7 @@ async fn an_expired_wiki_session_is_renewed_invisibly() {
     // The first try met `badtoken`: a fresh token, then the same try again.
     assert_eq!(
         wiki.requests()[before..],
-        ["POST /api.php createaccount", "GET /api.php query", "POST /api.php createaccount"]
+        ["POST /api.php createaccount", "GET /api.php query tokens", "POST /api.php createaccount"]
     );
     assert!(wiki.user(&name).await.is_some());
 }
