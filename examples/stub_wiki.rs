@@ -1,12 +1,14 @@
 //! A wiki that costs nothing: answers every query with one captured
-//! `authmanagerinfo` response, and every `createaccount` with PASS for the
-//! name posted. The benchmark's upstream baseline.
+//! `authmanagerinfo` response (and the question of the site's words with a
+//! captured `siteinfo|allmessages` one), and every `createaccount` with
+//! PASS for the name posted. The benchmark's upstream baseline.
 //!
 //!   cargo run --release --example stub_wiki -- 127.0.0.1:9000
 
 use actix_web::{App, HttpResponse, HttpServer, web};
 
 const ANSWER: &str = include_str!("../tests/fixtures/plain-authmanagerinfo.json");
+const SITE_WORDS: &str = include_str!("../tests/fixtures/plain-site-words.json");
 
 fn json(body: String) -> HttpResponse {
     HttpResponse::Ok().content_type("application/json; charset=utf-8").body(body)
@@ -23,7 +25,10 @@ async fn main() -> std::io::Result<()> {
     HttpServer::new(|| {
         App::new()
             .route("/w/api.php", web::post().to(create_account))
-            .default_service(web::to(|| async { json(ANSWER.to_owned()) }))
+            .default_service(web::to(|req: actix_web::HttpRequest| async move {
+                let site_words = req.query_string().contains("allmessages");
+                json(if site_words { SITE_WORDS } else { ANSWER }.to_owned())
+            }))
     })
     .bind(listen)?
     .run()

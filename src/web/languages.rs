@@ -156,7 +156,15 @@ impl Languages {
     /// The wiki's reason, when it said it is read-only.
     pub async fn keep_words(&self, wiki: &WikiClient, language: &LanguageCode) -> Option<String> {
         let Some(kept) = self.words.get(language) else {
-            let kept = Self::ask(wiki, language, self.known.get(language).flatten(), self.words_ttl).await?;
+            // When the wiki cannot say, the portal's own words serve for a
+            // minute: a wiki in trouble is not asked again by every visitor.
+            let kept = Self::ask(wiki, language, self.known.get(language).flatten(), self.words_ttl)
+                .await
+                .unwrap_or_else(|| Kept {
+                    words: self.words(language),
+                    readonly: None,
+                    next_ask: Instant::now() + WORDS_RETRY.min(self.words_ttl),
+                });
             let readonly = kept.readonly.clone();
             self.words.insert(language.clone(), kept);
             return readonly;
