@@ -23,12 +23,12 @@ async fn create_account(form: web::Form<Vec<(String, String)>>) -> HttpResponse 
 async fn main() -> std::io::Result<()> {
     let listen = std::env::args().nth(1).unwrap_or_else(|| "127.0.0.1:9000".into());
     HttpServer::new(|| {
-        App::new()
-            .route("/w/api.php", web::post().to(create_account))
-            .default_service(web::to(|req: actix_web::HttpRequest| async move {
+        App::new().route("/w/api.php", web::post().to(create_account)).default_service(web::to(
+            |req: actix_web::HttpRequest| async move {
                 let site_words = req.query_string().contains("allmessages");
                 json(if site_words { SITE_WORDS } else { ANSWER }.to_owned())
-            }))
+            },
+        ))
     })
     .bind(listen)?
     .run()

@@ -45,7 +45,8 @@ pub struct Languages {
 /// A language's words as the wiki last said them.
 #[derive(Clone)]
 struct Kept {
-    words: Words,
+    /// Shared by every page drawn in the language (never copied per page).
+    words: Arc<Words>,
     /// The administrators' reason, when the wiki said it was read-only.
     readonly: Option<String>,
     /// When to ask the wiki again.
@@ -205,14 +206,17 @@ impl Languages {
             // The portal's default: the wiki's own language, or as set.
             (None, None) => site.content_language.clone().unwrap_or_else(|| (language.to_string(), false)),
         };
-        let words = Words::new(language.as_str(), &lang, rtl, site.messages);
+        let words = Arc::new(Words::new(language.as_str(), &lang, rtl, site.messages));
         Some(Kept { words, readonly: site.readonly, next_ask: Instant::now() + ttl })
     }
 
     /// The words of `language`, as last learnt; until then the portal's
     /// own in that language, with MediaWiki's English for the wiki's.
-    pub fn words(&self, language: &LanguageCode) -> Words {
-        self.words.get(language).map(|kept| kept.words).unwrap_or_else(|| match self.known.get(language).flatten() {
+    pub fn words(&self, language: &LanguageCode) -> Arc<Words> {
+        if let Some(kept) = self.words.get(language) {
+            return kept.words;
+        }
+        Arc::new(match self.known.get(language).flatten() {
             Some(known) => Words::new(language.as_str(), &known.bcp47, known.dir == "rtl", Vec::new()),
             None => match catalogue::has(language.as_str()) {
                 Some(rtl) => Words::new(language.as_str(), language.as_str(), rtl, Vec::new()),

@@ -27,7 +27,7 @@ pub fn console_words(req: &HttpRequest, portal: &AppState) -> Words {
     let accept_language = req.headers().get("accept-language").and_then(|v| v.to_str().ok()).map(str::to_owned);
     let asked = Asked { uselang, earlier: None, accept_language };
     let english: LanguageCode = "en".parse().expect("a language code");
-    portal.languages.words(&asked.choose(|code| catalogue::has(code.as_str()).is_some(), &english))
+    Words::clone(&portal.languages.words(&asked.choose(|code| catalogue::has(code.as_str()).is_some(), &english)))
 }
 
 /// The console's site: the portal's look, its links from the root.

@@ -111,7 +111,7 @@ fn event_name<'a>(state: &'a AppState, event: &'a Slug) -> &'a str {
 
 /// The event's own words: its language, from the portal's catalogue.
 fn event_words(state: &AppState) -> Words {
-    state.languages.words(&state.language)
+    Words::clone(&state.languages.words(&state.language))
 }
 
 /// The sign-up address without its scheme, as people type it.
