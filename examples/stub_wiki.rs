@@ -3,7 +3,11 @@
 //! captured `siteinfo|allmessages` one), and every `createaccount` with
 //! PASS for the name posted. The benchmark's upstream baseline.
 //!
-//!   cargo run --release --example stub_wiki -- 127.0.0.1:9000
+//!   cargo run --release --example stub_wiki -- 127.0.0.1:9000 [ANSWER.json]
+//!
+//! With ANSWER.json, its queries are answered with that file instead (the
+//! benchmark's comparison with the published Flask example, which expects
+//! a CAPTCHA, uses the captured CAPTCHA wiki's answer).
 
 use actix_web::{App, HttpResponse, HttpServer, web};
 
@@ -22,11 +26,16 @@ async fn create_account(form: web::Form<Vec<(String, String)>>) -> HttpResponse 
 #[actix_web::main]
 async fn main() -> std::io::Result<()> {
     let listen = std::env::args().nth(1).unwrap_or_else(|| "127.0.0.1:9000".into());
-    HttpServer::new(|| {
+    let answer: &'static str = match std::env::args().nth(2) {
+        Some(path) => Box::leak(std::fs::read_to_string(path)?.into_boxed_str()),
+        None => ANSWER,
+    };
+    HttpServer::new(move || {
         App::new().route("/w/api.php", web::post().to(create_account)).default_service(web::to(
-            |req: actix_web::HttpRequest| async move {
+            move |req: actix_web::HttpRequest| {
                 let site_words = req.query_string().contains("allmessages");
-                json(if site_words { SITE_WORDS } else { ANSWER }.to_owned())
+                let body = if site_words { SITE_WORDS } else { answer };
+                async move { json(body.to_owned()) }
             },
         ))
     })

@@ -10,7 +10,9 @@ const QUIET: [&str; 4] = ["cookie_store=warn", "reqwest=warn", "hyper=warn", "hy
 pub fn init(json: bool) {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
     let filter = QUIET.iter().fold(filter, |f, d| f.add_directive(d.parse().expect("a valid directive")));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_target(false);
+    // Colours for a terminal only: escape codes cost time and clutter files.
+    let terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_target(false).with_ansi(terminal);
     if json {
         builder.json().init();
     } else {

@@ -161,7 +161,13 @@ impl Transport {
         };
         let status = response.status();
         self.metrics.latency.with_label_values(&[what]).observe(elapsed.as_secs_f64());
-        tracing::info!(call = what, status = status.as_u16(), elapsed_ms, "wiki answered");
+        // Each form page calls the wiki: its answers are counted in the
+        // metrics and logged at debug level; trouble at info.
+        if status.is_success() {
+            tracing::debug!(call = what, status = status.as_u16(), elapsed_ms, "wiki answered");
+        } else {
+            tracing::info!(call = what, status = status.as_u16(), elapsed_ms, "wiki answered");
+        }
         let set_cookies = response.headers().get_all(SET_COOKIE).iter();
         session.store_set_cookies(set_cookies.filter_map(|v| v.to_str().ok()), url);
         if !status.is_success() {
