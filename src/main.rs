@@ -1,10 +1,5 @@
 use std::process::ExitCode;
 
-// The form page makes many small allocations; mimalloc serves them faster
-// than glibc's allocator (see README, "Performance").
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use wikisignup::config::{Command, Settings};
 use wikisignup::startup::Application;
 
