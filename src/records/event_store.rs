@@ -2,13 +2,13 @@
 //! log of their changes (who, when, which setting). Every instance sharing
 //! the database reads them from here (see `crate::events`).
 
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
 use crate::signup::Slug;
 
 use super::AccountRecords;
 use super::stored_event::{EventChange, StoredEvent};
-
-type Row =
-    (String, String, String, String, Option<String>, String, Option<String>, Option<String>, String, Option<i64>, i64);
 
 const COLUMNS: &str = "slug, owner, owner_wiki, settings, logo, co_organizers, organizer_user, organizer_secret, \
                        report_token, closed_at, version";
@@ -21,20 +21,30 @@ fn unhex(text: &str) -> Option<Vec<u8>> {
     (0..text.len()).step_by(2).map(|i| text.get(i..i + 2).and_then(|b| u8::from_str_radix(b, 16).ok())).collect()
 }
 
-fn from_row(row: Row) -> Option<StoredEvent> {
-    let (slug, owner, owner_wiki, settings, logo, co, user, secret, report_token, closed_at, version) = row;
-    Some(StoredEvent {
-        slug: slug.parse().ok()?,
-        owner,
-        owner_wiki,
-        settings: serde_json::from_str(&settings).ok()?,
-        logo: logo.as_deref().and_then(unhex),
-        co_organizers: co.lines().map(str::to_owned).collect(),
-        organizer: user.zip(secret.as_deref().and_then(unhex)),
-        report_token,
-        closed_at,
-        version,
-    })
+/// A text column: MariaDB gives its `TEXT` columns as bytes.
+fn text(row: &AnyRow, column: &str) -> Result<Option<String>, sqlx::Error> {
+    match row.try_get::<Option<String>, _>(column) {
+        Ok(text) => Ok(text),
+        Err(_) => Ok(row.try_get::<Option<Vec<u8>>, _>(column)?.map(|b| String::from_utf8_lossy(&b).into_owned())),
+    }
+}
+
+fn from_row(row: &AnyRow) -> Result<Option<StoredEvent>, sqlx::Error> {
+    let required = |column: &str| text(row, column).map(Option::unwrap_or_default);
+    let Ok(slug) = required("slug")?.parse() else { return Ok(None) };
+    let Ok(settings) = serde_json::from_str(&required("settings")?) else { return Ok(None) };
+    Ok(Some(StoredEvent {
+        slug,
+        owner: required("owner")?,
+        owner_wiki: required("owner_wiki")?,
+        settings,
+        logo: text(row, "logo")?.as_deref().and_then(unhex),
+        co_organizers: required("co_organizers")?.lines().map(str::to_owned).collect(),
+        organizer: text(row, "organizer_user")?.zip(text(row, "organizer_secret")?.as_deref().and_then(unhex)),
+        report_token: required("report_token")?,
+        closed_at: row.try_get("closed_at")?,
+        version: row.try_get("version")?,
+    }))
 }
 
 impl AccountRecords {
@@ -47,15 +57,14 @@ impl AccountRecords {
     /// The stored event at `slug`, if there is one.
     pub async fn stored_event(&self, slug: &Slug) -> Result<Option<StoredEvent>, sqlx::Error> {
         let sql = self.dialect.sql_owned(format!("SELECT {COLUMNS} FROM events WHERE slug = $1"));
-        let row: Option<Row> = sqlx::query_as(&sql).bind(slug.as_str()).fetch_optional(&self.pool).await?;
-        Ok(row.and_then(from_row))
+        let row = sqlx::query(&sql).bind(slug.as_str()).fetch_optional(&self.pool).await?;
+        Ok(row.as_ref().map(from_row).transpose()?.flatten())
     }
 
     /// Every stored event.
     pub async fn stored_events(&self) -> Result<Vec<StoredEvent>, sqlx::Error> {
-        let rows: Vec<Row> =
-            sqlx::query_as(&format!("SELECT {COLUMNS} FROM events ORDER BY slug")).fetch_all(&self.pool).await?;
-        Ok(rows.into_iter().filter_map(from_row).collect())
+        let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM events ORDER BY slug")).fetch_all(&self.pool).await?;
+        Ok(rows.iter().map(from_row).collect::<Result<Vec<_>, _>>()?.into_iter().flatten().collect())
     }
 
     /// Saves `event` (a new one when `version` is 0: `false` if its slug is

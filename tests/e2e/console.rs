@@ -74,7 +74,7 @@ async fn an_organiser_runs_an_event_alone_and_its_accounts_are_made_in_their_nam
             ("slug", "console-room"),
             ("title", "Console edit-a-thon"),
             ("event_code", "Quokka"),
-            ("max_accounts", "5"),
+            ("max_accounts", "6"),
             ("organizer_mode", "on"),
         ],
     )
@@ -113,6 +113,9 @@ async fn an_organiser_runs_an_event_alone_and_its_accounts_are_made_in_their_nam
     assert_eq!(forged.status, 404);
 
     // An edit of the title shows on the other instance within seconds; so does closing.
+    // A visitor who opened the form before the edit finishes after it.
+    let midway = Visitor::new(&first);
+    let midway_form = midway.get("/e/console-room/").await;
     let edit = organiser.get("/organize/e/console-room/edit").await;
     let csrf = edit.input_value("csrf").unwrap();
     assert_eq!(edit.input_value("event_code").as_deref(), Some("Quokka"));
@@ -123,7 +126,7 @@ async fn an_organiser_runs_an_event_alone_and_its_accounts_are_made_in_their_nam
                 ("csrf", &csrf),
                 ("title", "Console edit-a-thon, day two"),
                 ("event_code", "Quokka"),
-                ("max_accounts", "5"),
+                ("max_accounts", "6"),
                 ("organizer_mode", "on"),
                 ("co_organizers", "NoSkip"),
             ],
@@ -147,6 +150,15 @@ async fn an_organiser_runs_an_event_alone_and_its_accounts_are_made_in_their_nam
     assert_eq!(Visitor::new(&second).get(&old_path).await.status, 403);
     assert!(renamed.html.contains("changed title"), "the change is not logged: {}", renamed.html);
     shows_within_5_seconds(&second, "/e/console-room/", "Console edit-a-thon, day two").await;
+    let midway_name = unique_name("Console midway");
+    let typed = [
+        ("wikisignup_event_code", "quokka"),
+        ("username", midway_name.as_str()),
+        ("password", PASSWORD),
+        ("retype", PASSWORD),
+    ];
+    let finished = midway.submit(&midway_form, &typed).await;
+    assert!(finished.url.ends_with("/welcome"), "the edit lost the visitor's sign-up: {}", finished.html);
     let closed = organiser.post_form("/organize/e/console-room/close", &[("csrf", &csrf)]).await;
     assert!(closed.html.contains("closed"), "{}", closed.html);
     let over = shows_within_5_seconds(&second, "/e/console-room/", "Sign-up is over").await;
@@ -322,4 +334,47 @@ async fn when_an_events_organiser_cannot_log_in_visitors_get_the_clear_503_and_t
     let state = there.get("/organize/e/rotated").await;
     assert!(state.text("#event-state").contains("login is failing"), "{}", state.html);
     assert!(state.text("#event-state").contains("WIKISIGNUP_SECRETS_KEY"), "{}", state.html);
+}
+
+/// An event made in the console, served by a second instance sharing a
+/// database `server` (PostgreSQL, MariaDB) with no restart.
+async fn events_live_in(database: &str) {
+    let wiki = TestWiki::shared("plain");
+    let first = spawn_app(&wiki.api).args(&["--database", database]).await;
+    let second = spawn_app(&wiki.api).args(&["--database", database]).await;
+    let organiser = Visitor::new(&first);
+    let admitted = sign_in(&organiser, &wiki, "Admin@none x").await;
+    // The shared wiki has no event coordinator: the refusal is the wiki's.
+    assert!(admitted.text("#notice").contains("did not accept"), "{}", admitted.html);
+    let stored = wikisignup::records::StoredEvent {
+        slug: "shared-db".parse().unwrap(),
+        owner: "Ada".into(),
+        owner_wiki: wiki.api.clone(),
+        settings: vec![("title".into(), "Shared database".into()), ("time_zone".into(), "Asia/Bangkok".into())],
+        logo: None,
+        co_organizers: vec!["Grace".into()],
+        organizer: None,
+        report_token: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b".into(),
+        closed_at: None,
+        version: 0,
+    };
+    let records = wikisignup::records::AccountRecords::open(&database.parse().unwrap()).await.unwrap();
+    assert!(records.save_event(&stored, "Ada", &["slug".into(), "title".into()]).await.unwrap());
+    shows_within_5_seconds(&second, "/e/shared-db/", "Shared database").await;
+    let changed = wikisignup::records::StoredEvent { closed_at: Some(1), version: 1, ..stored.clone() };
+    records.save_event(&changed, "Grace", &["closed".into()]).await.unwrap();
+    shows_within_5_seconds(&first, "/e/shared-db/", "Sign-up is over").await;
+    let log = records.event_changes(&stored.slug).await.unwrap();
+    assert_eq!(log.len(), 3, "{log:?}");
+    assert_eq!(records.stored_event(&stored.slug).await.unwrap().unwrap().co_organizers, ["Grace"]);
+}
+
+#[tokio::test]
+async fn events_made_in_the_console_live_in_postgresql() {
+    events_live_in(&crate::helpers::postgres_database()).await;
+}
+
+#[tokio::test]
+async fn events_made_in_the_console_live_in_mariadb() {
+    events_live_in(&crate::helpers::mariadb_database()).await;
 }
