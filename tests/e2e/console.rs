@@ -343,7 +343,7 @@ async fn events_live_in(database: &str) {
     let first = spawn_app(&wiki.api).args(&["--database", database]).await;
     let second = spawn_app(&wiki.api).args(&["--database", database]).await;
     let organiser = Visitor::new(&first);
-    let admitted = sign_in(&organiser, &wiki, "Admin@none x").await;
+    let admitted = sign_in(&organiser, wiki, "Admin@none x").await;
     // The shared wiki has no event coordinator: the refusal is the wiki's.
     assert!(admitted.text("#notice").contains("did not accept"), "{}", admitted.html);
     let stored = wikisignup::records::StoredEvent {
