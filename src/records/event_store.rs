@@ -84,40 +84,30 @@ impl AccountRecords {
             if exists.is_some() {
                 return Ok(false);
             }
-            let insert = self.dialect.sql(
-                "INSERT INTO events (slug, owner, owner_wiki, settings, logo, co_organizers, organizer_user, \
-                 organizer_secret, report_token, closed_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1)",
-            );
-            sqlx::query(&insert)
-                .bind(event.slug.as_str())
-                .bind(&event.owner)
-                .bind(&event.owner_wiki)
-                .bind(settings)
-                .bind(event.logo.as_deref().map(hex))
-                .bind(event.co_organizers.join("\n"))
-                .bind(user)
-                .bind(secret)
-                .bind(&event.report_token)
-                .bind(event.closed_at)
-                .execute(&mut *tx)
-                .await?;
-        } else {
-            let update = self.dialect.sql(
+        }
+        // The same columns either way, in the same order; a new event also
+        // has its owner.
+        let statement = match event.version {
+            0 => self.dialect.sql(
+                "INSERT INTO events (settings, logo, co_organizers, organizer_user, organizer_secret, report_token, \
+                 closed_at, slug, owner, owner_wiki, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1)",
+            ),
+            _ => self.dialect.sql(
                 "UPDATE events SET settings = $1, logo = $2, co_organizers = $3, organizer_user = $4, \
                  organizer_secret = $5, report_token = $6, closed_at = $7, version = version + 1 WHERE slug = $8",
-            );
-            sqlx::query(&update)
-                .bind(settings)
-                .bind(event.logo.as_deref().map(hex))
-                .bind(event.co_organizers.join("\n"))
-                .bind(user)
-                .bind(secret)
-                .bind(&event.report_token)
-                .bind(event.closed_at)
-                .bind(event.slug.as_str())
-                .execute(&mut *tx)
-                .await?;
-        }
+            ),
+        };
+        let query = sqlx::query(&statement)
+            .bind(settings)
+            .bind(event.logo.as_deref().map(hex))
+            .bind(event.co_organizers.join("\n"))
+            .bind(user)
+            .bind(secret)
+            .bind(&event.report_token)
+            .bind(event.closed_at)
+            .bind(event.slug.as_str());
+        let query = if event.version == 0 { query.bind(&event.owner).bind(&event.owner_wiki) } else { query };
+        query.execute(&mut *tx).await?;
         let log = self.dialect.sql("INSERT INTO event_changes (slug, at, who, setting) VALUES ($1, $2, $3, $4)");
         for setting in changed {
             sqlx::query(&log).bind(event.slug.as_str()).bind(now).bind(who).bind(setting).execute(&mut *tx).await?;
