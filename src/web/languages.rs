@@ -199,13 +199,10 @@ impl Languages {
                 return None;
             }
         };
-        let (lang, rtl) = match (known, catalogue::has(language.as_str())) {
-            (Some(known), _) => (known.bcp47, known.dir == "rtl"),
-            // A language of the portal's catalogue, as it writes it.
-            (None, Some(rtl)) => (language.to_string(), rtl),
-            // The portal's default: the wiki's own language, or as set.
-            (None, None) => site.content_language.clone().unwrap_or_else(|| (language.to_string(), false)),
-        };
+        // Else the portal's default: the wiki's own language, or as set.
+        let (lang, rtl) = written(language, known)
+            .or_else(|| site.content_language.clone())
+            .unwrap_or_else(|| (language.to_string(), false));
         let words = Arc::new(Words::new(language.as_str(), &lang, rtl, site.messages));
         Some(Kept { words, readonly: site.readonly, next_ask: Instant::now() + ttl })
     }
@@ -216,13 +213,21 @@ impl Languages {
         if let Some(kept) = self.words.get(language) {
             return kept.words;
         }
-        Arc::new(match self.known.get(language).flatten() {
-            Some(known) => Words::new(language.as_str(), &known.bcp47, known.dir == "rtl", Vec::new()),
-            None => match catalogue::has(language.as_str()) {
-                Some(rtl) => Words::new(language.as_str(), language.as_str(), rtl, Vec::new()),
-                None => Words::default(),
-            },
+        Arc::new(match written(language, self.known.get(language).flatten()) {
+            Some((lang, rtl)) => Words::new(language.as_str(), &lang, rtl, Vec::new()),
+            None => Words::default(),
         })
+    }
+}
+
+/// How `language` is written (its BCP 47 tag, and whether right to left):
+/// as the wiki said of it (`known`), else as the portal's catalogue writes
+/// it, if it has it.
+fn written(language: &LanguageCode, known: Option<LanguageInfo>) -> Option<(String, bool)> {
+    match (known, catalogue::has(language.as_str())) {
+        (Some(known), _) => Some((known.bcp47, known.dir == "rtl")),
+        (None, Some(rtl)) => Some((language.to_string(), rtl)),
+        (None, None) => None,
     }
 }
 
