@@ -16,12 +16,18 @@ use crate::web::state::AppState;
 #[derive(Clone)]
 pub struct VisitorLanguage(pub LanguageCode);
 
-/// What `req` asks, with the language kept in `session`.
-fn asked_by(req: &HttpRequest, session: &VisitorSession) -> Asked {
+/// What `req` asks (`?uselang=`, `Accept-Language`), with the language
+/// asked `earlier` in the visit, if any.
+pub fn asked(req: &HttpRequest, earlier: Option<String>) -> Asked {
     let query = web::Query::<Vec<(String, String)>>::from_query(req.query_string()).ok();
     let uselang = query.and_then(|q| q.into_inner().into_iter().find(|(k, _)| k == "uselang").map(|(_, v)| v));
     let accept_language = req.headers().get("accept-language").and_then(|v| v.to_str().ok()).map(str::to_owned);
-    Asked { uselang, earlier: session.language(), accept_language }
+    Asked { uselang, earlier, accept_language }
+}
+
+/// What `req` asks, with the language kept in `session`.
+fn asked_by(req: &HttpRequest, session: &VisitorSession) -> Asked {
+    asked(req, session.language())
 }
 
 /// The language `req` was served in, for its error page: as chosen by

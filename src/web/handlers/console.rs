@@ -11,9 +11,10 @@ use askama::Template;
 
 use crate::events::admission::{self, Account, Refusal};
 use crate::events::{EventPage, Events};
-use crate::signup::{Asked, LanguageCode, Words, catalogue};
+use crate::signup::{LanguageCode, Words, catalogue};
 use crate::web::errors::{CONSOLE_PATH, PageError};
 use crate::web::extractors::client_ip::ClientIp;
+use crate::web::extractors::language;
 use crate::web::extractors::organizer::{Console, Desk, Organiser, genuine_post};
 use crate::web::pages::{self, Site};
 use crate::web::state::AppState;
@@ -22,10 +23,7 @@ use crate::wiki::{UpstreamSession, WikiError};
 /// The console's pages speak the organiser's language, from the portal's
 /// catalogue (`Accept-Language`, or `?uselang=`).
 pub fn console_words(req: &HttpRequest, portal: &AppState) -> Words {
-    let query = web::Query::<Vec<(String, String)>>::from_query(req.query_string()).ok();
-    let uselang = query.and_then(|q| q.into_inner().into_iter().find(|(k, _)| k == "uselang").map(|(_, v)| v));
-    let accept_language = req.headers().get("accept-language").and_then(|v| v.to_str().ok()).map(str::to_owned);
-    let asked = Asked { uselang, earlier: None, accept_language };
+    let asked = language::asked(req, None);
     let english: LanguageCode = "en".parse().expect("a language code");
     Words::clone(&portal.languages.words(&asked.choose(|code| catalogue::has(code.as_str()).is_some(), &english)))
 }
