@@ -9,17 +9,17 @@ use std::sync::Arc;
 
 use actix_multipart::Multipart;
 use actix_web::http::StatusCode;
-use actix_web::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, LOCATION};
+use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use futures_util::StreamExt;
 
 use super::console::{TokenForm, console_site, console_words, state_of};
-use super::embed;
+use super::{embed, report};
 use crate::events::draft::{self, EventForm};
 use crate::events::{EventError, EventPage, Events};
 use crate::look::Logo;
-use crate::records::{AccountRecord, EventChange, ReportToken, StoredEvent, csv};
+use crate::records::{AccountRecord, EventChange, ReportToken, StoredEvent};
 use crate::signup::{Slug, Words};
 use crate::web::errors::PageError;
 use crate::web::extractors::organizer::{Desk, Organiser};
@@ -378,9 +378,5 @@ pub async fn report_csv(desk: Desk, path: web::Path<String>) -> Result<HttpRespo
     let Desk { events, organiser, .. } = &desk;
     let (page, stored) = run_by(events, &path, organiser)?;
     let signups = events.records().of_event(&stored.slug).await.map_err(PageError::Record)?;
-    Ok(HttpResponse::Ok()
-        .insert_header((CONTENT_TYPE, "text/csv; charset=utf-8"))
-        .insert_header((CONTENT_DISPOSITION, format!("attachment; filename=\"{}-signups.csv\"", stored.slug)))
-        .insert_header((CACHE_CONTROL, "no-store"))
-        .body(csv(&signups, &page.state.time_zone)))
+    Ok(report::csv_download(&stored.slug, &signups, &page.state.time_zone))
 }

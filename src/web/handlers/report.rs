@@ -19,7 +19,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::records::{AccountRecord, csv};
-use crate::signup::{Refusal, Slug, Words};
+use crate::signup::{Refusal, Slug, TimeZone, Words};
 use crate::web::errors::PageError;
 use crate::web::pages::{self, Site};
 use crate::web::state::AppState;
@@ -104,6 +104,17 @@ fn private(mut response: HttpResponse) -> HttpResponse {
     response
 }
 
+/// The event's sign-ups as a CSV file to download (from the report, or
+/// the console), on the event's clocks.
+pub fn csv_download(event: &Slug, signups: &[AccountRecord], time_zone: &TimeZone) -> HttpResponse {
+    private(
+        HttpResponse::Ok()
+            .insert_header((CONTENT_TYPE, "text/csv; charset=utf-8"))
+            .insert_header((CONTENT_DISPOSITION, format!("attachment; filename=\"{event}-signups.csv\"")))
+            .body(csv(signups, time_zone)),
+    )
+}
+
 /// The event's name as its pages show it.
 fn event_name<'a>(state: &'a AppState, event: &'a Slug) -> &'a str {
     state.look.title.as_deref().unwrap_or(event.as_str())
@@ -124,12 +135,7 @@ pub async fn report(state: web::Data<AppState>, query: web::Query<ReportQuery>) 
     let event = admitted(&state, &query)?;
     let signups = state.records.of_event(event).await.map_err(PageError::Record)?;
     if query.format == "csv" {
-        return Ok(private(
-            HttpResponse::Ok()
-                .insert_header((CONTENT_TYPE, "text/csv; charset=utf-8"))
-                .insert_header((CONTENT_DISPOSITION, format!("attachment; filename=\"{event}-signups.csv\"")))
-                .body(csv(&signups, &state.time_zone)),
-        ));
+        return Ok(csv_download(event, &signups, &state.time_zone));
     }
     let mut token = url::form_urlencoded::Serializer::new(String::new());
     token.append_pair("token", &query.token);
