@@ -7,6 +7,7 @@ pub mod look;
 pub mod metrics;
 pub mod preflight;
 pub mod records;
+pub mod sealed;
 pub mod session_store;
 pub mod signup;
 pub mod startup;

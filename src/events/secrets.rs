@@ -1,17 +1,13 @@
-//! Organisers' bot passwords as the database keeps them: sealed with
-//! AES-256-GCM under the operator's key (`WIKISIGNUP_SECRETS_KEY`), each
-//! bound to its event and account, so a sealed secret copied to another
-//! row does not open.
-
-use aes_gcm::aead::{Aead, KeyInit, Payload};
-use aes_gcm::{Aes256Gcm, Nonce};
+//! Organisers' bot passwords as the database keeps them: sealed
+//! (`crate::sealed`) under the operator's key (`WIKISIGNUP_SECRETS_KEY`),
+//! each bound to its event and account, so a sealed secret copied to
+//! another row does not open.
 
 use crate::config::SecretsKey;
-
-const NONCE_BYTES: usize = 12;
+use crate::sealed::Seal;
 
 /// Seals and opens organisers' secrets.
-pub struct SecretBox(Aes256Gcm);
+pub struct SecretBox(Seal);
 
 #[derive(Debug, thiserror::Error)]
 #[error(
@@ -21,32 +17,17 @@ pub struct CannotOpen;
 
 impl SecretBox {
     pub fn new(key: &SecretsKey) -> SecretBox {
-        SecretBox(Aes256Gcm::new(&key.0.into()))
+        SecretBox(Seal::new(&key.0))
     }
 
-    /// `secret`, sealed for the account `user` at the event `slug`: a
-    /// random nonce, then the ciphertext and its tag.
+    /// `secret`, sealed for the account `user` at the event `slug`.
     pub fn seal(&self, slug: &str, user: &str, secret: &str) -> Vec<u8> {
-        let nonce: [u8; NONCE_BYTES] = rand::RngExt::random(&mut rand::rng());
-        let aad = format!("{slug}\n{user}");
-        let sealed = self
-            .0
-            .encrypt(Nonce::from_slice(&nonce), Payload { msg: secret.as_bytes(), aad: aad.as_bytes() })
-            .expect("AES-GCM seals any message this short");
-        [&nonce[..], &sealed].concat()
+        self.0.seal(format!("{slug}\n{user}").as_bytes(), secret.as_bytes())
     }
 
     /// The secret `sealed` holds for `user` at `slug`.
     pub fn open(&self, slug: &str, user: &str, sealed: &[u8]) -> Result<String, CannotOpen> {
-        if sealed.len() < NONCE_BYTES {
-            return Err(CannotOpen);
-        }
-        let (nonce, ciphertext) = sealed.split_at(NONCE_BYTES);
-        let aad = format!("{slug}\n{user}");
-        let opened = self
-            .0
-            .decrypt(Nonce::from_slice(nonce), Payload { msg: ciphertext, aad: aad.as_bytes() })
-            .map_err(|_| CannotOpen)?;
+        let opened = self.0.open(format!("{slug}\n{user}").as_bytes(), sealed).ok_or(CannotOpen)?;
         String::from_utf8(opened).map_err(|_| CannotOpen)
     }
 }

@@ -11,14 +11,12 @@ use std::collections::HashMap;
 
 use actix_session::storage::{LoadError, SaveError, SessionKey, SessionStore, UpdateError};
 use actix_web::cookie::time::Duration as CookieDuration;
-use aes_gcm::aead::{Aead, KeyInit, Payload};
-use aes_gcm::{Aes256Gcm, Nonce};
 use hkdf::Hkdf;
-use rand::RngExt;
 use redis::aio::ConnectionManager;
 use sha2::Sha256;
 
 use super::memory::new_session_key;
+use crate::sealed::Seal;
 
 type SessionState = HashMap<String, String>;
 
@@ -28,12 +26,9 @@ type SessionState = HashMap<String, String>;
 #[derive(Clone)]
 pub struct Sealer {
     /// Shared by every clone (an AES key schedule is a kilobyte).
-    cipher: std::sync::Arc<Aes256Gcm>,
+    seal: std::sync::Arc<Seal>,
     prefix: String,
 }
-
-/// The bytes of a nonce, stored before each sealed value.
-const NONCE_BYTES: usize = 12;
 
 impl Sealer {
     /// From the session secret; `prefix` as the operator set it, or one
@@ -48,7 +43,7 @@ impl Sealer {
             || format!("wikisignup:{}:", tag.iter().map(|b| format!("{b:02x}")).collect::<String>()),
             str::to_owned,
         );
-        Sealer { cipher: std::sync::Arc::new(Aes256Gcm::new(&key.into())), prefix }
+        Sealer { seal: std::sync::Arc::new(Seal::new(&key)), prefix }
     }
 
     /// The Redis key of a session.
@@ -62,20 +57,13 @@ impl Sealer {
 
     fn seal(&self, redis_key: &str, state: &SessionState) -> Vec<u8> {
         let plain = serde_json::to_vec(state).expect("a map of strings serialises");
-        let nonce: [u8; NONCE_BYTES] = rand::rng().random();
-        let sealed = self
-            .cipher
-            .encrypt(Nonce::from_slice(&nonce), Payload { msg: &plain, aad: redis_key.as_bytes() })
-            .expect("AES-GCM seals any message of this size");
-        [&nonce[..], &sealed].concat()
+        self.seal.seal(redis_key.as_bytes(), &plain)
     }
 
     /// The state sealed in `bytes` under `redis_key`: `None` for anything
     /// this portal did not seal there.
     pub fn open(&self, redis_key: &str, bytes: &[u8]) -> Option<SessionState> {
-        let (nonce, sealed) = bytes.split_at_checked(NONCE_BYTES)?;
-        let plain =
-            self.cipher.decrypt(Nonce::from_slice(nonce), Payload { msg: sealed, aad: redis_key.as_bytes() }).ok()?;
+        let plain = self.seal.open(redis_key.as_bytes(), bytes)?;
         serde_json::from_slice(&plain).ok()
     }
 }
