@@ -19,7 +19,6 @@ use clap::{CommandFactory, FromArgMatches};
 
 pub use declared::Command;
 pub use errors::{ConfigError, LoadError};
-pub use page::secret_var;
 pub use page::{OrganizerSettings, PageSettings};
 pub use values::{
     CaptchaWidgetSettings, FrameAncestors, InRange, OneLine, PublicUrl, RedisPrefix, SecretsKey, SessionSecret,

@@ -127,7 +127,7 @@ impl PageSettings {
 /// (`base`): the portal's own, or an event's, named after its slug
 /// (`WIKISIGNUP_ORGANIZER_PASSWORD_BANGKOK_2026` for `bangkok-2026`), so
 /// each event's organiser is its own.
-pub fn secret_var(base: &str, event: Option<&Slug>) -> String {
+fn secret_var(base: &str, event: Option<&Slug>) -> String {
     match event {
         None => base.to_owned(),
         Some(slug) => format!("{base}_{}", slug.as_str().to_uppercase().replace('-', "_")),

@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use actix_web::web;
 
-pub use secrets::{CannotOpen, SecretBox};
+pub use secrets::SecretBox;
 
 use crate::config::{ConfigError, OrganizerSettings, PageSettings, PublicUrl, Settings};
 use crate::look::Logo;
@@ -149,7 +149,7 @@ impl Events {
 
     /// Builds the page of `stored` and serves it from now on. A settings
     /// file's event of the same slug stays: it was there first.
-    pub fn install(&self, stored: StoredEvent) -> Result<(), EventError> {
+    fn install(&self, stored: StoredEvent) -> Result<(), EventError> {
         if self.get(&stored.slug).is_some_and(|page| page.stored().is_none()) {
             tracing::warn!(event = stored.slug.as_str(), "an event of the database has a settings file event's slug");
             return Ok(());
