@@ -168,7 +168,7 @@ pub struct SignupClosed;
 /// `previous` (or with the username the wiki kept from an earlier try),
 /// and what to refill it with.
 pub fn fresh(
-    info: AuthManagerInfo,
+    info: &AuthManagerInfo,
     previous: &Submission,
     rules: &EventRules,
     campaign: Option<&Campaign>,
@@ -176,7 +176,7 @@ pub fn fresh(
     if !info.cancreateaccounts {
         return Err(SignupClosed);
     }
-    let mut spec = FormSpec::new(info.requests);
+    let mut spec = FormSpec::new(info.requests.clone());
     if let Some(creator) = rules.creator() {
         spec = spec.for_creator(creator);
     }
@@ -188,7 +188,7 @@ pub fn fresh(
         spec = spec.without_primaries();
     }
     let previous = if previous.value("username").is_none() && !info.preservedusername.is_empty() {
-        Submission::new(vec![("username".into(), info.preservedusername)])
+        Submission::new(vec![("username".into(), info.preservedusername.clone())])
     } else {
         previous.clone()
     };
@@ -278,6 +278,12 @@ pub fn provider_error(returned: &Submission) -> Option<Said> {
 }
 
 impl Flow {
+    /// The form shows images (a CAPTCHA), linked under this flow's
+    /// generation.
+    pub fn shows_images(&self) -> bool {
+        !self.images.is_empty()
+    }
+
     /// The form's CAPTCHA images as the page links them: each wiki link in
     /// `fields` is kept here and replaced by the portal's route to it
     /// (`route(generation, index)`), under a new generation so that no

@@ -7,10 +7,12 @@ use url::Url;
 
 use super::api_url::WikiApiUrl;
 use super::error::WikiError;
+use super::form_answers::FormAnswers;
+pub use super::form_answers::FormPageInfo;
 use super::session::UpstreamSession;
 use super::transport::{Transport, TransportOptions};
 use super::types::{
-    ApiAnswer, AuthManagerInfo, CaptchaReload, CreateAccountResponse, CreateAccountResult, CurrentUser, LanguageInfo,
+    ApiAnswer, CaptchaReload, CreateAccountResponse, CreateAccountResult, CurrentUser, LanguageInfo,
     LoginResponse, PasswordValidity, QueryResponse, UserInfo,
 };
 
@@ -25,12 +27,6 @@ pub const MAX_IMAGE_BYTES: usize = 1024 * 1024;
 /// document that can carry script, and the portal serves it from its own
 /// origin.
 const RASTER_TYPES: [&str; 4] = ["image/png", "image/jpeg", "image/gif", "image/webp"];
-
-/// What a form page needs of the wiki, from its one request.
-#[derive(Debug)]
-pub struct FormPageInfo {
-    pub form: AuthManagerInfo,
-}
 
 /// What every visitor of one language shares (see [`WikiClient::site_words`]).
 #[derive(Debug, Clone)]
@@ -82,6 +78,7 @@ pub struct WikiClient {
     site_words_url: Url,
     /// The wiki's name as its last form answer gave it (`siteinfo`).
     sitename: std::sync::Arc<std::sync::RwLock<Option<String>>>,
+    form_answers: std::sync::Arc<FormAnswers>,
 }
 
 pub struct ClientOptions {
@@ -101,6 +98,7 @@ impl WikiClient {
             signup_info_url,
             site_words_url,
             sitename: Default::default(),
+            form_answers: Default::default(),
         })
     }
 
@@ -124,14 +122,12 @@ impl WikiClient {
     /// `session`. (What is the same for every visitor is [`WikiClient::site_words`].)
     pub async fn form_page(&self, session: &mut UpstreamSession) -> Result<FormPageInfo, WikiError> {
         let url = self.signup_info_url.clone();
-        let response: QueryResponse = self.transport.get_json(session, url, "authmanagerinfo").await?;
-        let query = api_result(response)?;
-        if let Some(token) = query.tokens.and_then(|t| t.createaccounttoken) {
-            session.set_token(token);
+        let answer = self.transport.get_answer(session, url, "authmanagerinfo").await?;
+        let info = self.form_answers.read(&answer)?;
+        if let Some(token) = &info.token {
+            session.set_token(token.clone());
         }
-        let form =
-            query.authmanagerinfo.ok_or_else(|| WikiError::BadResponse("no authmanagerinfo in the answer".into()))?;
-        Ok(FormPageInfo { form })
+        Ok(info)
     }
 
     /// What is the same for every visitor in `language`: the pages'
@@ -425,7 +421,7 @@ fn multi_value(values: &[String]) -> String {
 }
 
 /// The API's answer, or its first error.
-fn api_result<T>(answer: ApiAnswer<T>) -> Result<T, WikiError> {
+pub(super) fn api_result<T>(answer: ApiAnswer<T>) -> Result<T, WikiError> {
     match answer.into_result() {
         Err(first) => Err(WikiError::from_api(first)),
         Ok(result) => result.ok_or_else(|| WikiError::BadResponse("neither a result nor an error".into())),

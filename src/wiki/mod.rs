@@ -3,6 +3,7 @@
 mod api_url;
 mod client;
 mod error;
+mod form_answers;
 mod organizer;
 mod session;
 mod transport;

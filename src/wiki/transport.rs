@@ -66,13 +66,23 @@ impl Transport {
         url: Url,
         what: &'static str,
     ) -> Result<T, WikiError> {
+        parse_json(&self.get_answer(session, url, what).await?)
+    }
+
+    /// GETs `url` and reads its answer, unparsed.
+    pub async fn get_answer(
+        &self,
+        session: &mut UpstreamSession,
+        url: Url,
+        what: &'static str,
+    ) -> Result<Vec<u8>, WikiError> {
         let mut url = url;
         url.query_pairs_mut().append_pair("uselang", self.language_of(session));
         if session.manner.as_user {
             url.query_pairs_mut().append_pair("assert", "user");
         }
         let response = self.send(session, self.http.get(url.clone()), &url, what).await?;
-        read_json(response).await
+        read_limited(response, MAX_ANSWER_BYTES).await
     }
 
     /// POSTs `form` to `url` and reads its JSON answer. Secrets travel in
@@ -179,8 +189,12 @@ impl Transport {
 }
 
 async fn read_json<T: DeserializeOwned>(response: reqwest::Response) -> Result<T, WikiError> {
-    let body = read_limited(response, MAX_ANSWER_BYTES).await?;
-    serde_json::from_slice(&body).map_err(|e| WikiError::BadResponse(e.to_string()))
+    parse_json(&read_limited(response, MAX_ANSWER_BYTES).await?)
+}
+
+/// An API answer's JSON, read.
+pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, WikiError> {
+    serde_json::from_slice(body).map_err(|e| WikiError::BadResponse(e.to_string()))
 }
 
 /// Reads at most `max` bytes, whatever the wiki claims or streams.

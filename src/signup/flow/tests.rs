@@ -33,7 +33,7 @@ fn typed(pairs: &[(&str, &str)]) -> Submission {
 }
 
 fn plain_flow() -> Flow {
-    let (mut flow, _) = fresh(info(PLAIN), &Submission::default(), &EventRules::default(), None).unwrap();
+    let (mut flow, _) = fresh(&info(PLAIN), &Submission::default(), &EventRules::default(), None).unwrap();
     let submission = typed(&[("username", "Ada"), ("password", "secret-1"), ("email", "ada@example.org")]);
     flow.answered(&submission);
     flow
@@ -55,7 +55,7 @@ fn a_first_visit_asks_the_wiki_for_a_fresh_form() {
 fn a_wiki_that_does_not_let_visitors_sign_up_is_closed() {
     let mut closed = info(PLAIN);
     closed.cancreateaccounts = false;
-    assert_eq!(fresh(closed, &Submission::default(), &EventRules::default(), None).unwrap_err(), SignupClosed);
+    assert_eq!(fresh(&closed, &Submission::default(), &EventRules::default(), None).unwrap_err(), SignupClosed);
 }
 
 #[test]
@@ -63,14 +63,14 @@ fn a_fresh_form_is_refilled_with_the_name_the_wiki_kept() {
     let mut kept = info(PLAIN);
     kept.preservedusername = "Ada".into();
     kept.haspreservedstate = true;
-    let (flow, previous) = fresh(kept, &Submission::default(), &EventRules::default(), None).unwrap();
+    let (flow, previous) = fresh(&kept, &Submission::default(), &EventRules::default(), None).unwrap();
     assert_eq!(previous.value("username"), Some("Ada"));
     assert!(flow.preserve_state);
     assert_eq!(flow.stage, Stage::Begin);
     // What the visitor typed wins over the wiki's memory.
     let mut kept = info(PLAIN);
     kept.preservedusername = "Ada".into();
-    let (_, previous) = fresh(kept, &typed(&[("username", "Grace")]), &EventRules::default(), None).unwrap();
+    let (_, previous) = fresh(&kept, &typed(&[("username", "Grace")]), &EventRules::default(), None).unwrap();
     assert_eq!(previous.value("username"), Some("Grace"));
 }
 
@@ -102,7 +102,7 @@ fn a_value_longer_than_the_wiki_takes_is_refused_by_name_and_never_kept() {
     ));
     // A refilled form keeps what fits and drops what does not.
     let long_email = typed(&[("username", &long_name), ("email", "ada@example.org")]);
-    let (flow, _) = fresh(info(PLAIN), &long_email, &EventRules::default(), None).unwrap();
+    let (flow, _) = fresh(&info(PLAIN), &long_email, &EventRules::default(), None).unwrap();
     assert_eq!(flow.kept.value("username"), None);
     assert_eq!(flow.kept.value("email"), Some("ada@example.org"));
     let too_long_password = "p".repeat(4097);
@@ -197,7 +197,7 @@ fn ui_is_a_further_step_shown_again_until_answered() {
 
 #[test]
 fn redirect_sends_the_browser_away_and_only_its_own_return_comes_back() {
-    let (flow, _) = fresh(info(SSO), &Submission::default(), &EventRules::default(), None).unwrap();
+    let (flow, _) = fresh(&info(SSO), &Submission::default(), &EventRules::default(), None).unwrap();
     let key = flow.return_key.clone();
     let Next::Provider { flow, target } = sent(flow).follow(outcome(REDIRECT), None) else { panic!() };
     assert!(matches!(target.scheme(), "http" | "https"));
@@ -216,7 +216,7 @@ fn redirect_sends_the_browser_away_and_only_its_own_return_comes_back() {
 
 #[test]
 fn coming_back_without_the_provider_offers_the_choice_again() {
-    let (flow, _) = fresh(info(SSO), &Submission::default(), &EventRules::default(), None).unwrap();
+    let (flow, _) = fresh(&info(SSO), &Submission::default(), &EventRules::default(), None).unwrap();
     let Next::Provider { flow, .. } = sent(flow).follow(outcome(REDIRECT), None) else { panic!() };
     let Visit::Fresh { notice, .. } = visit(Some(flow.clone())) else { panic!() };
     assert!(notice.unwrap().in_english().contains("came back"));
