@@ -25,12 +25,14 @@ type SessionState = HashMap<String, String>;
 type Map = HashMap<String, Entry, foldhash::fast::RandomState>;
 
 /// Shards, so that workers seldom wait for each other's lock; fewer for a
-/// store of fewer sessions, each shard holding its share of them.
+/// store of fewer sessions, so that each holds a fair number of them.
 const SHARDS: u64 = 16;
+const SESSIONS_PER_SHARD: u64 = 64;
 
 /// The embedded default: a bounded in-memory store whose entries expire
 /// after a time without use. Past `max_sessions`, or past `budget_bytes`
-/// in all, the least recently used go first.
+/// in all, the least recently used go first: a shard's older generation,
+/// so it holds at least half of either bound.
 #[derive(Clone)]
 pub struct MemorySessionStore {
     shards: Arc<[Mutex<Shard>]>,
@@ -63,7 +65,7 @@ const ENTRY_OVERHEAD: u64 = 128;
 
 impl MemorySessionStore {
     pub fn new(max_sessions: u64, budget_bytes: u64, idle_ttl: Duration) -> MemorySessionStore {
-        let shard_count = SHARDS.min(max_sessions).max(1);
+        let shard_count = (max_sessions / SESSIONS_PER_SHARD).clamp(1, SHARDS);
         let shards = (0..shard_count)
             .map(|_| {
                 Mutex::new(Shard {
@@ -92,7 +94,8 @@ impl MemorySessionStore {
     }
 
     fn weigh(&self, key: &str, state: &SessionState) -> u64 {
-        let bytes = key.len() as u64 + ENTRY_OVERHEAD + state.iter().map(|(k, v)| (k.len() + v.len()) as u64).sum::<u64>();
+        let bytes =
+            key.len() as u64 + ENTRY_OVERHEAD + state.iter().map(|(k, v)| (k.len() + v.len()) as u64).sum::<u64>();
         bytes.max(self.share)
     }
 

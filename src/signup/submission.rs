@@ -27,6 +27,11 @@ impl Submission {
         self.0.iter().filter(move |(k, _)| k == name).map(|(_, v)| v.as_str())
     }
 
+    /// Nothing was typed.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     pub(super) fn pressed(&self, name: &str) -> bool {
         self.value(name).is_some()
     }

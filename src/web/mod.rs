@@ -2,10 +2,12 @@
 //! domain; extractors (`extractors/`) give them the client, the form, the
 //! language and the session; middleware (`middleware/`) wraps every
 //! request; `state.rs` is what a page's handlers share; `errors.rs` maps
-//! every failure to a page in one place; `pages.rs` renders the templates.
+//! every failure to a page in one place; `pages.rs` renders the templates;
+//! `form_pages.rs` keeps fresh form pages rendered once.
 
 pub mod errors;
 pub mod extractors;
+pub mod form_pages;
 pub mod handlers;
 pub mod languages;
 pub mod limits;

@@ -123,11 +123,16 @@ pub struct WelcomePage<'a> {
 /// Sends a rendered page. Pages are personal (a visitor's form and
 /// messages), so no shared cache may keep them.
 pub fn render(status: StatusCode, page: &impl Template) -> HttpResponse {
+    render_with(status, page, |_| ())
+}
+
+/// [`render`], handing the page's HTML to `also` first.
+pub fn render_with(status: StatusCode, page: &impl Template, also: impl FnOnce(&str)) -> HttpResponse {
     match page.render() {
-        Ok(html) => HttpResponse::build(status)
-            .content_type(ContentType::html())
-            .insert_header((CACHE_CONTROL, "no-store"))
-            .body(html),
+        Ok(html) => {
+            also(&html);
+            self::html(status, html)
+        }
         Err(e) => {
             tracing::error!(error = %e, "a page failed to render");
             HttpResponse::InternalServerError()
@@ -135,6 +140,11 @@ pub fn render(status: StatusCode, page: &impl Template) -> HttpResponse {
                 .body(format!("Something went wrong on our side (request {}).", request_id::current()))
         }
     }
+}
+
+/// Sends a page rendered before.
+pub fn html(status: StatusCode, html: String) -> HttpResponse {
+    HttpResponse::build(status).content_type(ContentType::html()).insert_header((CACHE_CONTROL, "no-store")).body(html)
 }
 
 /// A page with a title and an explanation (errors, notices), in `words`.

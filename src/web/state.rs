@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use actix_web::web;
 
 use super::errors::PageError;
+use super::form_pages::FormPages;
 use super::languages::Languages;
 use super::limits::{self, ClientLimits, Limiter};
 use super::pages::Site;
@@ -71,6 +72,8 @@ pub struct AppState {
     pub campaign_event: Option<std::num::NonZeroU64>,
     /// The event's clocks, for its report.
     pub time_zone: TimeZone,
+    /// Fresh form pages rendered once (`form_pages.rs`).
+    pub form_pages: FormPages,
 }
 
 /// What an event adds to the sign-up; all of it off by default.
@@ -227,6 +230,7 @@ impl Commons {
             returnto: settings.returnto.clone(),
             campaign_event: settings.campaign_event_id,
             time_zone: settings.time_zone.clone(),
+            form_pages: FormPages::default(),
         }))
     }
 }

@@ -6,14 +6,14 @@ use std::time::Duration;
 use url::Url;
 
 use super::api_url::WikiApiUrl;
-use super::error::WikiError;
+use super::error::{WikiError, api_result};
 use super::form_answers::FormAnswers;
 pub use super::form_answers::FormPageInfo;
 use super::session::UpstreamSession;
 use super::transport::{Transport, TransportOptions};
 use super::types::{
-    ApiAnswer, CaptchaReload, CreateAccountResponse, CreateAccountResult, CurrentUser, LanguageInfo,
-    LoginResponse, PasswordValidity, QueryResponse, UserInfo,
+    ApiAnswer, CaptchaReload, CreateAccountResponse, CreateAccountResult, CurrentUser, LanguageInfo, LoginResponse,
+    PasswordValidity, QueryResponse, UserInfo,
 };
 
 /// Parameters of every API call: JSON with real booleans, and errors as
@@ -417,13 +417,5 @@ fn multi_value(values: &[String]) -> String {
         values.iter().map(|v| format!("\u{1f}{v}")).collect()
     } else {
         values.join("|")
-    }
-}
-
-/// The API's answer, or its first error.
-pub(super) fn api_result<T>(answer: ApiAnswer<T>) -> Result<T, WikiError> {
-    match answer.into_result() {
-        Err(first) => Err(WikiError::from_api(first)),
-        Ok(result) => result.ok_or_else(|| WikiError::BadResponse("neither a result nor an error".into())),
     }
 }

@@ -2,7 +2,7 @@
 //! answers that are not what the API promises, and the API's own error
 //! codes that the portal acts on, each a variant of its own.
 
-use super::types::ApiMessage;
+use super::types::{ApiAnswer, ApiMessage};
 
 #[derive(Debug, thiserror::Error)]
 pub enum WikiError {
@@ -78,5 +78,13 @@ impl WikiError {
             }
             _ => None,
         }
+    }
+}
+
+/// The API's answer, or its first error.
+pub(super) fn api_result<T>(answer: ApiAnswer<T>) -> Result<T, WikiError> {
+    match answer.into_result() {
+        Err(first) => Err(WikiError::from_api(first)),
+        Ok(result) => result.ok_or_else(|| WikiError::BadResponse("neither a result nor an error".into())),
     }
 }

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use super::error::WikiError;
+use super::error::{WikiError, api_result};
 use super::transport::parse_json;
 use super::types::{AuthManagerInfo, QueryResponse};
 
@@ -71,8 +71,9 @@ impl FormAnswers {
 }
 
 fn parse(body: &[u8]) -> Result<FormPageInfo, WikiError> {
-    let query = super::client::api_result(parse_json::<QueryResponse>(body)?)?;
-    let form = query.authmanagerinfo.ok_or_else(|| WikiError::BadResponse("no authmanagerinfo in the answer".into()))?;
+    let query = api_result(parse_json::<QueryResponse>(body)?)?;
+    let form =
+        query.authmanagerinfo.ok_or_else(|| WikiError::BadResponse("no authmanagerinfo in the answer".into()))?;
     Ok(FormPageInfo { form: Arc::new(form), token: query.tokens.and_then(|t| t.createaccounttoken) })
 }
 

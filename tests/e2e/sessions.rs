@@ -52,3 +52,34 @@ async fn a_submission_without_a_session_keeps_what_was_typed() {
     assert_eq!(page.input_value("password").as_deref(), Some(""));
     assert!(wiki.user(&name).await.is_none());
 }
+
+#[tokio::test]
+async fn visitors_of_a_page_rendered_once_each_sign_up_with_their_own_token() {
+    // A wiki without a CAPTCHA: the second and third visitors get the page
+    // the first one's rendering left, with their own CSRF token in it, and
+    // each sign-up goes through the visitor's own wiki session.
+    let wiki = TestWiki::shared("plain");
+    let app = spawn_app(&wiki.api).await;
+    let visitors = [Visitor::new(&app), Visitor::new(&app), Visitor::new(&app)];
+    let mut forms = Vec::new();
+    for visitor in &visitors {
+        forms.push(visitor.get("/").await);
+    }
+    let tokens: Vec<_> = forms.iter().map(|form| form.input_value("wikisignup_csrf").unwrap()).collect();
+    assert!(tokens[0] != tokens[1] && tokens[1] != tokens[2] && tokens[0] != tokens[2], "{tokens:?}");
+    let without_token = |html: &str, token: &str| html.replace(token, "");
+    assert_eq!(without_token(&forms[1].html, &tokens[1]), without_token(&forms[2].html, &tokens[2]));
+
+    // A token is good only in its own session.
+    let thief = Visitor::new(&app);
+    thief.get("/").await;
+    let stolen = thief.submit(&forms[1], &[("username", &unique_name("Thief")), ("password", PASSWORD)]).await;
+    assert!(!stolen.url.ends_with("/welcome"), "{}", stolen.html);
+
+    for (visitor, form) in visitors.iter().zip(&forms).rev() {
+        let name = unique_name("Kept");
+        let done = visitor.submit(form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD)]).await;
+        assert!(done.url.ends_with("/welcome"), "{}", done.html);
+        assert!(wiki.user(&name).await.is_some());
+    }
+}

@@ -24,6 +24,7 @@ use crate::web::extractors::client_ip::ClientIp;
 use crate::web::extractors::csrf::VerifiedForm;
 use crate::web::extractors::language::VisitorLanguage;
 use crate::web::extractors::session::VisitorSession;
+use crate::web::form_pages::FormPageKey;
 use crate::web::handlers::captcha;
 use crate::web::handlers::script_captcha;
 use crate::web::middleware::request_id;
@@ -402,9 +403,29 @@ async fn fresh_form(
     }
     let info = info??;
     let campaign = session.campaign();
-    let (flow, previous) = flow::fresh(info.form, previous, &state.event.rules, campaign.as_ref())
+    let (flow, previous) = flow::fresh(&info.form, previous, &state.event.rules, campaign.as_ref())
         .map_err(|SignupClosed| PageError::SignupClosed)?;
-    show(state, session, language, flow, &previous, notice, StatusCode::OK, cookie_check)
+    // Nothing typed and nothing to say: the page every such visitor gets,
+    // rendered once (`web::form_pages`).
+    let kept_page = (previous.is_empty() && notice.is_none()).then(|| FormPageKey {
+        form: info.form.clone(),
+        words: state.languages.words(language),
+        language: language.clone(),
+        campaign: campaign.map(|c| c.as_str().to_owned()),
+        cookie_check,
+        login_url: login_url(state, session, None).into(),
+        wiki_signup_url: wiki_signup_url(state, session).into(),
+        wiki_name: state.wiki_name(),
+        switch: state.languages.switch(&state.language_switch, language),
+    });
+    if let Some(key) = &kept_page {
+        let csrf = session.csrf_token()?;
+        if let Some(html) = state.form_pages.page(key, &csrf) {
+            session.set_flow(&flow)?;
+            return Ok(pages::html(StatusCode::OK, html));
+        }
+    }
+    render_form(state, session, language, flow, &previous, notice, StatusCode::OK, cookie_check, kept_page)
 }
 
 /// Renders `flow`'s form and remembers it as the visitor's current one.
@@ -413,11 +434,28 @@ fn show(
     state: &AppState,
     session: &VisitorSession,
     language: &LanguageCode,
+    flow: Flow,
+    previous: &Submission,
+    notice: Option<Notice>,
+    status: StatusCode,
+    cookie_check: bool,
+) -> Result<HttpResponse, PageError> {
+    render_form(state, session, language, flow, previous, notice, status, cookie_check, None)
+}
+
+/// [`show`], keeping the page rendered under `kept_page` where it is the
+/// same for every visitor (no CAPTCHA image or widget in it).
+#[allow(clippy::too_many_arguments)]
+fn render_form(
+    state: &AppState,
+    session: &VisitorSession,
+    language: &LanguageCode,
     mut flow: Flow,
     previous: &Submission,
     notice: Option<Notice>,
     status: StatusCode,
     cookie_check: bool,
+    kept_page: Option<FormPageKey>,
 ) -> Result<HttpResponse, PageError> {
     let mut view = flow.spec.view(previous, state.wiki.api().base());
     let words = state.languages.words(language);
@@ -444,6 +482,7 @@ fn show(
     let csrf = session.csrf_token()?;
     let login = login_url(state, session, None);
     let wiki_signup = wiki_signup_url(state, session);
+    let kept_page = kept_page.filter(|_| widget.is_none() && !continuing && !flow.shows_images());
     let page = FormPage {
         site: state.site(),
         login_url: login.as_str(),
@@ -452,13 +491,16 @@ fn show(
         details: &details,
         notice,
         continuing,
-        csrf,
+        csrf: csrf.clone(),
         cookie_check,
         widget: widget.as_ref(),
         words: &words,
         switch: &state.languages.switch(&state.language_switch, language),
     };
-    let mut response = pages::render(status, &page);
+    let mut response = match kept_page {
+        Some(key) => pages::render_with(status, &page, |html| state.form_pages.keep(key, html, &csrf)),
+        None => pages::render(status, &page),
+    };
     if let Some(widget) = &widget {
         let csp = crate::web::middleware::security_headers::content_security_policy(
             state.frame_ancestors.as_str(),
