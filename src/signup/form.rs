@@ -5,7 +5,11 @@
 //! several requests appears once; `null` fields are information; `button`
 //! fields are submit buttons; `hidden` fields carry the wiki's value.
 
-use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Serialize, Serializer};
+use serde_json::value::RawValue;
 use url::Url;
 
 use super::html::SafeHtml;
@@ -14,9 +18,30 @@ use crate::wiki::types::{AuthRequest, FieldKind, RequestRequirement};
 
 /// The requests a visitor was shown, kept in their portal session so that a
 /// submission maps back to exactly these requests and no other parameter.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 pub struct FormSpec {
     pub(super) requests: Vec<AuthRequest>,
+    /// These requests as JSON, written before for a kept page
+    /// (`web::form_pages`): a session is saved with them as they are.
+    #[serde(skip)]
+    written: Option<Arc<RawValue>>,
+}
+
+impl PartialEq for FormSpec {
+    fn eq(&self, other: &Self) -> bool {
+        self.requests == other.requests
+    }
+}
+
+impl Serialize for FormSpec {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if let Some(written) = &self.written {
+            return written.serialize(serializer);
+        }
+        let mut spec = serializer.serialize_struct("FormSpec", 1)?;
+        spec.serialize_field("requests", &self.requests)?;
+        spec.end()
+    }
 }
 
 /// How a field is shown.
@@ -114,7 +139,20 @@ pub struct Detail {
 
 impl FormSpec {
     pub fn new(requests: Vec<AuthRequest>) -> FormSpec {
-        FormSpec { requests }
+        FormSpec { requests, written: None }
+    }
+
+    /// This spec as JSON, to be saved again as it is.
+    pub fn written(&self) -> Result<Arc<RawValue>, serde_json::Error> {
+        serde_json::value::to_raw_value(self).map(Arc::from)
+    }
+
+    /// Saves this spec as `written`, which [`FormSpec::written`] gave for
+    /// a spec made the same way. Only just before saving: nothing changes
+    /// the spec between the two.
+    pub fn save_as(&mut self, written: Arc<RawValue>) {
+        debug_assert_eq!(self.written().map(|w| w.get().to_owned()).ok().as_deref(), Some(written.get()));
+        self.written = Some(written);
     }
 
     pub fn requests(&self) -> &[AuthRequest] {

@@ -10,7 +10,11 @@
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use serde_json::value::RawValue;
+
 use super::languages::LanguageChoice;
+#[cfg(doc)]
+use crate::signup::FormSpec;
 use crate::signup::{LanguageCode, Words};
 use crate::wiki::types::AuthManagerInfo;
 
@@ -44,10 +48,12 @@ impl PartialEq for FormPageKey {
     }
 }
 
-/// A rendered page, cut where the CSRF token goes.
+/// A rendered page, cut where the CSRF token goes, and its form as the
+/// session saves it.
 struct KeptPage {
     before_token: String,
     after_token: String,
+    spec: Arc<RawValue>,
 }
 
 #[derive(Default)]
@@ -56,19 +62,21 @@ pub struct FormPages {
 }
 
 impl FormPages {
-    /// The page made of `key`, with `csrf` in it, if one is kept.
-    pub fn page(&self, key: &FormPageKey, csrf: &str) -> Option<String> {
+    /// The page made of `key`, with `csrf` in it, and its form as written
+    /// ([`FormSpec::written`]), if one is kept.
+    pub fn page(&self, key: &FormPageKey, csrf: &str) -> Option<(String, Arc<RawValue>)> {
         let kept = self.lock().iter().find(|(k, _)| k == key).map(|(_, page)| page.clone())?;
-        Some([kept.before_token.as_str(), csrf, kept.after_token.as_str()].concat())
+        Some(([kept.before_token.as_str(), csrf, kept.after_token.as_str()].concat(), kept.spec.clone()))
     }
 
-    /// Keeps `html`, rendered from `key` with `csrf`, which it holds once.
-    pub fn keep(&self, key: FormPageKey, html: &str, csrf: &str) {
+    /// Keeps `html`, rendered from `key` with `csrf`, which it holds once,
+    /// and its form `spec` as written.
+    pub fn keep(&self, key: FormPageKey, html: &str, csrf: &str, spec: Arc<RawValue>) {
         let mut parts = html.split(csrf);
         let (Some(before), Some(after), None) = (parts.next(), parts.next(), parts.next()) else {
             return;
         };
-        let page = Arc::new(KeptPage { before_token: before.to_owned(), after_token: after.to_owned() });
+        let page = Arc::new(KeptPage { before_token: before.to_owned(), after_token: after.to_owned(), spec });
         let mut kept = self.lock();
         if kept.len() >= KEPT {
             kept.clear();
@@ -101,6 +109,10 @@ mod tests {
         }
     }
 
+    fn spec() -> Arc<RawValue> {
+        Arc::from(RawValue::from_string(r#"{"requests":[]}"#.to_owned()).unwrap())
+    }
+
     fn form() -> Arc<AuthManagerInfo> {
         Arc::new(serde_json::from_str(r#"{"cancreateaccounts":true,"requests":[]}"#).unwrap())
     }
@@ -109,31 +121,33 @@ mod tests {
     fn a_kept_page_gets_each_visitors_own_token() {
         let pages = FormPages::default();
         let (form, words) = (form(), Arc::new(Words::default()));
-        pages.keep(key(&form, &words, "en"), "<form><input value=\"TOKEN1\"></form>", "TOKEN1");
-        assert_eq!(pages.page(&key(&form, &words, "en"), "TOKEN2").unwrap(), "<form><input value=\"TOKEN2\"></form>");
+        pages.keep(key(&form, &words, "en"), "<form><input value=\"TOKEN1\"></form>", "TOKEN1", spec());
+        let (page, spec) = pages.page(&key(&form, &words, "en"), "TOKEN2").unwrap();
+        assert_eq!(page, "<form><input value=\"TOKEN2\"></form>");
+        assert_eq!(spec.get(), r#"{"requests":[]}"#);
     }
 
     #[test]
     fn a_page_is_kept_only_for_the_same_description_words_and_language() {
         let pages = FormPages::default();
         let (form, words) = (form(), Arc::new(Words::default()));
-        pages.keep(key(&form, &words, "en"), "<p>T</p>", "T");
+        pages.keep(key(&form, &words, "en"), "<p>T</p>", "T", spec());
         // Equal but not the same: a new answer or refreshed words.
-        assert_eq!(pages.page(&key(&self::form(), &words, "en"), "U"), None);
-        assert_eq!(pages.page(&key(&form, &Arc::new(Words::default()), "en"), "U"), None);
-        assert_eq!(pages.page(&key(&form, &words, "th"), "U"), None);
+        assert!(pages.page(&key(&self::form(), &words, "en"), "U").is_none());
+        assert!(pages.page(&key(&form, &Arc::new(Words::default()), "en"), "U").is_none());
+        assert!(pages.page(&key(&form, &words, "th"), "U").is_none());
         let mut other_name = key(&form, &words, "en");
         other_name.wiki_name = "Other".into();
-        assert_eq!(pages.page(&other_name, "U"), None);
+        assert!(pages.page(&other_name, "U").is_none());
     }
 
     #[test]
     fn a_page_that_holds_the_token_twice_or_not_at_all_is_not_kept() {
         let pages = FormPages::default();
         let (form, words) = (form(), Arc::new(Words::default()));
-        pages.keep(key(&form, &words, "en"), "<p>T T</p>", "T");
-        pages.keep(key(&form, &words, "en"), "<p></p>", "T");
-        assert_eq!(pages.page(&key(&form, &words, "en"), "U"), None);
+        pages.keep(key(&form, &words, "en"), "<p>T T</p>", "T", spec());
+        pages.keep(key(&form, &words, "en"), "<p></p>", "T", spec());
+        assert!(pages.page(&key(&form, &words, "en"), "U").is_none());
     }
 
     #[test]
@@ -141,7 +155,7 @@ mod tests {
         let pages = FormPages::default();
         let words = Arc::new(Words::default());
         for _ in 0..(3 * KEPT) {
-            pages.keep(key(&form(), &words, "en"), "<p>T</p>", "T");
+            pages.keep(key(&form(), &words, "en"), "<p>T</p>", "T", spec());
         }
         assert!(pages.lock().len() <= KEPT);
     }

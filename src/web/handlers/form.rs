@@ -403,7 +403,7 @@ async fn fresh_form(
     }
     let info = info??;
     let campaign = session.campaign();
-    let (flow, previous) = flow::fresh(&info.form, previous, &state.event.rules, campaign.as_ref())
+    let (mut flow, previous) = flow::fresh(&info.form, previous, &state.event.rules, campaign.as_ref())
         .map_err(|SignupClosed| PageError::SignupClosed)?;
     // Nothing typed and nothing to say: the page every such visitor gets,
     // rendered once (`web::form_pages`).
@@ -420,7 +420,8 @@ async fn fresh_form(
     });
     if let Some(key) = &kept_page {
         let csrf = session.csrf_token()?;
-        if let Some(html) = state.form_pages.page(key, &csrf) {
+        if let Some((html, spec)) = state.form_pages.page(key, &csrf) {
+            flow.spec.save_as(spec);
             session.set_flow(&flow)?;
             return Ok(pages::html(StatusCode::OK, html));
         }
@@ -498,7 +499,10 @@ fn render_form(
         switch: &state.languages.switch(&state.language_switch, language),
     };
     let mut response = match kept_page {
-        Some(key) => pages::render_with(status, &page, |html| state.form_pages.keep(key, html, &csrf)),
+        Some(key) => match flow.spec.written() {
+            Ok(spec) => pages::render_with(status, &page, |html| state.form_pages.keep(key, html, &csrf, spec)),
+            Err(_) => pages::render(status, &page),
+        },
         None => pages::render(status, &page),
     };
     if let Some(widget) = &widget {
