@@ -259,3 +259,27 @@ fn a_failed_login_says_why_whichever_way_the_wiki_writes_it() {
         serde_json::from_value(serde_json::json!({ "login": { "result": "Failed", "reason": "Wrong." } })).unwrap();
     assert_eq!(text.into_result().unwrap().unwrap().reason.unwrap().text(), "Wrong.");
 }
+
+#[tokio::test]
+async fn urls_kept_as_asked_carry_each_callers_own_language() {
+    // The form page's URL is made once per language: a visitor in Thai
+    // after one in Spanish, and again, is each answered in their own.
+    let server = MockServer::start().await;
+    for language in ["th", "es"] {
+        let answer = serde_json::json!({ "query": {
+            "general": { "sitename": format!("Wiki {language}"), "lang": language },
+            "allmessages": []
+        } });
+        Mock::given(query_param("uselang", language)).respond_with(json(answer)).mount(&server).await;
+    }
+    let wiki = client(&server, Duration::from_secs(5)).await;
+    for _ in 0..2 {
+        for language in ["th", "es", "th"] {
+            let site = wiki.site_words(language).await.unwrap();
+            assert_eq!(site.content_language, Some((language.to_owned(), false)));
+        }
+    }
+    let asked = server.received_requests().await.unwrap();
+    assert_eq!(asked.len(), 6);
+    assert!(asked.iter().all(|r| r.url.query_pairs().filter(|(k, _)| k == "uselang").count() == 1));
+}
