@@ -2,10 +2,11 @@
 //!
 //! Every first visit makes a session, so saving one must cost little: the
 //! store is a few shards, each a pair of plain maps ("generations"). New
-//! and used sessions go into the current generation; when it is full, or
-//! as old as the idle lifetime, it becomes the previous one and the
-//! previous one is dropped whole. The sessions dropped are those nobody
-//! used for a whole generation, the least recently used; an entry read
+//! and used sessions go into the current generation; when it is full it
+//! becomes the previous one and the previous one is dropped whole: the
+//! sessions nobody used for a whole generation, the least recently used.
+//! Every half lifetime the current generation retires too, and only the
+//! previous one's sessions used within the lifetime stay. An entry read
 //! from the previous generation moves back into the current one. A
 //! general-purpose cache (access-order lists, frequency sketches, timer
 //! wheels) cost a tenth of a form page's time here.
@@ -132,8 +133,11 @@ impl MemorySessionStore {
         let mut shard = self.shard(&key);
         let mut dropped = shard.age(now, self.idle_ttl);
         shard.remove(&key);
-        // Each generation holds half the shard's budget.
-        if shard.current_bytes + weight > self.shard_budget / 2 {
+        // The current generation holds half the shard's budget, both
+        // together all of it.
+        if shard.current_bytes + weight > self.shard_budget / 2
+            || shard.previous_bytes + shard.current_bytes + weight > self.shard_budget
+        {
             dropped.push(shard.rotate(now));
         }
         // An entry larger than the rest of the budget displaces all others.
@@ -170,12 +174,18 @@ impl Shard {
         dropped
     }
 
-    /// A generation as old as the idle lifetime retires: whatever is left
-    /// in the previous one has been idle at least that long.
+    /// Every half lifetime the current generation retires, and of the
+    /// previous one only the sessions used within the lifetime stay: an
+    /// idle session leaves memory at most half a lifetime late.
     fn age(&mut self, now: Instant, idle_ttl: Duration) -> Vec<Map> {
         let mut dropped = Vec::new();
-        while now.duration_since(self.since) >= idle_ttl && !(self.current.is_empty() && self.previous.is_empty()) {
-            dropped.push(self.rotate(self.since + idle_ttl));
+        let step = idle_ttl / 2;
+        while now.duration_since(self.since) >= step && !(self.current.is_empty() && self.previous.is_empty()) {
+            let mut older = self.rotate(self.since + step);
+            older.retain(|_, entry| now.duration_since(entry.last_used) < idle_ttl);
+            self.previous_bytes += older.values().map(|entry| entry.weight).sum::<u64>();
+            self.previous.extend(older.drain());
+            dropped.push(older);
         }
         if self.current.is_empty() && self.previous.is_empty() {
             self.since = now;
@@ -285,6 +295,22 @@ mod tests {
             bounded.save(state("x"), &CookieDuration::minutes(1)).await.unwrap();
         }
         assert!(bounded.held() <= 5, "{} sessions held", bounded.held());
+    }
+
+    #[tokio::test]
+    async fn idle_sessions_leave_memory_within_half_a_lifetime_and_used_ones_stay() {
+        let ttl = CookieDuration::minutes(1);
+        let store = MemorySessionStore::new(100, 1 << 20, Duration::from_millis(200));
+        let used = store.save(state("used"), &ttl).await.unwrap();
+        let idle = store.save(state("idle"), &ttl).await.unwrap();
+        for _ in 0..3 {
+            tokio::time::sleep(Duration::from_millis(120)).await;
+            assert_eq!(store.load(&used).await.unwrap(), Some(state("used")));
+        }
+        // 360 ms after its last use, the idle one is gone from memory, not
+        // only refused.
+        assert_eq!(store.held(), 1);
+        assert_eq!(store.load(&idle).await.unwrap(), None);
     }
 
     #[tokio::test]
