@@ -198,3 +198,34 @@ async fn without_listen_the_portal_listens_where_port_says() {
     let said = std::fs::read_to_string(&log).unwrap();
     assert!(said.contains(&format!("0.0.0.0:{port}")) && said.contains("PORT"), "{said}");
 }
+
+#[tokio::test]
+async fn at_the_default_level_the_log_has_a_line_per_sign_up_not_per_form_page() {
+    // The real binary at its default level: form pages read without
+    // trouble are the reverse proxy's to log; what is sent is logged here.
+    let wiki = TestWiki::shared("plain");
+    let (mut portal, app) = run_binary(&wiki.api, |c| {
+        c.env_remove("RUST_LOG").stdout(Stdio::piped()).stderr(Stdio::piped());
+    })
+    .await;
+    let visitor = Visitor::new(&app);
+    let mut form = visitor.get("/").await;
+    for _ in 0..4 {
+        form = visitor.get("/").await;
+    }
+    let name = unique_name("Quiet");
+    let done = visitor.submit(&form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD)]).await;
+    assert!(done.url.ends_with("/welcome"), "{}", done.html);
+    // Without a token: refused, the form shown again.
+    let refused = visitor.post_form("/", &[("username", "Nobody")]).await;
+    assert!(refused.html.contains("Nobody"), "{}", refused.html);
+
+    portal.start_kill().unwrap();
+    let output = portal.wait_with_output().await.unwrap();
+    let log = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    let done_lines: Vec<&str> = log.lines().filter(|l| l.contains("request done")).collect();
+    assert!(done_lines.iter().all(|l| !l.contains("method=GET")), "{log}");
+    assert!(done_lines.iter().any(|l| l.contains("method=POST") && l.contains("status=303")), "{log}");
+    assert_eq!(done_lines.iter().filter(|l| l.contains("method=POST")).count(), 2, "{log}");
+    assert!(log.contains("account created"), "{log}");
+}

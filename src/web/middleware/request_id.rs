@@ -4,6 +4,7 @@
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::Method;
 use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::Next;
 use rand::RngExt;
@@ -31,7 +32,16 @@ pub async fn middleware(
     match result {
         Ok(mut response) => {
             let status = response.status().as_u16();
-            tracing::info!(status, elapsed_ms = started.elapsed().as_millis() as u64, "request done");
+            let elapsed_ms = started.elapsed().as_millis() as u64;
+            // Pages read without trouble (every visitor's form page, the
+            // assets) are the bulk of requests and the reverse proxy logs
+            // them: at debug, since a line each cost a twentieth of a form
+            // page. Whatever is sent, and every refusal or failure, at info.
+            if response.request().method() == Method::GET && status < 400 {
+                tracing::debug!(status, elapsed_ms, "request done");
+            } else {
+                tracing::info!(status, elapsed_ms, "request done");
+            }
             if let Ok(value) = HeaderValue::from_str(&id) {
                 response.headers_mut().insert(HeaderName::from_static("x-request-id"), value);
             }
