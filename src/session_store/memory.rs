@@ -182,9 +182,11 @@ impl Shard {
         let step = idle_ttl / 2;
         while now.duration_since(self.since) >= step && !(self.current.is_empty() && self.previous.is_empty()) {
             let mut older = self.rotate(self.since + step);
-            older.retain(|_, entry| now.duration_since(entry.last_used) < idle_ttl);
-            self.previous_bytes += older.values().map(|entry| entry.weight).sum::<u64>();
-            self.previous.extend(older.drain());
+            for (key, entry) in older.extract_if(|_, entry| now.duration_since(entry.last_used) < idle_ttl) {
+                self.previous_bytes += entry.weight;
+                self.previous.insert(key, entry);
+            }
+            // What is left has been idle too long: freed outside the lock.
             dropped.push(older);
         }
         if self.current.is_empty() && self.previous.is_empty() {
