@@ -3,7 +3,8 @@ use std::process::ExitCode;
 use wikisignup::config::{Command, Settings};
 use wikisignup::startup::Application;
 
-/// mimalloc (its version 2): glibc's allocator, under a stream of new
+/// mimalloc, built without transparent huge pages (`no_thp`, which keeps
+/// its memory where glibc's was): glibc's allocator, under a stream of new
 /// visitors' sessions, spent a quarter of the portal's time in its free
 /// lists. Measured by `scripts/bench` (see the README).
 #[global_allocator]

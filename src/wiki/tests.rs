@@ -261,9 +261,9 @@ fn a_failed_login_says_why_whichever_way_the_wiki_writes_it() {
 }
 
 #[tokio::test]
-async fn urls_kept_as_asked_carry_each_callers_own_language() {
-    // The form page's URL is made once per language: a visitor in Thai
-    // after one in Spanish, and again, is each answered in their own.
+async fn each_call_asks_in_its_callers_own_language_once() {
+    // One client, callers in Thai and Spanish in turn: each request carries
+    // its caller's language, once, whatever was asked before it.
     let server = MockServer::start().await;
     for language in ["th", "es"] {
         let answer = serde_json::json!({ "query": {
