@@ -3,7 +3,7 @@
 //! to the wiki and open safely; scripts, styles and handlers do not.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use url::Url;
 
@@ -26,6 +26,51 @@ fn builder(wiki_base: &Url) -> ammonia::Builder<'static> {
     builder
 }
 
+thread_local! {
+    static SANITIZERS: RefCell<Sanitizers> = RefCell::new(Sanitizers::default());
+}
+
+/// Bases a thread keeps a builder for: the API's and `index.php`'s (labels
+/// from the API and from the kept words), and a spare.
+const BASES: usize = 3;
+/// Texts cleaned per base that a thread remembers. Past this, all are
+/// forgotten together.
+const REMEMBERED: usize = 256;
+
+/// A builder costs more than the cleaning it does (it fills sets of tags
+/// and attributes), and the cleaning costs more than the rest of a form
+/// page: every visitor gets the same few labels and help texts. Each thread
+/// keeps a builder per base and what it cleaned.
+#[derive(Default)]
+struct Sanitizers {
+    bases: Vec<(Url, ammonia::Builder<'static>, HashMap<Box<str>, SafeHtml>)>,
+}
+
+impl Sanitizers {
+    fn clean(&mut self, html: &str, wiki_base: &Url) -> SafeHtml {
+        let at = match self.bases.iter().position(|(base, _, _)| base == wiki_base) {
+            Some(at) => at,
+            None => {
+                if self.bases.len() >= BASES {
+                    self.bases.clear();
+                }
+                self.bases.push((wiki_base.clone(), builder(wiki_base), HashMap::new()));
+                self.bases.len() - 1
+            }
+        };
+        let (_, builder, cleaned) = &mut self.bases[at];
+        if let Some(safe) = cleaned.get(html) {
+            return safe.clone();
+        }
+        let safe = SafeHtml(builder.clean(html).to_string().trim().to_owned());
+        if cleaned.len() >= REMEMBERED {
+            cleaned.clear();
+        }
+        cleaned.insert(html.into(), safe.clone());
+        safe
+    }
+}
+
 /// Sanitized HTML, safe to put in a page as it is. It is (de)serialized only
 /// to and from the portal's own server-side session store.
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -37,19 +82,7 @@ impl SafeHtml {
         if !html.contains(['<', '>', '&']) {
             return SafeHtml::from_text(html.trim());
         }
-        // A builder costs more than the cleaning it does (it fills sets of
-        // tags and attributes): one per thread, remade only for a new base.
-        thread_local! {
-            static BUILDER: RefCell<Option<(Url, ammonia::Builder<'static>)>> = const { RefCell::new(None) };
-        }
-        let clean = BUILDER.with_borrow_mut(|cached| {
-            if cached.as_ref().is_none_or(|(base, _)| base != wiki_base) {
-                *cached = Some((wiki_base.clone(), builder(wiki_base)));
-            }
-            let (_, builder) = cached.as_ref().expect("just set");
-            builder.clean(html).to_string()
-        });
-        SafeHtml(clean.trim().to_owned())
+        SANITIZERS.with_borrow_mut(|sanitizers| sanitizers.clean(html, wiki_base))
     }
 
     /// Pieces already made safe, joined (see `Words::html`).
@@ -117,6 +150,29 @@ mod tests {
             assert!(!safe.as_str().contains(bad), "{bad} survived in {safe}");
         }
         assert!(safe.as_str().contains("<b>bold</b>"), "{safe}");
+    }
+
+    #[test]
+    fn a_text_cleaned_again_under_another_base_gets_that_base() {
+        // The API's base and index.php's alternate on every form page; what
+        // a thread remembers is per base.
+        let html = r#"<a href="/help">help</a>"#;
+        let other = Url::parse("https://other.example/w/").unwrap();
+        for _ in 0..2 {
+            let first = SafeHtml::sanitize(html, &base());
+            let second = SafeHtml::sanitize(html, &other);
+            assert!(first.as_str().contains(r#"href="https://wiki.example/help""#), "{first}");
+            assert!(second.as_str().contains(r#"href="https://other.example/help""#), "{second}");
+        }
+    }
+
+    #[test]
+    fn a_thread_forgets_what_it_cleaned_past_its_bound_and_still_cleans() {
+        for i in 0..(REMEMBERED + 2) {
+            let safe = SafeHtml::sanitize(&format!("<b>{i}</b><script>x</script>"), &base());
+            assert_eq!(safe.as_str(), format!("<b>{i}</b>"));
+        }
+        SANITIZERS.with_borrow(|s| assert!(s.bases[0].2.len() <= REMEMBERED));
     }
 
     #[test]
