@@ -17,7 +17,7 @@ use url::Url;
 
 use super::campaign::Campaign;
 use super::event::{EVENT_CODE_FIELD, EventRules};
-use super::form::{FieldView, FormSpec, TooLong, Widget};
+use super::form::{FieldView, FormSpec, OwnValue, TooLong, Widget};
 use super::outcome::Outcome;
 use super::params::{CreateParams, create_params};
 use super::submission::Submission;
@@ -278,16 +278,11 @@ pub fn provider_error(returned: &Submission) -> Option<Said> {
 }
 
 impl Flow {
-    /// The form shows images (a CAPTCHA), linked under this flow's
-    /// generation.
-    pub fn shows_images(&self) -> bool {
-        !self.images.is_empty()
-    }
-
     /// The form's CAPTCHA images as the page links them: each wiki link in
-    /// `fields` is kept here and replaced by the portal's route to it
-    /// (`route(generation, index)`), under a new generation so that no
-    /// browser shows an image of an earlier form.
+    /// the form is kept here, under a new generation so that no browser
+    /// shows an image of an earlier form, and each of the page's `fields`
+    /// (none, for a page kept whole) that shows one gets the portal's
+    /// route to it instead (`route(generation, index)`).
     pub fn link_images<'a>(
         &mut self,
         fields: impl Iterator<Item = &'a mut FieldView>,
@@ -295,12 +290,32 @@ impl Flow {
     ) {
         self.generation = rand::rng().random();
         self.images.clear();
+        let links = self.spec.own_values().filter_map(|own| match own {
+            OwnValue::Image(link) => Some(link.to_owned()),
+            OwnValue::Hidden(_) => None,
+        });
+        self.images.extend(links);
         for field in fields {
             if let Widget::Image { src } = &mut field.widget {
-                self.images.push(std::mem::take(src));
-                *src = route(self.generation, self.images.len() - 1);
+                *src = self.image_route(src, &route).unwrap_or_default();
             }
         }
+    }
+
+    fn image_route(&self, link: &str, route: impl Fn(u32, usize) -> String) -> Option<String> {
+        self.images.iter().position(|kept| kept == link).map(|index| route(self.generation, index))
+    }
+
+    /// The form's own values ([`OwnValue`]) as its page shows them, in its
+    /// order: a hidden field's value, an image's route.
+    pub fn own_values(&self, route: impl Fn(u32, usize) -> String) -> Vec<String> {
+        self.spec
+            .own_values()
+            .map(|own| match own {
+                OwnValue::Hidden(value) => value.to_owned(),
+                OwnValue::Image(link) => self.image_route(link, &route).unwrap_or_default(),
+            })
+            .collect()
     }
 
     /// The wiki's link of image `index`, if `route` (as [`Flow::link_images`]

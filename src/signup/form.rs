@@ -14,7 +14,7 @@ use url::Url;
 
 use super::html::SafeHtml;
 use super::submission::Submission;
-use crate::wiki::types::{AuthRequest, FieldKind, RequestRequirement};
+use crate::wiki::types::{AuthManagerInfo, AuthRequest, FieldInfo, FieldKind, RequestRequirement};
 
 /// The requests a visitor was shown, kept in their portal session so that a
 /// submission maps back to exactly these requests and no other parameter.
@@ -191,7 +191,6 @@ impl FormSpec {
         for request in ordered {
             let primary = request.required == RequestRequirement::PrimaryRequired;
             let challenge = is_challenge(request);
-            let mime = request.metadata.get("mime").and_then(|m| m.as_str());
             let mut way = WayView {
                 title: request.provider.clone(),
                 request_id: request.id.clone(),
@@ -213,8 +212,8 @@ impl FormSpec {
                         RequestRequirement::Optional => false,
                     };
                 let keep_typed = !info.sensitive && !challenge;
-                let shows_image = mime.is_some_and(|m| m.starts_with("image/"));
-                let mut field = field_view(name, info, required, keep_typed, shows_image, previous, wiki_base);
+                let mut field =
+                    field_view(name, info, required, keep_typed, shows_images(request), previous, wiki_base);
                 if let Some(captcha) = script_captcha(request).filter(|_| field.widget == Widget::Text) {
                     field.widget = Widget::ScriptCaptcha(captcha);
                 }
@@ -247,10 +246,7 @@ impl FormSpec {
     /// image's old link and its new one; `None` when the form has no image
     /// CAPTCHA.
     pub fn new_captcha(&mut self, id: &str) -> Option<(String, String)> {
-        let request = self
-            .requests
-            .iter_mut()
-            .find(|r| r.metadata.get("mime").and_then(|m| m.as_str()).is_some_and(|m| m.starts_with("image/")))?;
+        let request = self.requests.iter_mut().find(|r| shows_images(r))?;
         let hidden = request.fields.values_mut().find(|f| f.kind == FieldKind::Hidden)?;
         let old = hidden.value.replace(id.to_owned()).unwrap_or_default();
         let image = request.fields.values_mut().find(|f| f.kind == FieldKind::Null)?;
@@ -373,6 +369,65 @@ fn max_bytes(name: &str, kind: FieldKind) -> usize {
     }
 }
 
+/// A request whose display-only fields are images (FancyCaptcha's).
+fn shows_images(request: &AuthRequest) -> bool {
+    request.metadata.get("mime").and_then(|m| m.as_str()).is_some_and(|m| m.starts_with("image/"))
+}
+
+/// A value in a form that is each visitor's own: a hidden field's (a
+/// CAPTCHA's id, which the wiki wants back) or an image's link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OwnValue<'a> {
+    Hidden(&'a str),
+    Image(&'a str),
+}
+
+fn own_value<'a>(request: &AuthRequest, field: &'a FieldInfo) -> Option<OwnValue<'a>> {
+    let value = field.value.as_deref().unwrap_or_default();
+    match field.kind {
+        FieldKind::Hidden => Some(OwnValue::Hidden(value)),
+        FieldKind::Null if shows_images(request) && !value.is_empty() => Some(OwnValue::Image(value)),
+        _ => None,
+    }
+}
+
+impl FormSpec {
+    /// The form's own values ([`OwnValue`]), in its order.
+    pub fn own_values(&self) -> impl Iterator<Item = OwnValue<'_>> {
+        self.requests.iter().flat_map(|r| r.fields.values().filter_map(|f| own_value(r, f)))
+    }
+}
+
+/// Two descriptions of the form that differ at most in their own values
+/// ([`OwnValue`]): every visitor gets one page for both but for those (a
+/// CAPTCHA wiki gives each visitor an id and an image of their own).
+pub fn alike(a: &AuthManagerInfo, b: &AuthManagerInfo) -> bool {
+    let same_field = |request: &AuthRequest, (a_name, a): (&String, &FieldInfo), (b_name, b): (&String, &FieldInfo)| {
+        a_name == b_name
+            && a.kind == b.kind
+            && a.label == b.label
+            && a.help == b.help
+            && a.optional == b.optional
+            && a.sensitive == b.sensitive
+            && a.options == b.options
+            && (a.value == b.value || own_value(request, a).is_some() && own_value(request, b).is_some())
+    };
+    let same_request = |a: &AuthRequest, b: &AuthRequest| {
+        a.id == b.id
+            && a.required == b.required
+            && a.provider == b.provider
+            && a.metadata == b.metadata
+            && a.fields.len() == b.fields.len()
+            && a.fields.iter().zip(&b.fields).all(|(fa, fb)| same_field(a, fa, fb))
+    };
+    a.cancreateaccounts == b.cancreateaccounts
+        && a.haspreservedstate == b.haspreservedstate
+        && a.hasprimarypreservedstate == b.hasprimarypreservedstate
+        && a.preservedusername == b.preservedusername
+        && a.requests.len() == b.requests.len()
+        && a.requests.iter().zip(&b.requests).all(|(ra, rb)| same_request(ra, rb))
+}
+
 /// A request that carries provider metadata and a display-only field is a
 /// one-time challenge (FancyCaptcha, QuestyCaptcha...), as is a script
 /// CAPTCHA: a fresh one comes with every form, so what was typed for the
@@ -430,7 +485,7 @@ pub(super) fn script_captcha(request: &AuthRequest) -> Option<ScriptCaptcha> {
 
 fn field_view(
     name: &str,
-    info: &crate::wiki::types::FieldInfo,
+    info: &FieldInfo,
     required: bool,
     keep_typed: bool,
     shows_image: bool,

@@ -26,7 +26,9 @@ pub use event::{
     Closed, CreatorForm, EVENT_CODE_FIELD, EventCode, EventCodeError, EventRules, Slug, SlugError, Window,
 };
 pub use flow::{Flow, Next, Notice, Stage, Submit, Visit};
-pub use form::{CaptchaService, Choice, Detail, FieldView, FormSpec, FormView, ScriptCaptcha, WayView, Widget};
+pub use form::{
+    CaptchaService, Choice, Detail, FieldView, FormSpec, FormView, OwnValue, ScriptCaptcha, WayView, Widget, alike,
+};
 pub use html::SafeHtml;
 pub use language::{Asked, LanguageCode, LanguageCodeError};
 pub use outcome::{Outcome, Refusal, interpret};

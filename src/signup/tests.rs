@@ -344,3 +344,61 @@ fn a_captcha_of_a_service_the_portal_does_not_know_is_a_script_captcha_without_a
     let view = FormSpec::new(requests(&unknown)).view(&Submission::default(), &base());
     assert_eq!(view.script_captcha().map(|c| c.service), Some(None));
 }
+
+fn info(fixture: &str) -> crate::wiki::types::AuthManagerInfo {
+    let response: QueryResponse = serde_json::from_str(fixture).unwrap();
+    response.result.unwrap().authmanagerinfo.unwrap()
+}
+
+#[test]
+fn two_captcha_answers_are_alike_but_for_their_id_and_image() {
+    let first = info(CAPTCHA);
+    let mut second = info(CAPTCHA);
+    let new_id = "9988776655443322110";
+    let mut spec = FormSpec::new(info(CAPTCHA).requests);
+    spec.new_captcha(new_id).unwrap();
+    second.requests = spec.requests().to_vec();
+    assert_ne!(first.requests, second.requests);
+    assert!(alike(&first, &second));
+    let own: Vec<_> = spec.own_values().collect();
+    assert_eq!(
+        own,
+        [
+            OwnValue::Hidden(new_id),
+            OwnValue::Image(&format!("/index.php?title=Special:Captcha/image&wpCaptchaId={new_id}"))
+        ]
+    );
+
+    // Anything else that differs is another form: a label, a value the
+    // page shows, another wiki's state.
+    let mut relabelled = info(CAPTCHA);
+    relabelled.requests[2].fields.get_mut("username").unwrap().label = "Name".into();
+    assert!(!alike(&first, &relabelled));
+    let mut preset = info(CAPTCHA);
+    preset.requests[2].fields.get_mut("username").unwrap().value = Some("Kept".into());
+    assert!(!alike(&first, &preset));
+    let mut preserved = info(CAPTCHA);
+    preserved.preservedusername = "Kept".into();
+    assert!(!alike(&first, &preserved));
+    assert!(!alike(&first, &info(PLAIN)));
+}
+
+#[test]
+fn a_flows_own_values_are_its_captcha_id_and_its_own_image_route() {
+    let (mut flow, _) = flow::fresh(&info(CAPTCHA), &Submission::default(), &EventRules::default(), None).unwrap();
+    let route = |generation: u32, index: usize| format!("/captcha/{generation:08x}/{index}");
+    let mut view = flow.spec.view(&Submission::default(), &base());
+    flow.link_images(view.all_fields_mut(), route);
+    let own = flow.own_values(route);
+    assert_eq!(own[0], "1813520527175560282");
+    let Widget::Image { src } = &view.challenges[1].widget else { panic!("no image") };
+    assert_eq!(&own[1], src);
+    assert!(src.starts_with("/captcha/") && src.ends_with("/0"), "{src}");
+    assert_eq!(
+        flow.image(0, route, src),
+        Some("/index.php?title=Special:Captcha/image&wpCaptchaId=1813520527175560282")
+    );
+    // A new showing, a new route.
+    flow.link_images(std::iter::empty(), route);
+    assert_ne!(flow.own_values(route)[1], own[1]);
+}

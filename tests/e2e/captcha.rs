@@ -33,6 +33,44 @@ async fn fancy_captcha_image_comes_through_the_portal_and_sign_up_passes() {
 }
 
 #[tokio::test]
+async fn visitors_of_a_captcha_page_rendered_once_each_get_their_own_captcha() {
+    // Each visitor's answer from the wiki has its own CAPTCHA id and image;
+    // the rest of the page is the one the first rendering left.
+    let wiki = TestWiki::shared("captcha");
+    let app = spawn_app(&wiki.api).await;
+    let visitors = [Visitor::new(&app), Visitor::new(&app), Visitor::new(&app)];
+    let mut forms = Vec::new();
+    for visitor in &visitors {
+        forms.push(visitor.get("/").await);
+    }
+    let own = |form: &Page| [form.input_value("wikisignup_csrf").unwrap(), captcha_id(form), form.images()[0].clone()];
+    let owns: Vec<_> = forms.iter().map(own).collect();
+    for part in 0..3 {
+        assert!(
+            owns[0][part] != owns[1][part] && owns[1][part] != owns[2][part] && owns[0][part] != owns[2][part],
+            "{owns:?}"
+        );
+    }
+    let without_own =
+        |form: &Page, own: &[String; 3]| own.iter().fold(form.html.clone(), |html, part| html.replace(part, ""));
+    assert_eq!(without_own(&forms[1], &owns[1]), without_own(&forms[2], &owns[2]));
+
+    // Each image is its own visitor's only.
+    let (status, kind, _) = visitors[2].fetch(&owns[2][2]).await;
+    assert_eq!((status, kind.as_str()), (200, "image/png"));
+    assert_eq!(visitors[2].fetch(&owns[1][2]).await.0, 404);
+
+    for (visitor, form) in visitors.iter().zip(&forms).rev() {
+        let name = unique_name("KeptCaptcha");
+        let done = visitor
+            .submit(form, &[("username", &name), ("password", PASSWORD), ("retype", PASSWORD), ("captchaWord", ANSWER)])
+            .await;
+        assert!(done.url.ends_with("/welcome"), "{}", done.html);
+        assert!(wiki.user(&name).await.is_some());
+    }
+}
+
+#[tokio::test]
 async fn the_captcha_is_introduced_for_account_creation_and_tied_to_its_box() {
     let wiki = TestWiki::shared("captcha");
     let app = spawn_app(&wiki.api).await;

@@ -24,7 +24,7 @@ use crate::web::extractors::client_ip::ClientIp;
 use crate::web::extractors::csrf::VerifiedForm;
 use crate::web::extractors::language::VisitorLanguage;
 use crate::web::extractors::session::VisitorSession;
-use crate::web::form_pages::FormPageKey;
+use crate::web::form_pages::{FormPageKey, OwnParts};
 use crate::web::handlers::captcha;
 use crate::web::handlers::script_captcha;
 use crate::web::middleware::request_id;
@@ -420,8 +420,13 @@ async fn fresh_form(
     });
     if let Some(key) = &kept_page {
         let csrf = session.csrf_token()?;
-        if let Some((html, spec)) = state.form_pages.page(key, &csrf) {
-            flow.spec.save_as(spec);
+        let route = |generation, index| captcha::image_route(&state.base, generation, index);
+        flow.link_images(std::iter::empty(), route);
+        let values = flow.own_values(route);
+        if let Some((html, spec)) = state.form_pages.page(key, &OwnParts { csrf: &csrf, values: &values }) {
+            if let Some(spec) = spec {
+                flow.spec.save_as(spec);
+            }
             session.set_flow(&flow)?;
             return Ok(pages::html(StatusCode::OK, html));
         }
@@ -470,7 +475,8 @@ fn render_form(
         },
         None => None,
     };
-    flow.link_images(view.all_fields_mut(), |generation, index| captcha::image_route(&state.base, generation, index));
+    let route = |generation, index| captcha::image_route(&state.base, generation, index);
+    flow.link_images(view.all_fields_mut(), route);
     let continuing = flow.stage == Stage::Continue;
     if !continuing {
         state.event.rules.add_fields(&mut view, previous, &words);
@@ -483,7 +489,7 @@ fn render_form(
     let csrf = session.csrf_token()?;
     let login = login_url(state, session, None);
     let wiki_signup = wiki_signup_url(state, session);
-    let kept_page = kept_page.filter(|_| widget.is_none() && !continuing && !flow.shows_images());
+    let kept_page = kept_page.filter(|_| widget.is_none() && !continuing);
     let page = FormPage {
         site: state.site(),
         login_url: login.as_str(),
@@ -500,7 +506,10 @@ fn render_form(
     };
     let mut response = match kept_page {
         Some(key) => match flow.spec.written() {
-            Ok(spec) => pages::render_with(status, &page, |html| state.form_pages.keep(key, html, &csrf, spec)),
+            Ok(spec) => pages::render_with(status, &page, |html| {
+                let values = flow.own_values(route);
+                state.form_pages.keep(key, html, &OwnParts { csrf: &csrf, values: &values }, spec)
+            }),
             Err(_) => pages::render(status, &page),
         },
         None => pages::render(status, &page),
