@@ -263,7 +263,7 @@ impl FormSpec {
     pub fn for_creator(mut self, creator: &CreatorForm) -> FormSpec {
         let mails_password = |r: &crate::wiki::types::AuthRequest| r.fields.contains_key("mailpassword");
         let offers_mail = self.requests.iter().any(mails_password);
-        self.requests.retain(|r| {
+        std::sync::Arc::make_mut(&mut self.requests).retain(|r| {
             let chooses_password = r.fields.values().any(|f| f.kind == FieldKind::Password);
             match r.required {
                 RequestRequirement::PrimaryRequired if creator.mail_password && offers_mail => !chooses_password,
@@ -274,7 +274,9 @@ impl FormSpec {
         self = self.preset("reason", &creator.reason).preset("mailpassword", "1");
         if creator.mail_password && offers_mail {
             // The password goes to this address: it cannot be left out.
-            for email in self.requests.iter_mut().filter_map(|r| r.fields.get_mut("email")) {
+            for email in
+                std::sync::Arc::make_mut(&mut self.requests).iter_mut().filter_map(|r| r.fields.get_mut("email"))
+            {
                 email.optional = false;
             }
         }

@@ -20,7 +20,8 @@ use crate::wiki::types::{AuthManagerInfo, AuthRequest, FieldInfo, FieldKind, Req
 /// submission maps back to exactly these requests and no other parameter.
 #[derive(Debug, Clone, Deserialize)]
 pub struct FormSpec {
-    pub(super) requests: Vec<AuthRequest>,
+    /// Copied only when changed: a fresh form's are the wiki's answer's.
+    pub(super) requests: Arc<Vec<AuthRequest>>,
     /// These requests as JSON, written before for a kept page
     /// (`web::form_pages`): a session is saved with them as they are.
     #[serde(skip)]
@@ -138,8 +139,8 @@ pub struct Detail {
 }
 
 impl FormSpec {
-    pub fn new(requests: Vec<AuthRequest>) -> FormSpec {
-        FormSpec { requests, written: None }
+    pub fn new(requests: impl Into<Arc<Vec<AuthRequest>>>) -> FormSpec {
+        FormSpec { requests: requests.into(), written: None }
     }
 
     /// This spec as JSON, to be saved again as it is.
@@ -162,7 +163,7 @@ impl FormSpec {
     /// The form without its primary ways: the wiki kept an earlier
     /// attempt's primary step (`hasprimarypreservedstate`).
     pub fn without_primaries(mut self) -> FormSpec {
-        self.requests.retain(|r| r.required != RequestRequirement::PrimaryRequired);
+        Arc::make_mut(&mut self.requests).retain(|r| r.required != RequestRequirement::PrimaryRequired);
         self
     }
 
@@ -246,7 +247,7 @@ impl FormSpec {
     /// image's old link and its new one; `None` when the form has no image
     /// CAPTCHA.
     pub fn new_captcha(&mut self, id: &str) -> Option<(String, String)> {
-        let request = self.requests.iter_mut().find(|r| shows_images(r))?;
+        let request = Arc::make_mut(&mut self.requests).iter_mut().find(|r| shows_images(r))?;
         let hidden = request.fields.values_mut().find(|f| f.kind == FieldKind::Hidden)?;
         let old = hidden.value.replace(id.to_owned()).unwrap_or_default();
         let image = request.fields.values_mut().find(|f| f.kind == FieldKind::Null)?;
@@ -304,7 +305,10 @@ impl FormSpec {
     /// portal with `value`: hidden from the visitor, always sent, whatever
     /// the browser posts.
     pub fn preset(mut self, name: &str, value: &str) -> FormSpec {
-        for request in &mut self.requests {
+        if !self.requests.iter().any(|r| r.fields.contains_key(name)) {
+            return self;
+        }
+        for request in Arc::make_mut(&mut self.requests) {
             if let Some(field) = request.fields.get_mut(name) {
                 field.kind = FieldKind::Hidden;
                 field.value = Some(value.to_owned());
@@ -425,7 +429,7 @@ pub fn alike(a: &AuthManagerInfo, b: &AuthManagerInfo) -> bool {
         && a.hasprimarypreservedstate == b.hasprimarypreservedstate
         && a.preservedusername == b.preservedusername
         && a.requests.len() == b.requests.len()
-        && a.requests.iter().zip(&b.requests).all(|(ra, rb)| same_request(ra, rb))
+        && a.requests.iter().zip(b.requests.iter()).all(|(ra, rb)| same_request(ra, rb))
 }
 
 /// A request that carries provider metadata and a display-only field is a

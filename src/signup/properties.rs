@@ -43,7 +43,7 @@ fn mangled_fixture() -> impl Strategy<Value = String> {
 
 fn requests_of(json: &str) -> Option<Vec<crate::wiki::types::AuthRequest>> {
     let response: QueryResponse = serde_json::from_str(json).ok()?;
-    Some(response.result?.authmanagerinfo?.requests)
+    Some(response.result?.authmanagerinfo?.requests.to_vec())
 }
 
 fn submission_pairs() -> impl Strategy<Value = Vec<(String, String)>> {

@@ -11,7 +11,7 @@ fn base() -> Url {
 
 fn requests(fixture: &str) -> Vec<AuthRequest> {
     let response: QueryResponse = serde_json::from_str(fixture).unwrap();
-    response.result.unwrap().authmanagerinfo.unwrap().requests
+    response.result.unwrap().authmanagerinfo.unwrap().requests.to_vec()
 }
 
 const PLAIN: &str = include_str!("../../tests/fixtures/plain-authmanagerinfo.json");
@@ -357,7 +357,7 @@ fn two_captcha_answers_are_alike_but_for_their_id_and_image() {
     let new_id = "9988776655443322110";
     let mut spec = FormSpec::new(info(CAPTCHA).requests);
     spec.new_captcha(new_id).unwrap();
-    second.requests = spec.requests().to_vec();
+    second.requests = spec.requests.clone();
     assert_ne!(first.requests, second.requests);
     assert!(alike(&first, &second));
     let own: Vec<_> = spec.own_values().collect();
@@ -372,10 +372,10 @@ fn two_captcha_answers_are_alike_but_for_their_id_and_image() {
     // Anything else that differs is another form: a label, a value the
     // page shows, another wiki's state.
     let mut relabelled = info(CAPTCHA);
-    relabelled.requests[2].fields.get_mut("username").unwrap().label = "Name".into();
+    std::sync::Arc::make_mut(&mut relabelled.requests)[2].fields.get_mut("username").unwrap().label = "Name".into();
     assert!(!alike(&first, &relabelled));
     let mut preset = info(CAPTCHA);
-    preset.requests[2].fields.get_mut("username").unwrap().value = Some("Kept".into());
+    std::sync::Arc::make_mut(&mut preset.requests)[2].fields.get_mut("username").unwrap().value = Some("Kept".into());
     assert!(!alike(&first, &preset));
     let mut preserved = info(CAPTCHA);
     preserved.preservedusername = "Kept".into();

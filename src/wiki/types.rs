@@ -4,6 +4,8 @@
 use indexmap::IndexMap;
 use std::fmt;
 
+use std::sync::Arc;
+
 use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor, value::MapAccessDeserializer};
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -238,8 +240,10 @@ pub struct AuthManagerInfo {
     pub hasprimarypreservedstate: bool,
     #[serde(default)]
     pub preservedusername: String,
+    /// Shared with the form each visitor of this answer starts from: most
+    /// never change it.
     #[serde(default)]
-    pub requests: Vec<AuthRequest>,
+    pub requests: Arc<Vec<AuthRequest>>,
 }
 
 /// One `AuthenticationRequest` as the API describes it. Serialized (into a
