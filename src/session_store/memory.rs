@@ -10,8 +10,12 @@
 //! from the previous generation moves back into the current one. A
 //! general-purpose cache (access-order lists, frequency sketches, timer
 //! wheels) cost a tenth of a form page's time here.
+//!
+//! A session's largest value is its form, which every visitor of one answer
+//! of the wiki has word for word: a shard keeps one copy of each such
+//! value for all its sessions.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -20,6 +24,14 @@ use actix_web::cookie::time::Duration as CookieDuration;
 use rand::RngExt;
 
 type SessionState = HashMap<String, String>;
+
+/// A session as held: its values from the shard's shared copies where
+/// they are long.
+type HeldState = Vec<(String, Arc<str>)>;
+
+/// A value this long is held once per shard for all the sessions that
+/// have it.
+const SHARED_FROM: usize = 256;
 
 /// Session keys are minted here and arrive in signed cookies, so nobody
 /// chooses them: a fast hasher is safe.
@@ -46,7 +58,7 @@ pub struct MemorySessionStore {
 }
 
 struct Entry {
-    state: Arc<SessionState>,
+    state: Arc<HeldState>,
     weight: u64,
     last_used: Instant,
 }
@@ -58,7 +70,14 @@ struct Shard {
     previous_bytes: u64,
     /// When `current` began.
     since: Instant,
+    /// The long values the sessions hold, one copy each.
+    shared: HashSet<Arc<str>, foldhash::fast::RandomState>,
+    /// `shared` is swept of values no session holds when it grows past this.
+    sweep_at: usize,
 }
+
+/// The fewest shared values a shard sweeps.
+const SWEEP_FROM: usize = 64;
 
 /// What a session entry costs beyond its keys and values: the maps, the
 /// bookkeeping.
@@ -75,6 +94,8 @@ impl MemorySessionStore {
                     previous: Map::default(),
                     previous_bytes: 0,
                     since: Instant::now(),
+                    shared: HashSet::default(),
+                    sweep_at: SWEEP_FROM,
                 })
             })
             .collect();
@@ -102,7 +123,7 @@ impl MemorySessionStore {
 
     /// The live entry under `key`, moved into the current generation and
     /// marked used; `None` if absent or idle too long.
-    fn touch(&self, key: &str) -> Option<Arc<SessionState>> {
+    fn touch(&self, key: &str) -> Option<Arc<HeldState>> {
         let now = Instant::now();
         let mut guard = self.shard(key);
         let shard = &mut *guard;
@@ -129,8 +150,9 @@ impl MemorySessionStore {
     fn put(&self, key: String, state: SessionState) {
         let now = Instant::now();
         let weight = self.weigh(&key, &state);
-        let entry = Entry { state: Arc::new(state), weight, last_used: now };
         let mut shard = self.shard(&key);
+        let held = state.into_iter().map(|(name, value)| (name, shard.share(value))).collect();
+        let entry = Entry { state: Arc::new(held), weight, last_used: now };
         let mut dropped = shard.age(now, self.idle_ttl);
         shard.remove(&key);
         // The current generation holds half the shard's budget, both
@@ -165,6 +187,25 @@ impl MemorySessionStore {
 }
 
 impl Shard {
+    /// `value`, as the shard's one copy of it if it is long.
+    fn share(&mut self, value: String) -> Arc<str> {
+        if value.len() < SHARED_FROM {
+            return value.into();
+        }
+        if let Some(shared) = self.shared.get(value.as_str()) {
+            return shared.clone();
+        }
+        // The sessions of dropped generations were freed outside the lock
+        // since: what only this set holds now goes.
+        if self.shared.len() >= self.sweep_at {
+            self.shared.retain(|shared| Arc::strong_count(shared) > 1);
+            self.sweep_at = (2 * self.shared.len()).max(SWEEP_FROM);
+        }
+        let shared: Arc<str> = value.into();
+        self.shared.insert(shared.clone());
+        shared
+    }
+
     /// Starts a new generation and hands back the dropped one, to be
     /// freed once the lock is let go.
     fn rotate(&mut self, now: Instant) -> Map {
@@ -219,7 +260,8 @@ pub(super) fn new_session_key() -> SessionKey {
 
 impl SessionStore for MemorySessionStore {
     async fn load(&self, key: &SessionKey) -> Result<Option<SessionState>, LoadError> {
-        Ok(self.touch(key.as_ref()).map(|state| (*state).clone()))
+        let held = self.touch(key.as_ref());
+        Ok(held.map(|held| held.iter().map(|(name, value)| (name.clone(), value.to_string())).collect()))
     }
 
     async fn save(&self, state: SessionState, _ttl: &CookieDuration) -> Result<SessionKey, SaveError> {
@@ -272,6 +314,35 @@ mod tests {
         assert_eq!(store.load(&key).await.unwrap(), Some(state("b")));
         store.delete(&key).await.unwrap();
         assert_eq!(store.load(&key).await.unwrap(), None);
+    }
+
+    #[tokio::test]
+    async fn sessions_with_the_same_long_value_hold_one_copy_of_it() {
+        // One shard, so that every session lands in it.
+        let store = MemorySessionStore::new(10, 1 << 20, Duration::from_secs(60));
+        let ttl = CookieDuration::minutes(1);
+        let form = "f".repeat(SHARED_FROM);
+        let mut keys = Vec::new();
+        for short in ["a", "b"] {
+            let state = HashMap::from([("form".to_owned(), form.clone()), ("csrf".to_owned(), short.to_owned())]);
+            keys.push(store.save(state.clone(), &ttl).await.unwrap());
+            assert_eq!(store.load(keys.last().unwrap()).await.unwrap(), Some(state));
+        }
+        let held: Vec<Arc<HeldState>> = keys.iter().map(|k| store.touch(k.as_ref()).unwrap()).collect();
+        let value = |state: &HeldState, name: &str| state.iter().find(|(n, _)| n == name).unwrap().1.clone();
+        assert!(Arc::ptr_eq(&value(&held[0], "form"), &value(&held[1], "form")));
+        assert!(!Arc::ptr_eq(&value(&held[0], "csrf"), &value(&held[1], "csrf")));
+    }
+
+    #[test]
+    fn a_shared_value_no_session_holds_is_swept() {
+        let store = MemorySessionStore::new(10, 1 << 30, Duration::from_secs(60));
+        for i in 0..(4 * SWEEP_FROM) {
+            // Each replaces the last under one key: the earlier values are held by no one.
+            store.put("key".to_owned(), HashMap::from([("form".to_owned(), format!("{i:0>SHARED_FROM$}"))]));
+        }
+        let shared = store.shards[0].lock().unwrap().shared.len();
+        assert!(shared <= 2 * SWEEP_FROM, "{shared} values kept");
     }
 
     #[tokio::test]

@@ -92,6 +92,9 @@ impl Notice {
 /// A visitor's sign-up under way: the form last shown and what goes with it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Flow {
+    /// Saved apart from the rest (`web::extractors::session`): visitors of
+    /// one answer share it word for word.
+    #[serde(skip)]
     pub spec: FormSpec,
     pub stage: Stage,
     /// Changes with every form shown, so image URLs of an old form are not

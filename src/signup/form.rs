@@ -18,7 +18,8 @@ use crate::wiki::types::{AuthManagerInfo, AuthRequest, FieldInfo, FieldKind, Req
 
 /// The requests a visitor was shown, kept in their portal session so that a
 /// submission maps back to exactly these requests and no other parameter.
-#[derive(Debug, Clone, Deserialize)]
+/// The default has none: a flow read without its form, until it is given.
+#[derive(Debug, Clone, Default, Deserialize)]
 pub struct FormSpec {
     /// Copied only when changed: a fresh form's are the wiki's answer's.
     pub(super) requests: Arc<Vec<AuthRequest>>,

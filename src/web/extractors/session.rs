@@ -15,6 +15,10 @@ use crate::wiki::{UpstreamSession, WikiError};
 
 const WIKI: &str = "wiki";
 const FLOW: &str = "flow";
+/// The flow's form, apart from the rest of it: the form is most of a
+/// session's size, and the same for every visitor of one answer, so the
+/// in-memory store keeps one copy of it for all of them.
+const FORM: &str = "form";
 const CREATED: &str = "created";
 const CSRF: &str = "csrf";
 const RETURN_TO: &str = "returnto";
@@ -111,22 +115,26 @@ impl VisitorSession {
     }
 
     pub fn flow(&self) -> Option<Flow> {
-        self.get(FLOW)
+        let mut flow: Flow = self.get(FLOW)?;
+        flow.spec = self.get(FORM)?;
+        Some(flow)
     }
 
     pub fn set_flow(&self, flow: &Flow) -> Result<(), PageError> {
+        self.set(FORM, &flow.spec)?;
         self.set(FLOW, flow)
     }
 
     /// The visitor chose to start over.
     pub fn drop_flow(&self) {
         self.session.remove(&self.key(FLOW));
+        self.session.remove(&self.key(FORM));
     }
 
     /// A flow ended: the form, and the wiki session that went with it, are
     /// forgotten, and the visitor gets a new session id.
     pub fn end_flow(&self, created: &Username) -> Result<(), PageError> {
-        self.session.remove(&self.key(FLOW));
+        self.drop_flow();
         self.session.remove(&self.key(WIKI));
         self.renew_id();
         self.set(CREATED, created)
