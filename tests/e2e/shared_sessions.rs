@@ -184,9 +184,11 @@ fn everything_in_redis() -> Vec<(String, Vec<u8>, i64)> {
     let keys: Vec<String> = redis::cmd("KEYS").arg("*").query(&mut redis).unwrap();
     keys.into_iter()
         .map(|key| {
-            let value: Vec<u8> = redis::cmd("GET").arg(&key).query(&mut redis).unwrap_or_default();
-            let ttl: i64 = redis::cmd("TTL").arg(&key).query(&mut redis).unwrap();
-            (key, value, ttl)
+            // At once: other tests' portals delete keys meanwhile, and a
+            // key gone between the two reads would seem to never expire.
+            let (value, ttl): (Option<Vec<u8>>, i64) =
+                redis::pipe().atomic().get(&key).ttl(&key).query(&mut redis).unwrap();
+            (key, value.unwrap_or_default(), ttl)
         })
         .collect()
 }
