@@ -111,14 +111,13 @@ impl KeptPage {
 
     /// The page with `own`'s parts, if they fit it.
     fn with(&self, own: &OwnParts) -> Option<String> {
-        if own.values.len() != self.values.len() {
+        // A value cut out takes the visitor's, one that is not must be the
+        // page's own.
+        let fits = |(index, (value, kept)): (usize, (&String, &String))| {
+            if self.cuts.contains(&Cut::Value(index)) { cuttable(value) } else { value == kept }
+        };
+        if own.values.len() != self.values.len() || !own.values.iter().zip(&self.values).enumerate().all(fits) {
             return None;
-        }
-        let cut = |index: usize| self.cuts.contains(&Cut::Value(index));
-        for (index, (value, kept)) in own.values.iter().zip(&self.values).enumerate() {
-            if if cut(index) { !cuttable(value) } else { value != kept } {
-                return None;
-            }
         }
         let mut page = String::with_capacity(self.pieces.iter().map(String::len).sum::<usize>() + 256);
         for (piece, cut) in self.pieces.iter().zip(&self.cuts) {
