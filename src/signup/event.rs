@@ -3,6 +3,8 @@
 //! logged-in creator is shown it. In organizer mode the wiki's own CAPTCHA
 //! and per-address limit no longer protect it, so these do.
 
+use std::sync::Arc;
+
 use subtle::ConstantTimeEq;
 use time::OffsetDateTime;
 
@@ -263,7 +265,7 @@ impl FormSpec {
     pub fn for_creator(mut self, creator: &CreatorForm) -> FormSpec {
         let mails_password = |r: &crate::wiki::types::AuthRequest| r.fields.contains_key("mailpassword");
         let offers_mail = self.requests.iter().any(mails_password);
-        std::sync::Arc::make_mut(&mut self.requests).retain(|r| {
+        Arc::make_mut(&mut self.requests).retain(|r| {
             let chooses_password = r.fields.values().any(|f| f.kind == FieldKind::Password);
             match r.required {
                 RequestRequirement::PrimaryRequired if creator.mail_password && offers_mail => !chooses_password,
@@ -274,9 +276,7 @@ impl FormSpec {
         self = self.preset("reason", &creator.reason).preset("mailpassword", "1");
         if creator.mail_password && offers_mail {
             // The password goes to this address: it cannot be left out.
-            for email in
-                std::sync::Arc::make_mut(&mut self.requests).iter_mut().filter_map(|r| r.fields.get_mut("email"))
-            {
+            for email in Arc::make_mut(&mut self.requests).iter_mut().filter_map(|r| r.fields.get_mut("email")) {
                 email.optional = false;
             }
         }

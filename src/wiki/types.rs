@@ -3,7 +3,6 @@
 
 use indexmap::IndexMap;
 use std::fmt;
-
 use std::sync::Arc;
 
 use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor, value::MapAccessDeserializer};

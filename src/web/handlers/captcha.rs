@@ -18,9 +18,10 @@ use crate::web::state::AppState;
 /// The route of the images, as `routes` registers it.
 pub const ROUTE: &str = "/captcha/{generation}/{index}";
 
-/// The page's link (at `base`) to image `index` of the form of `generation`.
-pub fn image_route(base: &str, generation: u32, index: usize) -> String {
-    format!("{base}captcha/{generation:08x}/{index}")
+/// The page's links (at `base`) to the images: image `index` of the form
+/// of `generation`, as `signup::Flow` asks for them.
+pub fn image_routes(base: &str) -> impl Fn(u32, usize) -> String + Copy + '_ {
+    move |generation, index| format!("{base}captcha/{generation:08x}/{index}")
 }
 
 /// The route's parts, by name: an event's route has its slug besides.
@@ -41,7 +42,7 @@ pub async fn image(
     let flow = session.flow().ok_or(PageError::NotFound)?;
     client.take_turn(&state.limits.images)?;
     let asked = format!("{}captcha/{generation}/{index}", state.base);
-    let route = |generation, index| image_route(&state.base, generation, index);
+    let route = image_routes(&state.base);
     let link = flow.image(index, route, &asked).ok_or(PageError::NotFound)?;
     let url = state.wiki.api().resolve_on_wiki(link).ok_or(PageError::NotFound)?;
 

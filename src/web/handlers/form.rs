@@ -367,7 +367,7 @@ pub async fn refresh_captcha(
     let id =
         session.with_wiki(&state, client, &language.0, async |wiki| state.wiki.reload_captcha(wiki).await).await??;
     let (old_link, link) = flow.spec.new_captcha(&id).ok_or(PageError::NotFound)?;
-    let route = |generation, index| captcha::image_route(&state.base, generation, index);
+    let route = captcha::image_routes(&state.base);
     let wants_json = request.headers().get(ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("json"));
     if !wants_json {
         let notice = Notice::info(Said::portal("notice-new-image"));
@@ -420,7 +420,7 @@ async fn fresh_form(
     });
     if let Some(key) = &kept_page {
         let csrf = session.csrf_token()?;
-        let route = |generation, index| captcha::image_route(&state.base, generation, index);
+        let route = captcha::image_routes(&state.base);
         flow.link_images(std::iter::empty(), route);
         let values = flow.own_values(route);
         if let Some((html, spec)) = state.form_pages.page(key, &OwnParts { csrf: &csrf, values: &values }) {
@@ -475,7 +475,7 @@ fn render_form(
         },
         None => None,
     };
-    let route = |generation, index| captcha::image_route(&state.base, generation, index);
+    let route = captcha::image_routes(&state.base);
     flow.link_images(view.all_fields_mut(), route);
     let continuing = flow.stage == Stage::Continue;
     if !continuing {
