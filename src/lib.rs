@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod events;
+pub mod keys;
 pub mod look;
 pub mod metrics;
 pub mod preflight;

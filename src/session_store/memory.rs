@@ -21,7 +21,8 @@ use std::time::{Duration, Instant};
 
 use actix_session::storage::{LoadError, SaveError, SessionKey, SessionStore, UpdateError};
 use actix_web::cookie::time::Duration as CookieDuration;
-use rand::RngExt;
+
+use crate::keys::random_key;
 
 type SessionState = HashMap<String, String>;
 
@@ -108,7 +109,7 @@ impl MemorySessionStore {
     }
 
     fn shard(&self, key: &str) -> MutexGuard<'_, Shard> {
-        // Keys are random letters and digits: their last byte spreads them.
+        // Keys are random letters: their last byte spreads them.
         let index = key.as_bytes().last().map_or(0, |&b| b as usize % self.shards.len());
         // A panic while holding the lock cannot leave a map half-changed in
         // a way that matters here: keep serving.
@@ -209,7 +210,11 @@ impl Shard {
     /// Starts a new generation and hands back the dropped one, to be
     /// freed once the lock is let go.
     fn rotate(&mut self, now: Instant) -> Map {
-        let dropped = std::mem::replace(&mut self.previous, std::mem::take(&mut self.current));
+        // Sized for as many sessions as the last generation took in: a
+        // busy generation fills without growing its table step by step,
+        // each step moving every entry.
+        let next = Map::with_capacity_and_hasher(self.current.len(), Default::default());
+        let dropped = std::mem::replace(&mut self.previous, std::mem::replace(&mut self.current, next));
         self.previous_bytes = std::mem::replace(&mut self.current_bytes, 0);
         self.since = now;
         dropped
@@ -252,10 +257,9 @@ impl Shard {
     }
 }
 
-/// 64 random alphanumeric characters: 380 bits, unguessable.
+/// 64 random letters: 384 bits, unguessable.
 pub(super) fn new_session_key() -> SessionKey {
-    let key: String = rand::rng().sample_iter(rand::distr::Alphanumeric).take(64).map(char::from).collect();
-    SessionKey::try_from(key).expect("64 characters make a valid session key")
+    SessionKey::try_from(random_key::<64>()).expect("64 characters make a valid session key")
 }
 
 impl SessionStore for MemorySessionStore {

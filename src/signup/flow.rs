@@ -23,6 +23,7 @@ use super::params::{CreateParams, create_params};
 use super::submission::Submission;
 use super::username::Username;
 use super::words::Said;
+use crate::keys::random_key;
 use crate::wiki::types::AuthManagerInfo;
 
 /// Whether the next `createaccount` begins a flow or continues one the wiki
@@ -344,7 +345,7 @@ impl Flow {
             generation: 0,
             images: Vec::new(),
             kept,
-            return_key: random_key(),
+            return_key: random_key::<32>(),
             away: false,
             notice: None,
             preserve_state,
@@ -454,12 +455,6 @@ fn same_requests(a: &FormSpec, b: &FormSpec) -> bool {
 
 fn came_back() -> Notice {
     Notice::info(Said::portal("notice-provider-cancelled"))
-}
-
-/// A key no one can guess: a flow's return key, a session's CSRF token.
-pub fn random_key() -> String {
-    use rand::RngExt;
-    rand::rng().sample_iter(rand::distr::Alphanumeric).take(32).map(char::from).collect()
 }
 
 /// The outcome once the name of a lost try was looked up: an account of

@@ -1,12 +1,14 @@
 //! Typed access to a visitor's portal session. Only here are session keys
 //! named. Secrets typed by the visitor (passwords) are never stored.
 
+use std::borrow::Cow;
+
 use actix_session::Session;
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest};
 use serde::Serialize;
 
-use crate::signup::flow::random_key;
+use crate::keys::random_key;
 use crate::signup::{Campaign, Flow, LanguageCode, PageTitle, Username};
 use crate::web::errors::PageError;
 use crate::web::extractors::client_ip::ClientIp;
@@ -44,8 +46,10 @@ impl VisitorSession {
         VisitorSession { session: actix_session::SessionExt::get_session(req), prefix }
     }
 
-    fn key(&self, name: &str) -> String {
-        format!("{}{name}", self.prefix)
+    /// `name` under this page's prefix: on the portal's own page (every
+    /// form page's several reads) no new string.
+    fn key<'a>(&self, name: &'a str) -> Cow<'a, str> {
+        if self.prefix.is_empty() { Cow::Borrowed(name) } else { Cow::Owned([self.prefix.as_str(), name].concat()) }
     }
 }
 
@@ -64,7 +68,7 @@ impl VisitorSession {
         if let Some(token) = self.existing_csrf_token() {
             return Ok(token);
         }
-        let token = random_key();
+        let token = random_key::<32>();
         self.set(CSRF, &token)?;
         Ok(token)
     }
@@ -189,6 +193,6 @@ impl VisitorSession {
     }
 
     fn set<T: Serialize>(&self, key: &str, value: &T) -> Result<(), PageError> {
-        self.session.insert(self.key(key), value).map_err(PageError::Session)
+        self.session.insert(self.key(key).into_owned(), value).map_err(PageError::Session)
     }
 }
