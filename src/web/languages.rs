@@ -7,8 +7,8 @@
 //! ever sent to it: whatever codes visitors make up, the wiki is asked
 //! about a few hundred languages an hour at most.
 
-use std::collections::HashSet;
-use std::sync::Arc;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, PoisonError, RwLock};
 use std::time::{Duration, Instant};
 
 use crate::signup::{LanguageCode, Words, catalogue};
@@ -26,6 +26,8 @@ const MOST_ASKED: usize = 4;
 /// How soon a language's words are asked again after the wiki could not
 /// give them (the old ones serve meanwhile).
 const WORDS_RETRY: Duration = Duration::from_secs(60);
+/// The most languages whose words are kept.
+const MOST_KEPT: usize = 1000;
 
 pub struct Languages {
     /// The codes of the wiki's list of languages, and when it was asked
@@ -33,7 +35,9 @@ pub struct Languages {
     list: tokio::sync::Mutex<LanguageList>,
     /// What the wiki said of each code asked: `None` for one it does not speak.
     known: moka::sync::Cache<LanguageCode, Option<LanguageInfo>>,
-    words: moka::sync::Cache<LanguageCode, Kept>,
+    /// Read by every page: a plain map, which costs a page a fraction of
+    /// what a general-purpose cache does.
+    words: Arc<RwLock<HashMap<LanguageCode, Kept>>>,
     /// The languages whose words are being asked again: one question at a
     /// time each.
     refreshing: Arc<std::sync::Mutex<HashSet<LanguageCode>>>,
@@ -65,7 +69,7 @@ impl Languages {
         Languages {
             list: Default::default(),
             known: moka::sync::Cache::builder().max_capacity(1000).time_to_live(LANGUAGE_TTL).build(),
-            words: moka::sync::Cache::builder().max_capacity(1000).build(),
+            words: Default::default(),
             refreshing: Default::default(),
             words_ttl,
         }
@@ -156,7 +160,7 @@ impl Languages {
     /// the wiki cannot say, they are kept, and asked again a minute later).
     /// The wiki's reason, when it said it is read-only.
     pub async fn keep_words(&self, wiki: &WikiClient, language: &LanguageCode) -> Option<String> {
-        let Some(kept) = self.words.get(language) else {
+        let Some(kept) = self.kept(language) else {
             // When the wiki cannot say, the portal's own words serve for a
             // minute: a wiki in trouble is not asked again by every visitor.
             let kept = Self::ask(wiki, language, self.known.get(language).flatten(), self.words_ttl)
@@ -167,9 +171,10 @@ impl Languages {
                     next_ask: Instant::now() + WORDS_RETRY.min(self.words_ttl),
                 });
             let readonly = kept.readonly.clone();
-            self.words.insert(language.clone(), kept);
+            keep(&self.words, language.clone(), kept);
             return readonly;
         };
+        let readonly = kept.readonly.clone();
         let stale = Instant::now() >= kept.next_ask;
         if stale && self.refreshing.lock().expect("refreshing lock").insert(language.clone()) {
             let (words, refreshing, wiki, language) =
@@ -178,11 +183,15 @@ impl Languages {
             tokio::spawn(async move {
                 let fresh = Self::ask(&wiki, &language, known, ttl).await;
                 let retry = || Kept { next_ask: Instant::now() + WORDS_RETRY.min(ttl), ..kept };
-                words.insert(language.clone(), fresh.unwrap_or_else(retry));
+                keep(&words, language.clone(), fresh.unwrap_or_else(retry));
                 refreshing.lock().expect("refreshing lock").remove(&language);
             });
         }
-        self.words.get(language).and_then(|kept| kept.readonly)
+        readonly
+    }
+
+    fn kept(&self, language: &LanguageCode) -> Option<Kept> {
+        self.words.read().unwrap_or_else(PoisonError::into_inner).get(language).cloned()
     }
 
     /// The words of `language` as the wiki says them now.
@@ -210,7 +219,7 @@ impl Languages {
     /// The words of `language`, as last learnt; until then the portal's
     /// own in that language, with MediaWiki's English for the wiki's.
     pub fn words(&self, language: &LanguageCode) -> Arc<Words> {
-        if let Some(kept) = self.words.get(language) {
+        if let Some(kept) = self.kept(language) {
             return kept.words;
         }
         Arc::new(match written(language, self.known.get(language).flatten()) {
@@ -218,6 +227,17 @@ impl Languages {
             None => Words::default(),
         })
     }
+}
+
+/// Keeps `kept` as the words of `language`. Only languages the wiki or
+/// the portal speaks get here, a few hundred at most; past
+/// [`MOST_KEPT`] the map starts afresh rather than grow.
+fn keep(words: &RwLock<HashMap<LanguageCode, Kept>>, language: LanguageCode, kept: Kept) {
+    let mut words = words.write().unwrap_or_else(PoisonError::into_inner);
+    if words.len() >= MOST_KEPT && !words.contains_key(&language) {
+        words.clear();
+    }
+    words.insert(language, kept);
 }
 
 /// How `language` is written (its BCP 47 tag, and whether right to left):
