@@ -17,7 +17,7 @@ use serde_json::value::RawValue;
 use super::languages::LanguageChoice;
 #[cfg(doc)]
 use crate::signup::{Flow, FormSpec, OwnValue};
-use crate::signup::{LanguageCode, Words, alike};
+use crate::signup::{LanguageCode, PageTitle, Words, alike};
 use crate::wiki::types::AuthManagerInfo;
 
 /// Pages kept: a few per language. Past this, all are forgotten together.
@@ -34,8 +34,10 @@ pub struct FormPageKey {
     pub language: LanguageCode,
     pub campaign: Option<String>,
     pub cookie_check: bool,
-    pub login_url: String,
-    pub wiki_signup_url: String,
+    /// The wiki page the visit leads to after logging in: the page's links
+    /// to the wiki's log-in and sign-up pages carry it (with the campaign
+    /// and the language, both above).
+    pub returnto: Option<PageTitle>,
     pub wiki_name: String,
     pub switch: Vec<LanguageChoice>,
 }
@@ -47,8 +49,7 @@ impl PartialEq for FormPageKey {
             && self.language == other.language
             && self.campaign == other.campaign
             && self.cookie_check == other.cookie_check
-            && self.login_url == other.login_url
-            && self.wiki_signup_url == other.wiki_signup_url
+            && self.returnto == other.returnto
             && self.wiki_name == other.wiki_name
             && self.switch == other.switch
     }
@@ -188,8 +189,7 @@ mod tests {
             language: language.parse().unwrap(),
             campaign: None,
             cookie_check: false,
-            login_url: "https://wiki.example/login".into(),
-            wiki_signup_url: "https://wiki.example/signup".into(),
+            returnto: None,
             wiki_name: "Wiki".into(),
             switch: Vec::new(),
         }
@@ -284,6 +284,11 @@ mod tests {
         let mut other_name = key(&form, &words, "en");
         other_name.wiki_name = "Other".into();
         assert!(pages.page(&other_name, &own("U", &[])).is_none());
+        // Its links to the wiki's log-in and sign-up pages lead elsewhere.
+        let mut other_page = key(&form, &words, "en");
+        other_page.returnto = Some("Event:Paris".parse().unwrap());
+        assert!(pages.page(&other_page, &own("U", &[])).is_none());
+        assert!(pages.page(&key(&form, &words, "en"), &own("U", &[])).is_some());
     }
 
     #[test]

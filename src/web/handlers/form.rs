@@ -413,8 +413,7 @@ async fn fresh_form(
         language: language.clone(),
         campaign: campaign.map(|c| c.as_str().to_owned()),
         cookie_check,
-        login_url: login_url(state, session, None).into(),
-        wiki_signup_url: wiki_signup_url(state, session).into(),
+        returnto: return_page(state, session),
         wiki_name: state.wiki_name(),
         switch: state.languages.switch(&state.language_switch, language),
     });
