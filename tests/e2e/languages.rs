@@ -40,6 +40,9 @@ fn english_on(page: &Page, allowed: &[&str]) -> Vec<String> {
     let catalogue = english_catalogue_words();
     let allowed: Vec<String> = allowed.iter().flat_map(|a| a.split(' ')).map(str::to_lowercase).collect();
     let shown = format!("{} {}", page.text("title"), page.text("body"));
+    // An error page's request id is hex, not words: "…04be75…" holds "be".
+    let request_id = page.text(".request-id code");
+    let shown = if request_id.is_empty() { shown } else { shown.replace(&request_id, " ") };
     shown
         .split(|c: char| !c.is_ascii_alphabetic())
         .map(str::to_lowercase)
